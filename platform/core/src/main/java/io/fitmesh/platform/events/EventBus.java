@@ -1,0 +1,26 @@
+package io.fitmesh.platform.events;
+
+import com.google.protobuf.Message;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The event bus port. Every adapter keeps the same semantics: delivery at least once, in order per key to one
+ * consumer of a subscription at a time (Key_Shared), redelivery after a failed handler, and dead letter after
+ * {@link SubscriptionSpec#maxAttempts()} attempts. Consumers must be idempotent by {@link Event#eventId()}.
+ */
+public interface EventBus extends AutoCloseable {
+
+  /**
+   * Publishes one event. The returned future completes with the event id once the broker has stored the event,
+   * or fails with an UNAVAILABLE {@link io.fitmesh.platform.errors.DomainException} when it cannot. Callers must
+   * not acknowledge work to a client before it completes (or before the event is in a durable outbox).
+   */
+  CompletableFuture<String> publish(String topic, String key, Message payload);
+
+  /** Starts consuming a durable named subscription; events published before it existed are delivered too. */
+  EventSubscription subscribe(SubscriptionSpec spec, EventHandler handler);
+
+  /** Stops every consumer and producer; in-flight publishes are flushed first. */
+  @Override
+  void close();
+}

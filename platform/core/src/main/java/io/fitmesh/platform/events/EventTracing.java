@@ -1,0 +1,89 @@
+package io.fitmesh.platform.events;
+
+import static java.util.Objects.requireNonNull;
+
+import io.fitmesh.events.v1.EventEnvelope;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Carries one trace across the bus: a PRODUCER span around each publish whose context goes into the envelope
+ * (and Pulsar message properties), and a CONSUMER span, child of it, around each handler call.
+ */
+public final class EventTracing {
+  private static final AttributeKey<String> SYSTEM = AttributeKey.stringKey("messaging.system");
+  private static final AttributeKey<String> DESTINATION = AttributeKey.stringKey("messaging.destination.name");
+  private static final AttributeKey<String> MESSAGE_ID = AttributeKey.stringKey("messaging.message.id");
+  private static final AttributeKey<String> SUBSCRIPTION =
+      AttributeKey.stringKey("messaging.destination.subscription.name");
+  private static final TextMapGetter<Map<String, String>> MAP_GETTER = new TextMapGetter<>() {
+    @Override
+    public Iterable<String> keys(Map<String, String> carrier) {
+      return carrier.keySet();
+    }
+
+    @Override
+    public String get(Map<String, String> carrier, String key) {
+      return carrier == null ? null : carrier.get(key);
+    }
+  };
+
+  private final Tracer tracer;
+  private final TextMapPropagator propagator;
+  private final String system;
+
+  public EventTracing(OpenTelemetry openTelemetry, String system) {
+    requireNonNull(openTelemetry, "openTelemetry");
+    this.tracer = openTelemetry.getTracer("io.fitmesh.events");
+    this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+    this.system = requireNonNull(system, "system");
+  }
+
+  /** Starts the PRODUCER span of a publish, child of the caller's current span. End it when the send settles. */
+  Span startPublish(String topic) {
+    return tracer.spanBuilder(topic + " publish")
+        .setSpanKind(SpanKind.PRODUCER)
+        .setAttribute(SYSTEM, system)
+        .setAttribute(DESTINATION, topic)
+        .startSpan();
+  }
+
+  /** The W3C headers (traceparent, ...) of the given span, to put in the envelope. */
+  Map<String, String> contextOf(Span span) {
+    Map<String, String> carrier = new HashMap<>();
+    propagator.inject(Context.current().with(span), carrier, Map::put);
+    return carrier;
+  }
+
+  /** Runs the handler inside a CONSUMER span continuing the publisher's trace; failures mark the span. */
+  void consume(EventEnvelope envelope, String subscription, Event event, EventHandler handler) throws Exception {
+    Context parent = propagator.extract(Context.root(), envelope.getTraceContextMap(), MAP_GETTER);
+    Span span = tracer.spanBuilder(envelope.getTopic() + " process")
+        .setParent(parent)
+        .setSpanKind(SpanKind.CONSUMER)
+        .setAttribute(SYSTEM, system)
+        .setAttribute(DESTINATION, envelope.getTopic())
+        .setAttribute(SUBSCRIPTION, subscription)
+        .setAttribute(MESSAGE_ID, envelope.getEventId())
+        .startSpan();
+    try (Scope ignored = span.makeCurrent()) {
+      handler.handle(event);
+    } catch (Exception | Error e) {
+      span.recordException(e);
+      span.setStatus(StatusCode.ERROR);
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package io.fitmesh.platform.events;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.protobuf.Message;
+import io.fitmesh.events.v1.EventEnvelope;
+import io.opentelemetry.api.trace.Span;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded-mode event bus: the semantics of {@link PulsarEventBus} in one JVM, without durability across
+ * restarts. Subscriptions are durable while the JVM lives (a subscription with no consumer keeps a backlog);
+ * events of one key go to one consumer of a subscription, in order; a failed event is redelivered after the
+ * subscription's delay and goes to {@link SubscriptionSpec#deadLetterTopic()} after the last attempt. When a
+ * consumer joins or leaves, keys are re-spread over the consumers, as Key_Shared does.
+ */
+public final class InMemoryEventBus implements EventBus {
+  private static final Logger log = LoggerFactory.getLogger(InMemoryEventBus.class);
+
+  private final Map<String, Map<String, InMemorySubscription>> topics = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService redeliveries;
+  private final EventTracing tracing;
+  private final Clock clock;
+
+  public InMemoryEventBus(EventTracing tracing, Clock clock) {
+    this.tracing = requireNonNull(tracing, "tracing");
+    this.clock = requireNonNull(clock, "clock");
+    this.redeliveries = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "in-memory-bus-redelivery");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  @Override
+  public CompletableFuture<String> publish(String topic, String key, Message payload) {
+    requireNonNull(topic, "topic");
+    requireNonNull(key, "key");
+    requireNonNull(payload, "payload");
+    Span span = tracing.startPublish(topic);
+    try {
+      EventEnvelope envelope =
+          EventEnvelopes.wrap(topic, key, payload, tracing.contextOf(span), clock.instant());
+      deliverToSubscriptions(envelope);
+      return CompletableFuture.completedFuture(envelope.getEventId());
+    } finally {
+      span.end();
+    }
+  }
+
+  @Override
+  public EventSubscription subscribe(SubscriptionSpec spec, EventHandler handler) {
+    requireNonNull(spec, "spec");
+    requireNonNull(handler, "handler");
+    InMemorySubscription subscription = subscriptionsOf(spec.topic())
+        .computeIfAbsent(spec.subscription(), name -> new InMemorySubscription(spec, this));
+    return subscription.addConsumer(handler);
+  }
+
+  @Override
+  public void close() {
+    topics.values().forEach(subs -> subs.values().forEach(InMemorySubscription::closeAll));
+    redeliveries.shutdownNow();
+  }
+
+  private Map<String, InMemorySubscription> subscriptionsOf(String topic) {
+    return topics.computeIfAbsent(topic, t -> new ConcurrentHashMap<>());
+  }
+
+  private void deliverToSubscriptions(EventEnvelope envelope) {
+    subscriptionsOf(envelope.getTopic()).values().forEach(s -> s.offer(new Delivery(envelope, 1)));
+  }
+
+  /** Called on a consumer thread with the outcome of one attempt. */
+  void settle(InMemorySubscription subscription, Delivery delivery, Exception failure) {
+    if (failure == null) {
+      return;
+    }
+    SubscriptionSpec spec = subscription.spec();
+    if (delivery.attempt() >= spec.maxAttempts()) {
+      log.warn("event {} on {} failed {} times in {}; moving it to {}", delivery.envelope().getEventId(),
+          spec.topic(), delivery.attempt(), spec.subscription(), spec.deadLetterTopic(), failure);
+      EventEnvelope dead = delivery.envelope().toBuilder().setTopic(spec.deadLetterTopic()).build();
+      deliverToSubscriptions(dead);
+      return;
+    }
+    Delivery next = new Delivery(delivery.envelope(), delivery.attempt() + 1);
+    redeliveries.schedule(() -> subscription.offer(next), spec.redeliveryDelay().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  void handle(InMemorySubscription subscription, Delivery delivery, EventHandler handler) {
+    Exception failure = null;
+    try {
+      tracing.consume(delivery.envelope(), subscription.spec().subscription(),
+          EventEnvelopes.toEvent(delivery.envelope(), delivery.attempt()), handler);
+    } catch (Exception e) {
+      failure = e;
+    }
+    settle(subscription, delivery, failure);
+  }
+
+  record Delivery(EventEnvelope envelope, int attempt) {}
+}

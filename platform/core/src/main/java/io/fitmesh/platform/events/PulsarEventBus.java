@@ -1,0 +1,189 @@
+package io.fitmesh.platform.events;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import io.fitmesh.events.v1.EventEnvelope;
+import io.fitmesh.platform.errors.BackendUnreachableException;
+import io.fitmesh.platform.errors.DomainException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.pulsar.client.api.BatcherBuilder;
+import org.apache.pulsar.client.api.Consumer;
+import org.apache.pulsar.client.api.DeadLetterPolicy;
+import org.apache.pulsar.client.api.MessageId;
+import org.apache.pulsar.client.api.Producer;
+import org.apache.pulsar.client.api.PulsarClient;
+import org.apache.pulsar.client.api.PulsarClientException;
+import org.apache.pulsar.client.api.SubscriptionInitialPosition;
+import org.apache.pulsar.client.api.SubscriptionType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The event bus on Apache Pulsar. Each event is one message: key = the entity key (so Key_Shared keeps a key on
+ * one consumer), value = the serialized {@link EventEnvelope}, properties = event id and W3C trace context.
+ * Producers batch by key and block when their queue is full rather than drop; consumers are Key_Shared, start
+ * at the earliest backlog, negative-ack failures for redelivery and dead-letter after the last attempt.
+ */
+public final class PulsarEventBus implements EventBus {
+  private static final Logger log = LoggerFactory.getLogger(PulsarEventBus.class);
+  private static final String TOPIC_PREFIX = "persistent://public/default/";
+  static final String EVENT_ID_PROPERTY = "fitmesh-event-id";
+
+  private final PulsarClient client;
+  private final EventTracing tracing;
+  private final Clock clock;
+  private final Map<String, Producer<byte[]>> producers = new ConcurrentHashMap<>();
+
+  private PulsarEventBus(PulsarClient client, EventTracing tracing, Clock clock) {
+    this.client = client;
+    this.tracing = tracing;
+    this.clock = clock;
+  }
+
+  /**
+   * Connects and checks the broker answers within {@code timeout}.
+   *
+   * @throws BackendUnreachableException when it does not
+   */
+  public static PulsarEventBus connect(String serviceUrl, Duration timeout, EventTracing tracing, Clock clock) {
+    requireNonNull(serviceUrl, "serviceUrl");
+    PulsarClient client;
+    try {
+      client = PulsarClient.builder()
+          .serviceUrl(serviceUrl)
+          .connectionTimeout((int) timeout.toMillis(), TimeUnit.MILLISECONDS)
+          .operationTimeout((int) timeout.toMillis(), TimeUnit.MILLISECONDS)
+          .listenerThreads(Math.max(4, Runtime.getRuntime().availableProcessors() * 2))
+          .build();
+    } catch (PulsarClientException e) {
+      throw new BackendUnreachableException("Pulsar", serviceUrl, "bad client settings: " + e.getMessage(), e);
+    }
+    try {
+      client.getPartitionsForTopic(TOPIC_PREFIX + "fitmesh.probe").get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      client.closeAsync();
+      throw new BackendUnreachableException("Pulsar", serviceUrl, "no answer within " + timeout.toMillis() + " ms", e);
+    }
+    return new PulsarEventBus(client, requireNonNull(tracing, "tracing"), requireNonNull(clock, "clock"));
+  }
+
+  @Override
+  public CompletableFuture<String> publish(String topic, String key, Message payload) {
+    requireNonNull(topic, "topic");
+    requireNonNull(key, "key");
+    requireNonNull(payload, "payload");
+    Span span = tracing.startPublish(topic);
+    Map<String, String> traceContext = tracing.contextOf(span);
+    EventEnvelope envelope = EventEnvelopes.wrap(topic, key, payload, traceContext, clock.instant());
+    CompletableFuture<MessageId> sent;
+    try {
+      sent = producer(topic).newMessage()
+          .key(key)
+          .value(envelope.toByteArray())
+          .eventTime(clock.millis())
+          .property(EVENT_ID_PROPERTY, envelope.getEventId())
+          .properties(traceContext)
+          .sendAsync();
+    } catch (RuntimeException e) {
+      sent = CompletableFuture.failedFuture(e);
+    }
+    return sent
+        .handle((messageId, failure) -> {
+          if (failure != null) {
+            span.recordException(failure);
+            span.setStatus(StatusCode.ERROR);
+            span.end();
+            throw DomainException.unavailable("event bus unavailable: could not publish to " + topic, failure);
+          }
+          span.end();
+          return envelope.getEventId();
+        });
+  }
+
+  @Override
+  public EventSubscription subscribe(SubscriptionSpec spec, EventHandler handler) {
+    requireNonNull(spec, "spec");
+    requireNonNull(handler, "handler");
+    try {
+      Consumer<byte[]> consumer = client.newConsumer()
+          .topic(TOPIC_PREFIX + spec.topic())
+          .subscriptionName(spec.subscription())
+          .subscriptionType(SubscriptionType.Key_Shared)
+          .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest)
+          .negativeAckRedeliveryDelay(spec.redeliveryDelay().toMillis(), TimeUnit.MILLISECONDS)
+          .deadLetterPolicy(DeadLetterPolicy.builder()
+              .maxRedeliverCount(spec.maxAttempts() - 1)
+              .deadLetterTopic(TOPIC_PREFIX + spec.deadLetterTopic())
+              .build())
+          .messageListener((c, msg) -> {
+            int attempt = msg.getRedeliveryCount() + 1;
+            try {
+              EventEnvelope envelope = EventEnvelopes.parse(msg.getValue());
+              tracing.consume(envelope, spec.subscription(), EventEnvelopes.toEvent(envelope, attempt), handler);
+              c.acknowledgeAsync(msg);
+            } catch (InvalidProtocolBufferException e) {
+              log.warn("message {} on {} is not an event envelope; it will end in {}", msg.getMessageId(),
+                  spec.topic(), spec.deadLetterTopic());
+              c.negativeAcknowledge(msg);
+            } catch (Exception e) {
+              log.warn("handler of {} failed on attempt {} of {}", spec.subscription(), attempt,
+                  spec.maxAttempts(), e);
+              c.negativeAcknowledge(msg);
+            }
+          })
+          .subscribe();
+      return () -> consumer.closeAsync().exceptionally(e -> {
+        log.warn("closing consumer of {} failed", spec.subscription(), e);
+        return null;
+      });
+    } catch (PulsarClientException e) {
+      throw DomainException.unavailable("event bus unavailable: could not subscribe to " + spec.topic(), e);
+    }
+  }
+
+  /**
+   * The topic's producer, created on first use. Creation blocks once per topic so that sends of one caller
+   * are issued in order (callbacks queued on a pending future would run in reverse).
+   */
+  private Producer<byte[]> producer(String topic) {
+    return producers.computeIfAbsent(topic, t -> {
+      try {
+        return client.newProducer()
+            .topic(TOPIC_PREFIX + t)
+            .enableBatching(true)
+            .batcherBuilder(BatcherBuilder.KEY_BASED)
+            .batchingMaxPublishDelay(1, TimeUnit.MILLISECONDS)
+            .blockIfQueueFull(true)
+            .create();
+      } catch (PulsarClientException e) {
+        throw DomainException.unavailable("event bus unavailable: no producer for " + t, e);
+      }
+    });
+  }
+
+  @Override
+  public void close() {
+    for (Producer<byte[]> p : producers.values()) {
+      try {
+        p.flush();
+        p.close();
+      } catch (PulsarClientException e) {
+        log.warn("closing the producer of {} failed", p.getTopic(), e);
+      }
+    }
+    try {
+      client.close();
+    } catch (PulsarClientException e) {
+      log.warn("closing the Pulsar client failed", e);
+    }
+  }
+}

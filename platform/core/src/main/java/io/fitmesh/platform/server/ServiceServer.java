@@ -1,0 +1,83 @@
+package io.fitmesh.platform.server;
+
+import static java.util.Objects.requireNonNull;
+
+import com.linecorp.armeria.common.grpc.GrpcSerializationFormats;
+import com.linecorp.armeria.server.Server;
+import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.docs.DocService;
+import com.linecorp.armeria.server.grpc.GrpcService;
+import com.linecorp.armeria.server.grpc.GrpcServiceBuilder;
+import io.fitmesh.platform.errors.ErrorMapper;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.instrumentation.grpc.v1_6.GrpcTelemetry;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one server bootstrap: an Armeria server on host:port serving the service's gRPC services over native
+ * gRPC, gRPC-Web and HTTP/JSON transcoding, plus grpc.health.v1, server reflection (v1), a DocService at
+ * /docs, the OpenTelemetry server interceptor and {@link ErrorMapper}. Stopping drains in-flight calls.
+ */
+public final class ServiceServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ServiceServer.class);
+
+  private final FitmeshService service;
+  private final Server server;
+
+  private ServiceServer(FitmeshService service, Server server) {
+    this.service = service;
+    this.server = server;
+  }
+
+  /** Builds the server exactly as production runs it; tests use port 0. */
+  public static ServiceServer start(FitmeshService service, String host, int port, Duration drainTimeout,
+      OpenTelemetry openTelemetry) {
+    requireNonNull(service, "service");
+    requireNonNull(openTelemetry, "openTelemetry");
+    GrpcServiceBuilder grpc = GrpcService.builder()
+        .addService(ProtoReflectionServiceV1.newInstance())
+        .enableHealthCheckService(true)
+        .supportedSerializationFormats(GrpcSerializationFormats.values())
+        .enableUnframedRequests(true)
+        .enableHttpJsonTranscoding(true)
+        .exceptionHandler(new ErrorMapper())
+        .intercept(GrpcTelemetry.create(openTelemetry).createServerInterceptor());
+    service.grpcServices().forEach(grpc::addService);
+    ServerBuilder sb = Server.builder()
+        .http(new InetSocketAddress(host, port))
+        .service(grpc.build())
+        .serviceUnder("/docs", DocService.builder().build())
+        .gracefulShutdownTimeout(Duration.ofMillis(Math.min(500, drainTimeout.toMillis())), drainTimeout);
+    Server server = sb.build();
+    server.start().join();
+    ServiceServer started = new ServiceServer(service, server);
+    log.info("{} listening on {}", service.name(), started.endpoint());
+    return started;
+  }
+
+  public String name() {
+    return service.name();
+  }
+
+  /** The port actually bound (differs from the requested one when that was 0). */
+  public int port() {
+    return server.activeLocalPort();
+  }
+
+  /** host:port as clients dial it. */
+  public String endpoint() {
+    InetSocketAddress address = server.activePort().localAddress();
+    return address.getHostString() + ":" + address.getPort();
+  }
+
+  /** Stops taking calls, lets in-flight ones finish within the drain timeout, then closes the service. */
+  @Override
+  public void close() {
+    server.stop().join();
+    service.close();
+  }
+}
