@@ -70,8 +70,9 @@ public final class Settings {
     }
   }
 
+  /** A TCP port; 0 means any free port (tests use it). */
   public int port(String name, int defaultValue) {
-    return intInRange(name, defaultValue, 1, 65535);
+    return intInRange(name, defaultValue, 0, 65535);
   }
 
   /** A duration written as 250ms, 5s, 2m or 1h. */

@@ -9,11 +9,13 @@ import com.linecorp.armeria.server.docs.DocService;
 import com.linecorp.armeria.server.grpc.GrpcService;
 import com.linecorp.armeria.server.grpc.GrpcServiceBuilder;
 import io.fitmesh.platform.errors.ErrorMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.grpc.v1_6.GrpcTelemetry;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +53,9 @@ public final class ServiceServer implements AutoCloseable {
         .http(new InetSocketAddress(host, port))
         .service(grpc.build())
         .serviceUnder("/docs", DocService.builder().build())
-        .gracefulShutdownTimeout(Duration.ofMillis(Math.min(500, drainTimeout.toMillis())), drainTimeout);
+        .gracefulShutdownTimeout(Duration.ofMillis(Math.min(500, drainTimeout.toMillis())), drainTimeout)
+        // One registry per server: servers sharing a JVM would otherwise clash on the same meter names.
+        .meterRegistry(new SimpleMeterRegistry());
     Server server = sb.build();
     server.start().join();
     ServiceServer started = new ServiceServer(service, server);
@@ -75,9 +79,17 @@ public final class ServiceServer implements AutoCloseable {
   }
 
   /** Stops taking calls, lets in-flight ones finish within the drain timeout, then closes the service. */
+  public CompletableFuture<Void> stop() {
+    long start = System.nanoTime();
+    return server.stop().thenRun(() -> {
+      service.close();
+      log.info("{} stopped in {} ms", service.name(), (System.nanoTime() - start) / 1_000_000);
+    });
+  }
+
+  /** {@link #stop()} and wait for it. */
   @Override
   public void close() {
-    server.stop().join();
-    service.close();
+    stop().join();
   }
 }

@@ -1,0 +1,12 @@
+package io.fitmesh.reco;
+
+import io.fitmesh.platform.server.StandaloneService;
+
+/** Runs the reco deployable as its own process; see {@link StandaloneService} for its settings. */
+public final class RecoMain {
+  private RecoMain() {}
+
+  public static void main(String[] args) {
+    StandaloneService.run(RecoDeployable.NAME, RecoDeployable.DEFAULT_PORT, RecoDeployable::new);
+  }
+}
