@@ -1,0 +1,111 @@
+package io.fitmesh.platform.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.google.rpc.ErrorInfo;
+import com.linecorp.armeria.client.grpc.GrpcClients;
+import io.fitmesh.platform.errors.DomainException;
+import io.grpc.BindableService;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.StreamObserver;
+import io.fitmesh.test.v1.LookupRequest;
+import io.fitmesh.test.v1.LookupResponse;
+import io.fitmesh.test.v1.LookupServiceGrpc;
+import io.opentelemetry.api.OpenTelemetry;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** One real server (as production builds it) with a handler that fails on purpose, shared by the tests. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ServiceServerTest {
+  private ServiceServer server;
+
+  @BeforeAll
+  void startServerWithAFailingService() {
+    BindableService lookup = new LookupServiceGrpc.LookupServiceImplBase() {
+      @Override
+      public void lookup(LookupRequest request, StreamObserver<LookupResponse> responses) {
+        switch (request.getId()) {
+          case "missing" -> throw DomainException.notFound("no workout missing");
+          case "bug" -> throw new IllegalStateException("secret driver detail");
+          default -> {
+            responses.onNext(LookupResponse.newBuilder().setValue("found " + request.getId()).build());
+            responses.onCompleted();
+          }
+        }
+      }
+    };
+    FitmeshService service = new FitmeshService() {
+      @Override
+      public String name() {
+        return "test";
+      }
+
+      @Override
+      public int defaultPort() {
+        return 0;
+      }
+
+      @Override
+      public List<BindableService> grpcServices() {
+        return List.of(lookup);
+      }
+    };
+    server = ServiceServer.start(service, "127.0.0.1", 0, Duration.ofSeconds(1), OpenTelemetry.noop());
+  }
+
+  @AfterAll
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void bindsLoopbackOnly_andAnswersHealthServing() {
+    assertThat(server.endpoint()).startsWith("127.0.0.1:");
+    assertThat(GrpcClients.newClient("http://" + server.endpoint(), HealthGrpc.HealthBlockingStub.class)
+        .check(HealthCheckRequest.getDefaultInstance()).getStatus()).isEqualTo(ServingStatus.SERVING);
+  }
+
+  @Test
+  void domainFailure_reachesTheClientAsItsCanonicalCodeWithErrorInfo() throws Exception {
+    StatusRuntimeException failure = catchCall("missing");
+
+    assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(failure.getStatus().getDescription()).isEqualTo("no workout missing");
+    ErrorInfo info = StatusProto.fromThrowable(failure).getDetails(0).unpack(ErrorInfo.class);
+    assertThat(info.getReason()).isEqualTo("ERROR_REASON_NOT_FOUND");
+  }
+
+  @Test
+  void unexpectedFailure_reachesTheClientAsInternal_withoutItsText() {
+    StatusRuntimeException failure = catchCall("bug");
+
+    assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
+    assertThat(failure.getStatus().getDescription()).doesNotContain("secret");
+  }
+
+  @Test
+  void success_passesThrough() {
+    assertThat(call("w1").getValue()).isEqualTo("found w1");
+  }
+
+  private LookupResponse call(String id) {
+    return GrpcClients.newClient("http://" + server.endpoint(), LookupServiceGrpc.LookupServiceBlockingStub.class)
+        .lookup(LookupRequest.newBuilder().setId(id).build());
+  }
+
+  private StatusRuntimeException catchCall(String id) {
+    return (StatusRuntimeException) catchThrowable(() -> call(id));
+  }
+
+}
