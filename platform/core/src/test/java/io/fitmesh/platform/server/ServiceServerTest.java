@@ -2,6 +2,7 @@ package io.fitmesh.platform.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import com.google.rpc.ErrorInfo;
 import com.linecorp.armeria.client.grpc.GrpcClients;
@@ -17,9 +18,21 @@ import io.grpc.stub.StreamObserver;
 import io.fitmesh.test.v1.LookupRequest;
 import io.fitmesh.test.v1.LookupResponse;
 import io.fitmesh.test.v1.LookupServiceGrpc;
-import io.opentelemetry.api.OpenTelemetry;
+import io.fitmesh.platform.client.GrpcChannels;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +41,9 @@ import org.junit.jupiter.api.TestInstance;
 /** One real server (as production builds it) with a handler that fails on purpose, shared by the tests. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServiceServerTest {
+  private final InMemorySpanExporter spans = InMemorySpanExporter.create();
+  private OpenTelemetrySdk openTelemetry;
+  private GrpcChannels channels;
   private ServiceServer server;
 
   @BeforeAll
@@ -38,6 +54,10 @@ class ServiceServerTest {
         switch (request.getId()) {
           case "missing" -> throw DomainException.notFound("no workout missing");
           case "bug" -> throw new IllegalStateException("secret driver detail");
+          case "slow" -> CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS).execute(() -> {
+            responses.onNext(LookupResponse.newBuilder().setValue("too late").build());
+            responses.onCompleted();
+          });
           default -> {
             responses.onNext(LookupResponse.newBuilder().setValue("found " + request.getId()).build());
             responses.onCompleted();
@@ -61,12 +81,18 @@ class ServiceServerTest {
         return List.of(lookup);
       }
     };
-    server = ServiceServer.start(service, "127.0.0.1", 0, Duration.ofSeconds(1), OpenTelemetry.noop());
+    openTelemetry = OpenTelemetrySdk.builder()
+        .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+        .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+        .build();
+    server = ServiceServer.start(service, "127.0.0.1", 0, Duration.ofSeconds(1), openTelemetry);
+    channels = new GrpcChannels(openTelemetry, Duration.ofMillis(500));
   }
 
   @AfterAll
   void stop() {
     server.close();
+    openTelemetry.close();
   }
 
   @Test
@@ -99,8 +125,35 @@ class ServiceServerTest {
     assertThat(call("w1").getValue()).isEqualTo("found w1");
   }
 
+  @Test
+  void everyCallThroughGrpcChannels_hasADeadline() {
+    StatusRuntimeException failure = catchCall("slow");
+
+    assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+  }
+
+  @Test
+  void aCallThroughGrpcChannels_continuesTheCallersTrace_onTheServer() {
+    Span caller = openTelemetry.getTracer("test").spanBuilder("caller").startSpan();
+    try (Scope ignored = caller.makeCurrent()) {
+      call("traced");
+    } finally {
+      caller.end();
+    }
+
+    String traceId = caller.getSpanContext().getTraceId();
+    await().atMost(Duration.ofSeconds(5)).until(() -> spans.getFinishedSpanItems().stream()
+        .anyMatch(s -> s.getKind() == SpanKind.SERVER && s.getTraceId().equals(traceId)));
+    SpanData client = spans.getFinishedSpanItems().stream()
+        .filter(s -> s.getKind() == SpanKind.CLIENT && s.getTraceId().equals(traceId)).findFirst().orElseThrow();
+    SpanData serverSpan = spans.getFinishedSpanItems().stream()
+        .filter(s -> s.getKind() == SpanKind.SERVER && s.getTraceId().equals(traceId)).findFirst().orElseThrow();
+    assertThat(client.getParentSpanId()).isEqualTo(caller.getSpanContext().getSpanId());
+    assertThat(serverSpan.getParentSpanId()).isEqualTo(client.getSpanId());
+  }
+
   private LookupResponse call(String id) {
-    return GrpcClients.newClient("http://" + server.endpoint(), LookupServiceGrpc.LookupServiceBlockingStub.class)
+    return channels.stub(server.endpoint(), LookupServiceGrpc.LookupServiceBlockingStub.class)
         .lookup(LookupRequest.newBuilder().setId(id).build());
   }
 
