@@ -48,8 +48,10 @@ public final class FitmeshNode implements AutoCloseable {
       for (Function<PlatformRuntime, FitmeshService> factory : DEPLOYABLES) {
         FitmeshService service = factory.apply(runtime);
         int port = settings.port(StandaloneService.portSetting(service.name()), service.defaultPort());
-        started.add(ServiceServer.start(service, runtime.config().bindHost(), port,
-            runtime.config().drainTimeout(), runtime.openTelemetry()));
+        ServiceServer server = ServiceServer.start(service, runtime.config().bindHost(), port,
+            runtime.config().drainTimeout(), runtime.openTelemetry(), runtime.tokens());
+        runtime.services().register(service.name(), server.endpoint());
+        started.add(server);
       }
     } catch (RuntimeException e) {
       started.forEach(ServiceServer::close);

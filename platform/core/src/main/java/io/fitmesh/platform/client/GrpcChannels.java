@@ -2,7 +2,9 @@ package io.fitmesh.platform.client;
 
 import static java.util.Objects.requireNonNull;
 
+import com.linecorp.armeria.client.grpc.GrpcClientBuilder;
 import com.linecorp.armeria.client.grpc.GrpcClients;
+import io.fitmesh.platform.auth.BearerForwarding;
 import io.grpc.ClientInterceptor;
 import io.grpc.stub.AbstractStub;
 import io.opentelemetry.api.OpenTelemetry;
@@ -22,11 +24,23 @@ public final class GrpcChannels {
     this.callTimeout = requireNonNull(callTimeout, "callTimeout");
   }
 
-  /** A stub of the given generated type (FooGrpc.FooBlockingStub, FooStub, ...) for host:port. */
+  /**
+   * A stub of the given generated type (FooGrpc.FooBlockingStub, FooStub, ...) for host:port. Calls made inside
+   * an authenticated call forward the caller's bearer token.
+   */
   public <T extends AbstractStub<T>> T stub(String hostPort, Class<T> stubType) {
-    return GrpcClients.builder("http://" + requireNonNull(hostPort, "hostPort"))
-        .responseTimeout(callTimeout)
+    return builder(hostPort).intercept(new BearerForwarding(), tracing).build(stubType);
+  }
+
+  /** A stub that calls as the athlete of {@code bearerToken}: for clients outside a call (CLI, tests, bench). */
+  public <T extends AbstractStub<T>> T stub(String hostPort, Class<T> stubType, String bearerToken) {
+    return builder(hostPort)
+        .addHeader("authorization", "Bearer " + requireNonNull(bearerToken, "bearerToken"))
         .intercept(tracing)
         .build(stubType);
+  }
+
+  private GrpcClientBuilder builder(String hostPort) {
+    return GrpcClients.builder("http://" + requireNonNull(hostPort, "hostPort")).responseTimeout(callTimeout);
   }
 }

@@ -3,7 +3,10 @@ package io.fitmesh.platform.config;
 import io.fitmesh.infra.LocalPorts;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Every runtime setting the platform needs, read once at start-up. Settings are environment variables named
@@ -18,7 +21,15 @@ public record PlatformConfig(
     PulsarSettings pulsar,
     CqlSettings cql,
     RedisSettings redis,
-    OtelSettings otel) {
+    OtelSettings otel,
+    AuthSettings auth,
+    Map<String, String> serviceAddresses) {
+
+  /** Every deployable, by the name used in settings (FITMESH_&lt;NAME&gt;_PORT, FITMESH_&lt;NAME&gt;_ADDRESS). */
+  public static final List<String> DEPLOYABLES = List.of("telemetry", "training", "social", "challenge", "reco", "bff");
+
+  /** The secret used in embedded and local mode when FITMESH_JWT_SECRET is unset; never accepted in cluster. */
+  public static final String DEV_JWT_SECRET = "fitmesh-dev-secret-not-for-production";
 
   public record PulsarSettings(String serviceUrl, int maxRedeliveries, Duration redeliveryDelay) {}
 
@@ -26,6 +37,9 @@ public record PlatformConfig(
       Duration requestTimeout) {}
 
   public record RedisSettings(String address, Duration timeout) {}
+
+  /** HS256 secret of bearer tokens; devSecret when it is the well-known development one. */
+  public record AuthSettings(String jwtSecret, boolean devSecret) {}
 
   /** exporter: none, logging or otlp (otlp needs endpoint). */
   public record OtelSettings(String exporter, String endpoint, String serviceNamespace) {}
@@ -59,6 +73,12 @@ public record PlatformConfig(
     if (exporter.equals("otlp") && otlpEndpoint.isEmpty()) {
       throw new ConfigException("FITMESH_OTEL_EXPORTER=otlp needs OTEL_EXPORTER_OTLP_ENDPOINT");
     }
+    String jwtSecret = cluster
+        ? settings.required("FITMESH_JWT_SECRET", why)
+        : settings.string("FITMESH_JWT_SECRET", DEV_JWT_SECRET);
+    if (jwtSecret.length() < 16) {
+      throw new ConfigException("FITMESH_JWT_SECRET must have at least 16 characters");
+    }
     return new PlatformConfig(
         backends,
         settings.string("FITMESH_BIND_HOST", "127.0.0.1"),
@@ -73,6 +93,18 @@ public record PlatformConfig(
                 "{'class': 'SimpleStrategy', 'replication_factor': 1}"),
             settings.duration("FITMESH_CQL_REQUEST_TIMEOUT", Duration.ofSeconds(5))),
         new RedisSettings(redis, settings.duration("FITMESH_REDIS_TIMEOUT", Duration.ofSeconds(3))),
-        new OtelSettings(exporter, otlpEndpoint, settings.string("FITMESH_OTEL_NAMESPACE", "fitmesh")));
+        new OtelSettings(exporter, otlpEndpoint, settings.string("FITMESH_OTEL_NAMESPACE", "fitmesh")),
+        new AuthSettings(jwtSecret, jwtSecret.equals(DEV_JWT_SECRET)),
+        serviceAddresses(settings));
+  }
+
+  /** FITMESH_&lt;NAME&gt;_ADDRESS (host:port) of the deployables a process calls, where set. */
+  private static Map<String, String> serviceAddresses(Settings settings) {
+    Map<String, String> addresses = new HashMap<>();
+    for (String name : DEPLOYABLES) {
+      settings.optional("FITMESH_" + name.toUpperCase(Locale.ROOT) + "_ADDRESS")
+          .ifPresent(address -> addresses.put(name, address));
+    }
+    return Map.copyOf(addresses);
   }
 }

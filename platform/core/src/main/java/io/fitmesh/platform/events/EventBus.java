@@ -1,6 +1,7 @@
 package io.fitmesh.platform.events;
 
 import com.google.protobuf.Message;
+import io.fitmesh.events.v1.EventEnvelope;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -15,7 +16,19 @@ public interface EventBus extends AutoCloseable {
    * or fails with an UNAVAILABLE {@link io.fitmesh.platform.errors.DomainException} when it cannot. Callers must
    * not acknowledge work to a client before it completes (or before the event is in a durable outbox).
    */
-  CompletableFuture<String> publish(String topic, String key, Message payload);
+  default CompletableFuture<String> publish(String topic, String key, Message payload) {
+    return publish(envelope(topic, key, payload));
+  }
+
+  /**
+   * Builds the envelope of an event without sending it: a fresh event id, now, and the caller's trace context.
+   * Store it (an outbox) and {@link #publish(EventEnvelope)} it later: retries keep the event id, so
+   * consumers see one event however often it is sent.
+   */
+  EventEnvelope envelope(String topic, String key, Message payload);
+
+  /** Publishes a prepared envelope; same guarantees as {@link #publish(String, String, Message)}. */
+  CompletableFuture<String> publish(EventEnvelope envelope);
 
   /** Starts consuming a durable named subscription; events published before it existed are delivered too. */
   EventSubscription subscribe(SubscriptionSpec spec, EventHandler handler);

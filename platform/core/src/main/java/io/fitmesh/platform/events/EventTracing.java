@@ -49,27 +49,42 @@ public final class EventTracing {
     this.system = requireNonNull(system, "system");
   }
 
-  /** Starts the PRODUCER span of a publish, child of the caller's current span. End it when the send settles. */
-  Span startPublish(String topic) {
-    return tracer.spanBuilder(topic + " publish")
+  /**
+   * Starts the PRODUCER span of a publish, child of the context the envelope was made in (the caller's span,
+   * also when an outbox relay sends it later). End it when the send settles.
+   */
+  Span startPublish(EventEnvelope envelope) {
+    return tracer.spanBuilder(envelope.getTopic() + " publish")
+        .setParent(extract(envelope))
         .setSpanKind(SpanKind.PRODUCER)
         .setAttribute(SYSTEM, system)
-        .setAttribute(DESTINATION, topic)
+        .setAttribute(DESTINATION, envelope.getTopic())
+        .setAttribute(MESSAGE_ID, envelope.getEventId())
         .startSpan();
   }
 
-  /** The W3C headers (traceparent, ...) of the given span, to put in the envelope. */
+  /** The W3C headers (traceparent, ...) of the caller's current context. */
+  Map<String, String> currentContext() {
+    Map<String, String> carrier = new HashMap<>();
+    propagator.inject(Context.current(), carrier, Map::put);
+    return carrier;
+  }
+
+  /** The W3C headers of the given span, to put in the envelope. */
   Map<String, String> contextOf(Span span) {
     Map<String, String> carrier = new HashMap<>();
-    propagator.inject(Context.current().with(span), carrier, Map::put);
+    propagator.inject(Context.root().with(span), carrier, Map::put);
     return carrier;
+  }
+
+  private Context extract(EventEnvelope envelope) {
+    return propagator.extract(Context.root(), envelope.getTraceContextMap(), MAP_GETTER);
   }
 
   /** Runs the handler inside a CONSUMER span continuing the publisher's trace; failures mark the span. */
   void consume(EventEnvelope envelope, String subscription, Event event, EventHandler handler) throws Exception {
-    Context parent = propagator.extract(Context.root(), envelope.getTraceContextMap(), MAP_GETTER);
     Span span = tracer.spanBuilder(envelope.getTopic() + " process")
-        .setParent(parent)
+        .setParent(extract(envelope))
         .setSpanKind(SpanKind.CONSUMER)
         .setAttribute(SYSTEM, system)
         .setAttribute(DESTINATION, envelope.getTopic())

@@ -2,9 +2,7 @@ package io.fitmesh.platform.events;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.protobuf.Message;
 import io.fitmesh.events.v1.EventEnvelope;
-import io.opentelemetry.api.trace.Span;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,17 +20,14 @@ import org.slf4j.LoggerFactory;
  * subscription's delay and goes to {@link SubscriptionSpec#deadLetterTopic()} after the last attempt. When a
  * consumer joins or leaves, keys are re-spread over the consumers, as Key_Shared does.
  */
-public final class InMemoryEventBus implements EventBus {
+public final class InMemoryEventBus extends AbstractEventBus {
   private static final Logger log = LoggerFactory.getLogger(InMemoryEventBus.class);
 
   private final Map<String, Map<String, InMemorySubscription>> topics = new ConcurrentHashMap<>();
   private final ScheduledExecutorService redeliveries;
-  private final EventTracing tracing;
-  private final Clock clock;
 
   public InMemoryEventBus(EventTracing tracing, Clock clock) {
-    this.tracing = requireNonNull(tracing, "tracing");
-    this.clock = requireNonNull(clock, "clock");
+    super(tracing, clock);
     this.redeliveries = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "in-memory-bus-redelivery");
       t.setDaemon(true);
@@ -41,19 +36,9 @@ public final class InMemoryEventBus implements EventBus {
   }
 
   @Override
-  public CompletableFuture<String> publish(String topic, String key, Message payload) {
-    requireNonNull(topic, "topic");
-    requireNonNull(key, "key");
-    requireNonNull(payload, "payload");
-    Span span = tracing.startPublish(topic);
-    try {
-      EventEnvelope envelope =
-          EventEnvelopes.wrap(topic, key, payload, tracing.contextOf(span), clock.instant());
-      deliverToSubscriptions(envelope);
-      return CompletableFuture.completedFuture(envelope.getEventId());
-    } finally {
-      span.end();
-    }
+  CompletableFuture<Void> send(EventEnvelope envelope) {
+    deliverToSubscriptions(envelope);
+    return CompletableFuture.completedFuture(null);
   }
 
   @Override

@@ -3,12 +3,9 @@ package io.fitmesh.platform.events;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Message;
 import io.fitmesh.events.v1.EventEnvelope;
 import io.fitmesh.platform.errors.BackendUnreachableException;
 import io.fitmesh.platform.errors.DomainException;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.StatusCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -18,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pulsar.client.api.BatcherBuilder;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.DeadLetterPolicy;
-import org.apache.pulsar.client.api.MessageId;
 import org.apache.pulsar.client.api.Producer;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.PulsarClientException;
@@ -33,20 +29,17 @@ import org.slf4j.LoggerFactory;
  * Producers batch by key and block when their queue is full rather than drop; consumers are Key_Shared, start
  * at the earliest backlog, negative-ack failures for redelivery and dead-letter after the last attempt.
  */
-public final class PulsarEventBus implements EventBus {
+public final class PulsarEventBus extends AbstractEventBus {
   private static final Logger log = LoggerFactory.getLogger(PulsarEventBus.class);
   private static final String TOPIC_PREFIX = "persistent://public/default/";
   static final String EVENT_ID_PROPERTY = "fitmesh-event-id";
 
   private final PulsarClient client;
-  private final EventTracing tracing;
-  private final Clock clock;
   private final Map<String, Producer<byte[]>> producers = new ConcurrentHashMap<>();
 
   private PulsarEventBus(PulsarClient client, EventTracing tracing, Clock clock) {
+    super(tracing, clock);
     this.client = client;
-    this.tracing = tracing;
-    this.clock = clock;
   }
 
   /**
@@ -73,40 +66,23 @@ public final class PulsarEventBus implements EventBus {
       client.closeAsync();
       throw new BackendUnreachableException("Pulsar", serviceUrl, "no answer within " + timeout.toMillis() + " ms", e);
     }
-    return new PulsarEventBus(client, requireNonNull(tracing, "tracing"), requireNonNull(clock, "clock"));
+    return new PulsarEventBus(client, tracing, clock);
   }
 
   @Override
-  public CompletableFuture<String> publish(String topic, String key, Message payload) {
-    requireNonNull(topic, "topic");
-    requireNonNull(key, "key");
-    requireNonNull(payload, "payload");
-    Span span = tracing.startPublish(topic);
-    Map<String, String> traceContext = tracing.contextOf(span);
-    EventEnvelope envelope = EventEnvelopes.wrap(topic, key, payload, traceContext, clock.instant());
-    CompletableFuture<MessageId> sent;
-    try {
-      sent = producer(topic).newMessage()
-          .key(key)
-          .value(envelope.toByteArray())
-          .eventTime(clock.millis())
-          .property(EVENT_ID_PROPERTY, envelope.getEventId())
-          .properties(traceContext)
-          .sendAsync();
-    } catch (RuntimeException e) {
-      sent = CompletableFuture.failedFuture(e);
-    }
-    return sent
-        .handle((messageId, failure) -> {
-          if (failure != null) {
-            span.recordException(failure);
-            span.setStatus(StatusCode.ERROR);
-            span.end();
-            throw DomainException.unavailable("event bus unavailable: could not publish to " + topic, failure);
-          }
-          span.end();
-          return envelope.getEventId();
-        });
+  CompletableFuture<Void> send(EventEnvelope envelope) {
+    return producer(envelope.getTopic()).newMessage()
+        .key(envelope.getKey())
+        .value(envelope.toByteArray())
+        .eventTime(toMillis(envelope))
+        .property(EVENT_ID_PROPERTY, envelope.getEventId())
+        .properties(envelope.getTraceContextMap())
+        .sendAsync()
+        .thenApply(messageId -> null);
+  }
+
+  private static long toMillis(EventEnvelope envelope) {
+    return envelope.getOccurredAt().getSeconds() * 1000 + envelope.getOccurredAt().getNanos() / 1_000_000;
   }
 
   @Override

@@ -3,7 +3,9 @@ package io.fitmesh.platform.runtime;
 import static java.util.Objects.requireNonNull;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import io.fitmesh.platform.auth.JwtTokens;
 import io.fitmesh.platform.client.GrpcChannels;
+import io.fitmesh.platform.client.ServiceDirectory;
 import io.fitmesh.platform.config.Backends;
 import io.fitmesh.platform.config.PlatformConfig;
 import io.fitmesh.platform.events.EventBus;
@@ -31,7 +33,8 @@ public final class PlatformRuntime implements AutoCloseable {
   private final PlatformConfig config;
   private final OpenTelemetrySdk openTelemetry;
   private final EventBus events;
-  private final GrpcChannels channels;
+  private final ServiceDirectory services;
+  private final JwtTokens tokens;
   private final CqlSession cql;
   private final RedissonClient redis;
   private final Clock clock;
@@ -41,7 +44,9 @@ public final class PlatformRuntime implements AutoCloseable {
     this.config = config;
     this.openTelemetry = openTelemetry;
     this.events = events;
-    this.channels = new GrpcChannels(openTelemetry, config.callTimeout());
+    this.services = new ServiceDirectory(config.serviceAddresses(),
+        new GrpcChannels(openTelemetry, config.callTimeout()));
+    this.tokens = new JwtTokens(config.auth().jwtSecret(), clock);
     this.cql = cql;
     this.redis = redis;
     this.clock = clock;
@@ -51,6 +56,9 @@ public final class PlatformRuntime implements AutoCloseable {
   public static PlatformRuntime open(PlatformConfig config, String serviceName) {
     requireNonNull(config, "config");
     Clock clock = Clock.systemUTC();
+    if (config.auth().devSecret()) {
+      log.warn("bearer tokens use the development secret: set FITMESH_JWT_SECRET for anything but a laptop");
+    }
     OpenTelemetrySdk otel = OpenTelemetrySetup.create(config.otel(), serviceName);
     if (config.backends() == Backends.EMBEDDED) {
       EventTracing tracing = new EventTracing(otel, "in-memory");
@@ -91,8 +99,14 @@ public final class PlatformRuntime implements AutoCloseable {
     return events;
   }
 
-  public GrpcChannels channels() {
-    return channels;
+  /** Stubs of the other deployables. */
+  public ServiceDirectory services() {
+    return services;
+  }
+
+  /** Mints and verifies bearer tokens. */
+  public JwtTokens tokens() {
+    return tokens;
   }
 
   public Clock clock() {

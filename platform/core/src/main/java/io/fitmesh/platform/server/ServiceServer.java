@@ -8,6 +8,8 @@ import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.docs.DocService;
 import com.linecorp.armeria.server.grpc.GrpcService;
 import com.linecorp.armeria.server.grpc.GrpcServiceBuilder;
+import io.fitmesh.platform.auth.AuthInterceptor;
+import io.fitmesh.platform.auth.JwtTokens;
 import io.fitmesh.platform.errors.ErrorMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one server bootstrap: an Armeria server on host:port serving the service's gRPC services over native
  * gRPC, gRPC-Web and HTTP/JSON transcoding, plus grpc.health.v1, server reflection (v1), a DocService at
- * /docs, the OpenTelemetry server interceptor and {@link ErrorMapper}. Stopping drains in-flight calls.
+ * /docs, the OpenTelemetry server interceptor, bearer-token authentication ({@link AuthInterceptor}) and
+ * {@link ErrorMapper}. Stopping drains in-flight calls.
  */
 public final class ServiceServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ServiceServer.class);
@@ -37,9 +40,10 @@ public final class ServiceServer implements AutoCloseable {
 
   /** Builds the server exactly as production runs it; tests use port 0. */
   public static ServiceServer start(FitmeshService service, String host, int port, Duration drainTimeout,
-      OpenTelemetry openTelemetry) {
+      OpenTelemetry openTelemetry, JwtTokens tokens) {
     requireNonNull(service, "service");
     requireNonNull(openTelemetry, "openTelemetry");
+    requireNonNull(tokens, "tokens");
     GrpcServiceBuilder grpc = GrpcService.builder()
         .addService(ProtoReflectionServiceV1.newInstance())
         .enableHealthCheckService(true)
@@ -47,7 +51,8 @@ public final class ServiceServer implements AutoCloseable {
         .enableUnframedRequests(true)
         .enableHttpJsonTranscoding(true)
         .exceptionHandler(new ErrorMapper())
-        .intercept(GrpcTelemetry.create(openTelemetry).createServerInterceptor());
+        // The last interceptor runs first: tracing sees every call, rejected ones included.
+        .intercept(new AuthInterceptor(tokens), GrpcTelemetry.create(openTelemetry).createServerInterceptor());
     service.grpcServices().forEach(grpc::addService);
     ServerBuilder sb = Server.builder()
         .http(new InetSocketAddress(host, port))

@@ -30,7 +30,7 @@ public final class StandaloneService {
       return;
     }
     ServiceServer server = ServiceServer.start(factory.apply(runtime), runtime.config().bindHost(), port,
-        runtime.config().drainTimeout(), runtime.openTelemetry());
+        runtime.config().drainTimeout(), runtime.openTelemetry(), runtime.tokens());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

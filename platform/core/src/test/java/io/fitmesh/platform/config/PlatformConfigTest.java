@@ -39,10 +39,23 @@ class PlatformConfigTest {
         "FITMESH_BACKENDS", "cluster",
         "FITMESH_PULSAR_URL", "pulsar://pulsar.prod:6650",
         "FITMESH_CQL_CONTACT_POINTS", "scylla-1:9042, scylla-2:9042",
-        "FITMESH_REDIS_ADDRESS", "redis://redis.prod:6379")));
+        "FITMESH_REDIS_ADDRESS", "redis://redis.prod:6379",
+        "FITMESH_JWT_SECRET", "a-production-secret-of-32-chars!",
+        "FITMESH_TRAINING_ADDRESS", "training.fitmesh:9092")));
 
+    assertThat(config.auth().devSecret()).isFalse();
+    assertThat(config.serviceAddresses()).containsEntry("training", "training.fitmesh:9092");
     assertThat(config.cql().contactPoints()).containsExactly("scylla-1:9042", "scylla-2:9042");
     assertThat(config.pulsar().serviceUrl()).isEqualTo("pulsar://pulsar.prod:6650");
+  }
+
+  @Test
+  void cluster_withoutJwtSecret_isRefused_localFallsBackToTheDevSecret() {
+    assertThatThrownBy(() -> PlatformConfig.from(Settings.of(Map.of("FITMESH_BACKENDS", "cluster",
+            "FITMESH_PULSAR_URL", "pulsar://p:6650", "FITMESH_CQL_CONTACT_POINTS", "c:9042",
+            "FITMESH_REDIS_ADDRESS", "redis://r:6379"))))
+        .hasMessage("FITMESH_JWT_SECRET is not set: required with FITMESH_BACKENDS=cluster");
+    assertThat(PlatformConfig.from(Settings.of(Map.of("FITMESH_BACKENDS", "local"))).auth().devSecret()).isTrue();
   }
 
   @Test

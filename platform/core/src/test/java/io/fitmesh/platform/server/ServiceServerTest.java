@@ -18,6 +18,7 @@ import io.grpc.stub.StreamObserver;
 import io.fitmesh.test.v1.LookupRequest;
 import io.fitmesh.test.v1.LookupResponse;
 import io.fitmesh.test.v1.LookupServiceGrpc;
+import io.fitmesh.platform.auth.JwtTokens;
 import io.fitmesh.platform.client.GrpcChannels;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -29,6 +30,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.TestInstance;
 /** One real server (as production builds it) with a handler that fails on purpose, shared by the tests. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServiceServerTest {
+  private static final JwtTokens TOKENS = new JwtTokens("a-test-secret-of-32-characters!!", Clock.systemUTC());
   private final InMemorySpanExporter spans = InMemorySpanExporter.create();
   private OpenTelemetrySdk openTelemetry;
   private GrpcChannels channels;
@@ -85,7 +88,7 @@ class ServiceServerTest {
         .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
         .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
         .build();
-    server = ServiceServer.start(service, "127.0.0.1", 0, Duration.ofSeconds(1), openTelemetry);
+    server = ServiceServer.start(service, "127.0.0.1", 0, Duration.ofSeconds(1), openTelemetry, TOKENS);
     channels = new GrpcChannels(openTelemetry, Duration.ofMillis(500));
   }
 
@@ -152,8 +155,31 @@ class ServiceServerTest {
     assertThat(serverSpan.getParentSpanId()).isEqualTo(client.getSpanId());
   }
 
+  @Test
+  void callWithoutBearerToken_isUnauthenticated() {
+    StatusRuntimeException failure = (StatusRuntimeException) catchThrowable(() ->
+        GrpcClients.newClient("http://" + server.endpoint(), LookupServiceGrpc.LookupServiceBlockingStub.class)
+            .lookup(LookupRequest.newBuilder().setId("w1").build()));
+
+    assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(failure.getStatus().getDescription()).contains("Bearer");
+  }
+
+  @Test
+  void callWithATokenSignedByAnotherSecret_isUnauthenticated() {
+    String forged = new JwtTokens("another-secret-of-32-characters!", Clock.systemUTC())
+        .mint("athlete-1", Duration.ofMinutes(5));
+
+    StatusRuntimeException failure = (StatusRuntimeException) catchThrowable(() ->
+        channels.stub(server.endpoint(), LookupServiceGrpc.LookupServiceBlockingStub.class, forged)
+            .lookup(LookupRequest.newBuilder().setId("w1").build()));
+
+    assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+  }
+
   private LookupResponse call(String id) {
-    return channels.stub(server.endpoint(), LookupServiceGrpc.LookupServiceBlockingStub.class)
+    return channels.stub(server.endpoint(), LookupServiceGrpc.LookupServiceBlockingStub.class,
+            TOKENS.mint("athlete-1", Duration.ofMinutes(5)))
         .lookup(LookupRequest.newBuilder().setId(id).build());
   }
 

@@ -1,0 +1,54 @@
+package io.fitmesh.platform.client;
+
+import static java.util.Objects.requireNonNull;
+
+import io.grpc.stub.AbstractStub;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Where each deployable answers: registered by the node that started it in this JVM, else
+ * FITMESH_&lt;NAME&gt;_ADDRESS, else 127.0.0.1 on its default port. Stubs are made on first use, so a service can
+ * be wired before the one it calls has started.
+ */
+public final class ServiceDirectory {
+  private final Map<String, String> configured;
+  private final Map<String, String> registered = new ConcurrentHashMap<>();
+  private final GrpcChannels channels;
+
+  public ServiceDirectory(Map<String, String> configured, GrpcChannels channels) {
+    this.configured = Map.copyOf(configured);
+    this.channels = requireNonNull(channels, "channels");
+  }
+
+  /** Records where a deployable of this process listens. */
+  public void register(String name, String hostPort) {
+    registered.put(requireNonNull(name, "name"), requireNonNull(hostPort, "hostPort"));
+  }
+
+  public String addressOf(String name, int defaultPort) {
+    String address = registered.get(name);
+    if (address != null) {
+      return address;
+    }
+    return configured.getOrDefault(name, "127.0.0.1:" + defaultPort);
+  }
+
+  /** A stub for the named deployable, made on first {@code get()} and reused after. */
+  public <T extends AbstractStub<T>> Supplier<T> stub(String name, int defaultPort, Class<T> stubType) {
+    return new Supplier<>() {
+      private volatile T stub;
+
+      @Override
+      public T get() {
+        T current = stub;
+        if (current == null) {
+          current = channels.stub(addressOf(name, defaultPort), stubType);
+          stub = current;
+        }
+        return current;
+      }
+    };
+  }
+}
