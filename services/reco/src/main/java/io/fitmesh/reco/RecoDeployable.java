@@ -2,6 +2,7 @@ package io.fitmesh.reco;
 
 import static java.util.Objects.requireNonNull;
 
+import io.fitmesh.platform.config.PlatformConfig;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.FitmeshService;
 import io.grpc.BindableService;
@@ -13,7 +14,7 @@ import java.util.List;
  */
 public final class RecoDeployable implements FitmeshService {
   public static final String NAME = "reco";
-  public static final int DEFAULT_PORT = 9095;
+  public static final int DEFAULT_PORT = PlatformConfig.defaultPort(NAME);
 
   private final PlatformRuntime runtime;
 

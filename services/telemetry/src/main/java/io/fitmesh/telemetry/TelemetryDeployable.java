@@ -1,24 +1,70 @@
 package io.fitmesh.telemetry;
 
-import static java.util.Objects.requireNonNull;
-
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.fitmesh.platform.config.PlatformConfig;
+import io.fitmesh.platform.events.EventSubscription;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.FitmeshService;
+import io.fitmesh.platform.storage.CqlMigrations;
+import io.fitmesh.telemetry.adapters.EventBusLiveUpdates;
+import io.fitmesh.telemetry.adapters.GrpcWorkoutAccess;
+import io.fitmesh.telemetry.adapters.InMemoryCursorStore;
+import io.fitmesh.telemetry.adapters.InMemorySampleStore;
+import io.fitmesh.telemetry.adapters.ScyllaCursorStore;
+import io.fitmesh.telemetry.adapters.ScyllaSampleStore;
+import io.fitmesh.telemetry.domain.CursorStore;
+import io.fitmesh.telemetry.domain.IngestService;
+import io.fitmesh.telemetry.domain.LiveTracker;
+import io.fitmesh.telemetry.domain.SampleStore;
+import io.fitmesh.telemetry.grpc.TelemetryIngestHandler;
+import io.fitmesh.training.v1.TrainingDeleted;
+import io.fitmesh.training.v1.TrainingServiceGrpc.TrainingServiceBlockingStub;
 import io.grpc.BindableService;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The telemetry deployable: TelemetryIngestService (raw samples in CQL, ingest cursors, training.updated).
- * Until its scenario lands it serves only what the platform adds to every server: health, reflection, docs.
+ * The telemetry deployable: TelemetryIngestService. Samples and cursors in CQL (keyspace fitmesh_telemetry) or
+ * in memory; publishes training.updated (FITMESH_LIVE_UPDATE_INTERVAL, default 1s, per workout); consumes
+ * training.deleted (subscription "telemetry") to purge a deleted workout's samples.
  */
 public final class TelemetryDeployable implements FitmeshService {
   public static final String NAME = "telemetry";
-  public static final int DEFAULT_PORT = 9091;
+  public static final int DEFAULT_PORT = PlatformConfig.defaultPort(NAME);
 
-  private final PlatformRuntime runtime;
+  private final ExecutorService pool;
+  private final IngestService ingest;
+  private final EventSubscription deletions;
 
   public TelemetryDeployable(PlatformRuntime runtime) {
-    this.runtime = requireNonNull(runtime, "runtime");
+    SampleStore samples;
+    CursorStore cursors;
+    if (runtime.cql().isPresent()) {
+      CqlSession session = runtime.cql().get();
+      CqlMigrations schema = CqlMigrations.forService(NAME);
+      schema.migrate(session, runtime.config().cql().replication());
+      samples = new ScyllaSampleStore(session, schema.keyspace());
+      cursors = new ScyllaCursorStore(session, schema.keyspace());
+    } else {
+      samples = new InMemorySampleStore();
+      cursors = new InMemoryCursorStore();
+    }
+    Duration liveInterval = runtime.config().settings().duration("FITMESH_LIVE_UPDATE_INTERVAL", Duration.ofSeconds(1));
+    AtomicInteger threads = new AtomicInteger();
+    this.pool = Executors.newFixedThreadPool(16, r -> {
+      Thread t = new Thread(r, "telemetry-ingest-" + threads.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    this.ingest = new IngestService(samples, cursors,
+        new GrpcWorkoutAccess(runtime.services().stub("training", TrainingServiceBlockingStub.class)),
+        new LiveTracker(new EventBusLiveUpdates(runtime.events()), liveInterval, runtime.clock()),
+        runtime.clock(), pool);
+    this.deletions = runtime.events().subscribe(runtime.subscription("training.deleted", NAME),
+        event -> ingest.purge(event.payload(TrainingDeleted.class).getWorkoutId()));
   }
 
   @Override
@@ -33,6 +79,12 @@ public final class TelemetryDeployable implements FitmeshService {
 
   @Override
   public List<BindableService> grpcServices() {
-    return List.of();
+    return List.of(new TelemetryIngestHandler(ingest));
+  }
+
+  @Override
+  public void close() {
+    deletions.close();
+    pool.shutdown();
   }
 }

@@ -2,6 +2,7 @@ package io.fitmesh.platform.client;
 
 import static java.util.Objects.requireNonNull;
 
+import io.fitmesh.platform.config.PlatformConfig;
 import io.grpc.stub.AbstractStub;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,16 +28,16 @@ public final class ServiceDirectory {
     registered.put(requireNonNull(name, "name"), requireNonNull(hostPort, "hostPort"));
   }
 
-  public String addressOf(String name, int defaultPort) {
+  public String addressOf(String name) {
     String address = registered.get(name);
     if (address != null) {
       return address;
     }
-    return configured.getOrDefault(name, "127.0.0.1:" + defaultPort);
+    return configured.getOrDefault(name, "127.0.0.1:" + PlatformConfig.defaultPort(name));
   }
 
   /** A stub for the named deployable, made on first {@code get()} and reused after. */
-  public <T extends AbstractStub<T>> Supplier<T> stub(String name, int defaultPort, Class<T> stubType) {
+  public <T extends AbstractStub<T>> Supplier<T> stub(String name, Class<T> stubType) {
     return new Supplier<>() {
       private volatile T stub;
 
@@ -44,7 +45,7 @@ public final class ServiceDirectory {
       public T get() {
         T current = stub;
         if (current == null) {
-          current = channels.stub(addressOf(name, defaultPort), stubType);
+          current = channels.stub(addressOf(name), stubType);
           stub = current;
         }
         return current;

@@ -23,10 +23,24 @@ public record PlatformConfig(
     RedisSettings redis,
     OtelSettings otel,
     AuthSettings auth,
-    Map<String, String> serviceAddresses) {
+    Map<String, String> serviceAddresses,
+    Settings settings) {
 
   /** Every deployable, by the name used in settings (FITMESH_&lt;NAME&gt;_PORT, FITMESH_&lt;NAME&gt;_ADDRESS). */
   public static final List<String> DEPLOYABLES = List.of("telemetry", "training", "social", "challenge", "reco", "bff");
+
+  /** The port each deployable listens on unless FITMESH_&lt;NAME&gt;_PORT says otherwise. */
+  public static int defaultPort(String deployable) {
+    return switch (deployable) {
+      case "telemetry" -> 9091;
+      case "training" -> 9092;
+      case "social" -> 9093;
+      case "challenge" -> 9094;
+      case "reco" -> 9095;
+      case "bff" -> 8080;
+      default -> throw new IllegalArgumentException("no deployable " + deployable);
+    };
+  }
 
   /** The secret used in embedded and local mode when FITMESH_JWT_SECRET is unset; never accepted in cluster. */
   public static final String DEV_JWT_SECRET = "fitmesh-dev-secret-not-for-production";
@@ -85,7 +99,7 @@ public record PlatformConfig(
         settings.duration("FITMESH_CALL_TIMEOUT", Duration.ofSeconds(5)),
         settings.duration("FITMESH_DRAIN_TIMEOUT", Duration.ofSeconds(10)),
         new PulsarSettings(pulsarUrl,
-            settings.intInRange("FITMESH_EVENT_MAX_REDELIVERIES", 5, 0, 100),
+            settings.intInRange("FITMESH_EVENT_MAX_REDELIVERIES", 5, 1, 99),
             settings.duration("FITMESH_EVENT_REDELIVERY_DELAY", Duration.ofSeconds(1))),
         new CqlSettings(Arrays.stream(cqlPoints.split(",")).map(String::trim).toList(),
             settings.string("FITMESH_CQL_LOCAL_DC", "datacenter1"),
@@ -95,7 +109,8 @@ public record PlatformConfig(
         new RedisSettings(redis, settings.duration("FITMESH_REDIS_TIMEOUT", Duration.ofSeconds(3))),
         new OtelSettings(exporter, otlpEndpoint, settings.string("FITMESH_OTEL_NAMESPACE", "fitmesh")),
         new AuthSettings(jwtSecret, jwtSecret.equals(DEV_JWT_SECRET)),
-        serviceAddresses(settings));
+        serviceAddresses(settings),
+        settings);
   }
 
   /** FITMESH_&lt;NAME&gt;_ADDRESS (host:port) of the deployables a process calls, where set. */

@@ -61,6 +61,24 @@ public final class ErrorMapper implements GoogleGrpcExceptionHandlerFunction {
     return StatusProto.toStatusRuntimeException(toStatusProto(cause));
   }
 
+  /**
+   * A downstream service's refusal in domain terms, for adapters that call other services: NOT_FOUND,
+   * PERMISSION_DENIED, INVALID_ARGUMENT, FAILED_PRECONDITION and UNAUTHENTICATED keep their message; anything
+   * else means the service could not answer and becomes UNAVAILABLE naming {@code service}.
+   */
+  public static DomainException fromDownstream(StatusRuntimeException e, String service) {
+    String message = e.getStatus().getDescription() == null ? service + " refused the call"
+        : e.getStatus().getDescription();
+    return switch (e.getStatus().getCode()) {
+      case NOT_FOUND -> DomainException.notFound(message);
+      case PERMISSION_DENIED -> DomainException.permissionDenied(message);
+      case INVALID_ARGUMENT -> DomainException.invalidArgument("request", message);
+      case FAILED_PRECONDITION -> DomainException.failedPrecondition(message);
+      case UNAUTHENTICATED -> DomainException.unauthenticated(message);
+      default -> DomainException.unavailable(service + " unavailable", e);
+    };
+  }
+
   /** The gRPC code a domain failure kind maps to. */
   public static Status.Code codeOf(DomainException.Kind kind) {
     return switch (kind) {

@@ -12,6 +12,7 @@ import io.fitmesh.platform.events.EventBus;
 import io.fitmesh.platform.events.EventTracing;
 import io.fitmesh.platform.events.InMemoryEventBus;
 import io.fitmesh.platform.events.PulsarEventBus;
+import io.fitmesh.platform.events.SubscriptionSpec;
 import io.fitmesh.platform.otel.OpenTelemetrySetup;
 import io.fitmesh.platform.storage.CqlSessionFactory;
 import io.fitmesh.platform.storage.RedisClientFactory;
@@ -97,6 +98,11 @@ public final class PlatformRuntime implements AutoCloseable {
 
   public EventBus events() {
     return events;
+  }
+
+  /** A Key_Shared subscription with the configured retry policy; {@code name} is the consuming service. */
+  public SubscriptionSpec subscription(String topic, String name) {
+    return new SubscriptionSpec(topic, name, config.pulsar().maxRedeliveries() + 1, config.pulsar().redeliveryDelay());
   }
 
   /** Stubs of the other deployables. */

@@ -1,0 +1,129 @@
+package io.fitmesh.telemetry.adapters;
+
+import static java.util.Objects.requireNonNull;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.BatchType;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import io.fitmesh.platform.errors.DomainException;
+import io.fitmesh.telemetry.domain.SampleReading;
+import io.fitmesh.telemetry.domain.SampleStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Samples in CQL, table {@code samples}, partitioned by (workout, bucket of {@link #BUCKET} seqs, about an hour at
+ * 1 Hz) so no partition grows without bound, clustered by seq. Writes are prepared, asynchronous, idempotent
+ * (a seq is its row) and sent as UNLOGGED batches that never span partitions, with a bounded number in flight.
+ */
+public final class ScyllaSampleStore implements SampleStore {
+  public static final int BUCKET = 4096;
+  private static final int ROWS_PER_BATCH = 50;
+  private static final int MAX_IN_FLIGHT = 48;
+
+  private final CqlSession session;
+  private final PreparedStatement insert;
+  private final PreparedStatement select;
+  private final PreparedStatement deleteBucket;
+  private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+
+  public ScyllaSampleStore(CqlSession session, String keyspace) {
+    this.session = requireNonNull(session, "session");
+    this.insert = session.prepare("INSERT INTO " + keyspace + ".samples (workout_id, bucket, seq, time, "
+        + "latitude_deg, longitude_deg, altitude_m, heart_rate_bpm, cadence_rpm, power_watts, speed_mps, "
+        + "distance_m) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    this.select = session.prepare("SELECT seq, time, latitude_deg, longitude_deg, altitude_m, heart_rate_bpm, "
+        + "cadence_rpm, power_watts, speed_mps, distance_m FROM " + keyspace + ".samples "
+        + "WHERE workout_id = ? AND bucket = ? AND seq >= ? AND seq <= ? LIMIT ?");
+    this.deleteBucket = session.prepare("DELETE FROM " + keyspace + ".samples WHERE workout_id = ? AND bucket = ?");
+  }
+
+  @Override
+  public CompletableFuture<Void> append(String workoutId, List<SampleReading> samples) {
+    Map<Integer, List<SampleReading>> byBucket = new TreeMap<>();
+    for (SampleReading s : samples) {
+      byBucket.computeIfAbsent(bucketOf(s.seq()), b -> new ArrayList<>()).add(s);
+    }
+    List<CompletableFuture<?>> writes = new ArrayList<>();
+    for (Map.Entry<Integer, List<SampleReading>> bucket : byBucket.entrySet()) {
+      List<SampleReading> rows = bucket.getValue();
+      for (int i = 0; i < rows.size(); i += ROWS_PER_BATCH) {
+        writes.add(write(batch(workoutId, bucket.getKey(), rows.subList(i, Math.min(rows.size(), i + ROWS_PER_BATCH)))));
+      }
+    }
+    return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+  }
+
+  @Override
+  public List<SampleReading> read(String workoutId, long fromSeq, long toSeq, int limit) {
+    List<SampleReading> page = new ArrayList<>();
+    try {
+      for (int bucket = bucketOf(fromSeq); bucket <= bucketOf(toSeq) && page.size() < limit; bucket++) {
+        for (Row row : session.execute(select.bind(workoutId, bucket, fromSeq, toSeq, limit - page.size()))) {
+          page.add(toSample(row));
+        }
+      }
+      return page;
+    } catch (RuntimeException e) {
+      throw DomainException.unavailable("sample store unavailable", e);
+    }
+  }
+
+  @Override
+  public void purge(String workoutId, long toSeq) {
+    try {
+      for (int bucket = 0; bucket <= bucketOf(Math.max(0, toSeq)); bucket++) {
+        session.execute(deleteBucket.bind(workoutId, bucket));
+      }
+    } catch (RuntimeException e) {
+      throw DomainException.unavailable("sample store unavailable", e);
+    }
+  }
+
+  private BatchStatement batch(String workoutId, int bucket, List<SampleReading> rows) {
+    BatchStatementBuilder batch = BatchStatement.builder(BatchType.UNLOGGED).setIdempotence(true);
+    for (SampleReading s : rows) {
+      batch.addStatement(insert.bind(workoutId, bucket, s.seq(), s.time(), s.latitudeDeg(), s.longitudeDeg(),
+          s.altitudeM(), s.heartRateBpm(), s.cadenceRpm(), s.powerWatts(), s.speedMps(), s.distanceM()));
+    }
+    return batch.build();
+  }
+
+  private CompletableFuture<Void> write(BatchStatement batch) {
+    try {
+      inFlight.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return CompletableFuture.failedFuture(DomainException.unavailable("interrupted", e));
+    }
+    return session.executeAsync(batch).toCompletableFuture()
+        .handle((rs, failure) -> {
+          inFlight.release();
+          if (failure != null) {
+            throw DomainException.unavailable("sample store unavailable", failure);
+          }
+          return null;
+        });
+  }
+
+  static int bucketOf(long seq) {
+    return (int) (seq / BUCKET);
+  }
+
+  private static SampleReading toSample(Row row) {
+    return new SampleReading(row.getLong("seq"), row.getInstant("time"), boxed(row, "latitude_deg"),
+        boxed(row, "longitude_deg"), boxed(row, "altitude_m"), boxed(row, "heart_rate_bpm"),
+        boxed(row, "cadence_rpm"), boxed(row, "power_watts"), boxed(row, "speed_mps"), boxed(row, "distance_m"));
+  }
+
+  private static Double boxed(Row row, String column) {
+    return row.isNull(column) ? null : row.getDouble(column);
+  }
+}
