@@ -19,14 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A service's outbox in its own keyspace: table {@code outbox (shard int, id timeuuid, envelope blob,
- * PRIMARY KEY (shard, id))}, which every service schema creates. A key always maps to the same shard and ids
+ * PRIMARY KEY (shard, id))}, which the schema of every service with an outbox declares. A key always maps to the same shard and ids
  * are time-ordered, so a key's events are read back in write order. Writers add {@link #insert} to the same
  * LOGGED batch as the state change, which makes the pair atomic.
  */
 public final class ScyllaOutboxStore implements OutboxStore {
-  /** The table every service schema must declare (copy into its .cql migrations). */
-  public static final String TABLE_CQL = "CREATE TABLE IF NOT EXISTS {keyspace}.outbox "
-      + "(shard int, id timeuuid, envelope blob, PRIMARY KEY (shard, id))";
   private static final int SHARDS = 8;
 
   private final CqlSession session;

@@ -1,0 +1,14 @@
+package io.fitmesh.training.analytics;
+
+import io.fitmesh.training.domain.WorkoutRecord;
+import java.util.List;
+
+/** Every finished workout of each athlete, as analytics last heard of it. Writes are idempotent. */
+public interface AnalyticsStore {
+
+  void upsert(WorkoutRecord finished);
+
+  void remove(String athleteId, String workoutId);
+
+  List<WorkoutRecord> all(String athleteId);
+}

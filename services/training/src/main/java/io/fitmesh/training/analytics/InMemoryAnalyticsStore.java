@@ -1,0 +1,26 @@
+package io.fitmesh.training.analytics;
+
+import io.fitmesh.training.domain.WorkoutRecord;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The embedded twin of {@link ScyllaAnalyticsStore}. */
+public final class InMemoryAnalyticsStore implements AnalyticsStore {
+  private final Map<String, Map<String, WorkoutRecord>> byAthlete = new ConcurrentHashMap<>();
+
+  @Override
+  public void upsert(WorkoutRecord finished) {
+    byAthlete.computeIfAbsent(finished.athleteId(), a -> new ConcurrentHashMap<>()).put(finished.workoutId(), finished);
+  }
+
+  @Override
+  public void remove(String athleteId, String workoutId) {
+    byAthlete.getOrDefault(athleteId, Map.of()).remove(workoutId);
+  }
+
+  @Override
+  public List<WorkoutRecord> all(String athleteId) {
+    return List.copyOf(byAthlete.getOrDefault(athleteId, Map.of()).values());
+  }
+}

@@ -1,0 +1,64 @@
+package io.fitmesh.training.analytics;
+
+import static java.util.Objects.requireNonNull;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.fitmesh.platform.errors.DomainException;
+import io.fitmesh.training.domain.WorkoutRecord;
+import io.fitmesh.training.grpc.WorkoutProtos;
+import io.fitmesh.training.v1.Workout;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Analytics rows in CQL, table {@code athlete_workouts}: one partition per athlete, one row per workout. */
+public final class ScyllaAnalyticsStore implements AnalyticsStore {
+  private final CqlSession session;
+  private final PreparedStatement upsert;
+  private final PreparedStatement delete;
+  private final PreparedStatement select;
+
+  public ScyllaAnalyticsStore(CqlSession session, String keyspace) {
+    this.session = requireNonNull(session, "session");
+    upsert = session.prepare("INSERT INTO " + keyspace + ".athlete_workouts (athlete_id, workout_id, data) VALUES (?, ?, ?)");
+    delete = session.prepare("DELETE FROM " + keyspace + ".athlete_workouts WHERE athlete_id = ? AND workout_id = ?");
+    select = session.prepare("SELECT data FROM " + keyspace + ".athlete_workouts WHERE athlete_id = ?");
+  }
+
+  @Override
+  public void upsert(WorkoutRecord finished) {
+    try {
+      session.execute(upsert.bind(finished.athleteId(), finished.workoutId(),
+          ByteBuffer.wrap(WorkoutProtos.toProto(finished).toByteArray())).setIdempotent(true));
+    } catch (RuntimeException e) {
+      throw DomainException.unavailable("analytics store unavailable", e);
+    }
+  }
+
+  @Override
+  public void remove(String athleteId, String workoutId) {
+    try {
+      session.execute(delete.bind(athleteId, workoutId).setIdempotent(true));
+    } catch (RuntimeException e) {
+      throw DomainException.unavailable("analytics store unavailable", e);
+    }
+  }
+
+  @Override
+  public List<WorkoutRecord> all(String athleteId) {
+    try {
+      List<WorkoutRecord> all = new ArrayList<>();
+      for (Row row : session.execute(select.bind(athleteId))) {
+        all.add(WorkoutProtos.toDomain(Workout.parseFrom(row.getByteBuffer("data"))));
+      }
+      return all;
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException("stored analytics row is not a Workout message", e);
+    } catch (RuntimeException e) {
+      throw DomainException.unavailable("analytics store unavailable", e);
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package io.fitmesh.training.domain;
+
+import java.time.Instant;
+
+/** What the client says when it starts (or imports) a workout; checked by {@link TrainingService}. */
+public record StartCommand(
+    String workoutId, Sport sport, Instant startTime, String timeZone, Visibility visibility, String title) {}

@@ -1,0 +1,168 @@
+package io.fitmesh.training.domain;
+
+import static java.util.Objects.requireNonNull;
+
+import io.fitmesh.platform.errors.DomainException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The athlete's workouts: start, finish (summary from the stored samples, then training.completed), read,
+ * list, delete (training.deleted) and import. The caller is always the athlete of the call's token.
+ */
+public final class TrainingService {
+  private static final Pattern WORKOUT_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+  private static final int MAX_TITLE = 200;
+
+  private final WorkoutStore workouts;
+  private final SampleSource samples;
+  private final WorkoutEvents events;
+  private final Clock clock;
+
+  public TrainingService(WorkoutStore workouts, SampleSource samples, WorkoutEvents events, Clock clock) {
+    this.workouts = requireNonNull(workouts, "workouts");
+    this.samples = requireNonNull(samples, "samples");
+    this.events = requireNonNull(events, "events");
+    this.clock = requireNonNull(clock, "clock");
+  }
+
+  /** Starts a workout; starting the same id again returns it unchanged. */
+  public WorkoutRecord start(String athleteId, StartCommand command) {
+    WorkoutRecord stored = workouts.createIfAbsent(newWorkout(athleteId, command, WorkoutRecord.Source.RECORDED));
+    if (!stored.athleteId().equals(athleteId)) {
+      throw DomainException.alreadyExists("workout id " + command.workoutId() + " is taken; choose another");
+    }
+    return stored;
+  }
+
+  /** Finishes the caller's workout from its stored samples; finishing again returns the same result. */
+  public WorkoutRecord finish(String athleteId, String workoutId) {
+    WorkoutRecord workout = owned(athleteId, workoutId);
+    if (workout.state() == WorkoutRecord.State.FINISHED) {
+      return workout;
+    }
+    List<TrackPoint> points = samples.readAll(workoutId);
+    if (points.isEmpty()) {
+      throw DomainException.failedPrecondition("workout " + workoutId + " has no samples to finish with");
+    }
+    WorkoutRecord finished = workout.finished(SummaryCalculator.summarize(points, workout.sport()));
+    workouts.finish(finished, events.completed(finished));
+    events.flush();
+    return finished;
+  }
+
+  /** A workout the caller may see: their own, or anyone's that is visible to everyone. */
+  public WorkoutRecord get(String athleteId, String workoutId) {
+    checkId(workoutId);
+    return workouts.get(workoutId)
+        .filter(w -> w.isVisibleTo(athleteId))
+        .orElseThrow(() -> notFound(workoutId));
+  }
+
+  public WorkoutPage list(String athleteId, String position, int limit) {
+    return workouts.listByAthlete(athleteId, position, limit);
+  }
+
+  /** Deletes the caller's workout; its samples and aggregates follow through training.deleted. */
+  public void delete(String athleteId, String workoutId) {
+    WorkoutRecord workout = owned(athleteId, workoutId);
+    workouts.delete(workout, events.deleted(workout));
+    events.flush();
+  }
+
+  /**
+   * For the telemetry service: the caller's workout (PERMISSION_DENIED when it is another athlete's, NOT_FOUND
+   * when there is none).
+   */
+  public WorkoutRecord authorizeSampleWrite(String athleteId, String workoutId) {
+    checkId(workoutId);
+    WorkoutRecord workout = workouts.get(workoutId).orElseThrow(() -> notFound(workoutId));
+    if (!workout.athleteId().equals(athleteId)) {
+      throw DomainException.permissionDenied("workout " + workoutId + " belongs to another athlete");
+    }
+    return workout;
+  }
+
+  /**
+   * Creates a finished workout from parsed file points. Everything is checked before anything is written; if
+   * storing the samples fails, the half-made workout is removed again.
+   */
+  public WorkoutRecord importWorkout(String athleteId, StartCommand command, List<TrackPoint> points) {
+    if (points.size() < 2) {
+      throw DomainException.invalidArgument("data", "the file has fewer than two timed points");
+    }
+    WorkoutRecord draft = newWorkout(athleteId, command, WorkoutRecord.Source.IMPORTED);
+    WorkoutRecord stored = workouts.createIfAbsent(draft);
+    if (!stored.athleteId().equals(athleteId)) {
+      throw DomainException.alreadyExists("workout id " + command.workoutId() + " is taken; choose another");
+    }
+    if (stored.state() == WorkoutRecord.State.FINISHED) {
+      return stored;
+    }
+    try {
+      samples.write(command.workoutId(), points);
+    } catch (DomainException e) {
+      workouts.delete(stored, events.deleted(stored));
+      throw e;
+    }
+    return finish(athleteId, command.workoutId());
+  }
+
+  private WorkoutRecord owned(String athleteId, String workoutId) {
+    checkId(workoutId);
+    WorkoutRecord workout = workouts.get(workoutId).orElseThrow(() -> notFound(workoutId));
+    if (workout.athleteId().equals(athleteId)) {
+      return workout;
+    }
+    if (workout.isVisibleTo(athleteId)) {
+      throw DomainException.permissionDenied("workout " + workoutId + " belongs to another athlete");
+    }
+    throw notFound(workoutId);
+  }
+
+  private WorkoutRecord newWorkout(String athleteId, StartCommand c, WorkoutRecord.Source source) {
+    checkId(c.workoutId());
+    if (c.sport() == null) {
+      throw DomainException.invalidArgument("sport", "sport is required");
+    }
+    if (c.startTime() == null) {
+      throw DomainException.invalidArgument("start_time", "start_time is required");
+    }
+    if (c.startTime().isAfter(clock.instant().plus(CLOCK_SKEW))) {
+      throw DomainException.invalidArgument("start_time", "start_time " + c.startTime() + " is in the future");
+    }
+    String title = c.title() == null ? "" : c.title().strip();
+    if (title.length() > MAX_TITLE) {
+      throw DomainException.invalidArgument("title", "title has more than " + MAX_TITLE + " characters");
+    }
+    Visibility visibility = c.visibility() == null ? Visibility.FOLLOWERS : c.visibility();
+    return new WorkoutRecord(c.workoutId(), athleteId, c.sport(), c.startTime(), zone(c.timeZone()), visibility,
+        WorkoutRecord.State.RECORDING, title, source, null);
+  }
+
+  private static ZoneId zone(String timeZone) {
+    if (timeZone == null || timeZone.isBlank()) {
+      throw DomainException.invalidArgument("time_zone", "time_zone is required (IANA, e.g. Europe/Ljubljana)");
+    }
+    try {
+      return ZoneId.of(timeZone);
+    } catch (DateTimeException e) {
+      throw DomainException.invalidArgument("time_zone", "time_zone " + timeZone + " is not an IANA zone");
+    }
+  }
+
+  private static void checkId(String workoutId) {
+    if (workoutId == null || !WORKOUT_ID.matcher(workoutId).matches()) {
+      throw DomainException.invalidArgument("workout_id", "workout_id must be 8..64 characters of [A-Za-z0-9_-]");
+    }
+  }
+
+  private static DomainException notFound(String workoutId) {
+    return DomainException.notFound("no workout " + workoutId);
+  }
+}

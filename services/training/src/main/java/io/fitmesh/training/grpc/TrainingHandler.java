@@ -1,0 +1,100 @@
+package io.fitmesh.training.grpc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.fitmesh.platform.auth.Callers;
+import io.fitmesh.platform.grpc.Paging;
+import io.fitmesh.platform.grpc.ProtoTime;
+import io.fitmesh.training.domain.StartCommand;
+import io.fitmesh.training.domain.TrainingService;
+import io.fitmesh.training.domain.WorkoutPage;
+import io.fitmesh.training.domain.WorkoutRecord;
+import io.fitmesh.training.imports.WorkoutFiles;
+import io.fitmesh.training.v1.AuthorizeSampleWriteRequest;
+import io.fitmesh.training.v1.AuthorizeSampleWriteResponse;
+import io.fitmesh.training.v1.DeleteWorkoutRequest;
+import io.fitmesh.training.v1.DeleteWorkoutResponse;
+import io.fitmesh.training.v1.FinishWorkoutRequest;
+import io.fitmesh.training.v1.FinishWorkoutResponse;
+import io.fitmesh.training.v1.GetWorkoutRequest;
+import io.fitmesh.training.v1.GetWorkoutResponse;
+import io.fitmesh.training.v1.ImportWorkoutRequest;
+import io.fitmesh.training.v1.ImportWorkoutResponse;
+import io.fitmesh.training.v1.ListWorkoutsRequest;
+import io.fitmesh.training.v1.ListWorkoutsResponse;
+import io.fitmesh.training.v1.StartWorkoutRequest;
+import io.fitmesh.training.v1.StartWorkoutResponse;
+import io.fitmesh.training.v1.TrainingServiceGrpc;
+import io.grpc.stub.StreamObserver;
+
+/** TrainingService over gRPC: maps messages and calls {@link TrainingService}. */
+public final class TrainingHandler extends TrainingServiceGrpc.TrainingServiceImplBase {
+  private final TrainingService training;
+
+  public TrainingHandler(TrainingService training) {
+    this.training = requireNonNull(training, "training");
+  }
+
+  @Override
+  public void startWorkout(StartWorkoutRequest request, StreamObserver<StartWorkoutResponse> responses) {
+    StartCommand command = new StartCommand(request.getWorkoutId(), WorkoutProtos.sport(request.getSport()),
+        ProtoTime.toInstant(request.getStartTime()), request.getTimeZone(),
+        WorkoutProtos.visibility(request.getVisibility()), request.getTitle());
+    WorkoutRecord started = training.start(Callers.athleteId(), command);
+    reply(responses, StartWorkoutResponse.newBuilder().setWorkout(WorkoutProtos.toProto(started)).build());
+  }
+
+  @Override
+  public void finishWorkout(FinishWorkoutRequest request, StreamObserver<FinishWorkoutResponse> responses) {
+    WorkoutRecord finished = training.finish(Callers.athleteId(), request.getWorkoutId());
+    reply(responses, FinishWorkoutResponse.newBuilder().setWorkout(WorkoutProtos.toProto(finished)).build());
+  }
+
+  @Override
+  public void getWorkout(GetWorkoutRequest request, StreamObserver<GetWorkoutResponse> responses) {
+    WorkoutRecord workout = training.get(Callers.athleteId(), request.getWorkoutId());
+    reply(responses, GetWorkoutResponse.newBuilder().setWorkout(WorkoutProtos.toProto(workout)).build());
+  }
+
+  @Override
+  public void listWorkouts(ListWorkoutsRequest request, StreamObserver<ListWorkoutsResponse> responses) {
+    int size = Paging.pageSize(request.getPageSize(), 20, 100);
+    WorkoutPage page = training.list(Callers.athleteId(), Paging.position(request.getPageToken()), size);
+    ListWorkoutsResponse.Builder response = ListWorkoutsResponse.newBuilder();
+    page.workouts().forEach(w -> response.addWorkouts(WorkoutProtos.toProto(w)));
+    if (page.nextPosition() != null) {
+      response.setNextPageToken(Paging.token(page.nextPosition()));
+    }
+    reply(responses, response.build());
+  }
+
+  @Override
+  public void deleteWorkout(DeleteWorkoutRequest request, StreamObserver<DeleteWorkoutResponse> responses) {
+    training.delete(Callers.athleteId(), request.getWorkoutId());
+    reply(responses, DeleteWorkoutResponse.getDefaultInstance());
+  }
+
+  @Override
+  public void importWorkout(ImportWorkoutRequest request, StreamObserver<ImportWorkoutResponse> responses) {
+    StartCommand command = new StartCommand(request.getWorkoutId(), WorkoutProtos.sport(request.getSport()),
+        null, request.getTimeZone(), WorkoutProtos.visibility(request.getVisibility()), request.getTitle());
+    WorkoutRecord imported = WorkoutFiles.importFile(training, Callers.athleteId(), command, request.getFormat(),
+        request.getData().toByteArray());
+    reply(responses, ImportWorkoutResponse.newBuilder().setWorkout(WorkoutProtos.toProto(imported)).build());
+  }
+
+  @Override
+  public void authorizeSampleWrite(AuthorizeSampleWriteRequest request,
+      StreamObserver<AuthorizeSampleWriteResponse> responses) {
+    WorkoutRecord workout = training.authorizeSampleWrite(Callers.athleteId(), request.getWorkoutId());
+    reply(responses, AuthorizeSampleWriteResponse.newBuilder()
+        .setStartTime(ProtoTime.toTimestamp(workout.startTime()))
+        .setRecording(workout.state() == WorkoutRecord.State.RECORDING)
+        .build());
+  }
+
+  private static <T> void reply(StreamObserver<T> responses, T response) {
+    responses.onNext(response);
+    responses.onCompleted();
+  }
+}

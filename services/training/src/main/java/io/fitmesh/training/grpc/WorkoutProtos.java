@@ -1,0 +1,110 @@
+package io.fitmesh.training.grpc;
+
+import io.fitmesh.common.v1.Sport;
+import io.fitmesh.common.v1.Visibility;
+import io.fitmesh.platform.errors.DomainException;
+import io.fitmesh.platform.grpc.ProtoTime;
+import io.fitmesh.training.domain.Summary;
+import io.fitmesh.training.domain.WorkoutRecord;
+import io.fitmesh.training.v1.BestEffort;
+import io.fitmesh.training.v1.Split;
+import io.fitmesh.training.v1.Workout;
+import io.fitmesh.training.v1.WorkoutSource;
+import io.fitmesh.training.v1.WorkoutState;
+import io.fitmesh.training.v1.WorkoutSummary;
+import java.time.ZoneId;
+
+/** Training domain types to and from their protos (API messages, events and stored rows). */
+public final class WorkoutProtos {
+  private WorkoutProtos() {}
+
+  public static Workout toProto(WorkoutRecord w) {
+    Workout.Builder b = Workout.newBuilder()
+        .setWorkoutId(w.workoutId())
+        .setAthleteId(w.athleteId())
+        .setSport(toProto(w.sport()))
+        .setStartTime(ProtoTime.toTimestamp(w.startTime()))
+        .setTimeZone(w.timeZone().getId())
+        .setVisibility(toProto(w.visibility()))
+        .setState(w.state() == WorkoutRecord.State.FINISHED ? WorkoutState.WORKOUT_STATE_FINISHED
+            : WorkoutState.WORKOUT_STATE_RECORDING)
+        .setTitle(w.title())
+        .setSource(w.source() == WorkoutRecord.Source.IMPORTED ? WorkoutSource.WORKOUT_SOURCE_IMPORTED
+            : WorkoutSource.WORKOUT_SOURCE_RECORDED);
+    if (w.summary() != null) {
+      b.setSummary(toProto(w.summary()));
+    }
+    return b.build();
+  }
+
+  public static WorkoutRecord toDomain(Workout w) {
+    return new WorkoutRecord(w.getWorkoutId(), w.getAthleteId(), sport(w.getSport()),
+        ProtoTime.toInstant(w.getStartTime()), ZoneId.of(w.getTimeZone()), visibility(w.getVisibility()),
+        w.getState() == WorkoutState.WORKOUT_STATE_FINISHED ? WorkoutRecord.State.FINISHED
+            : WorkoutRecord.State.RECORDING,
+        w.getTitle(),
+        w.getSource() == WorkoutSource.WORKOUT_SOURCE_IMPORTED ? WorkoutRecord.Source.IMPORTED
+            : WorkoutRecord.Source.RECORDED,
+        w.hasSummary() ? toDomain(w.getSummary()) : null);
+  }
+
+  static WorkoutSummary toProto(Summary s) {
+    WorkoutSummary.Builder b = WorkoutSummary.newBuilder()
+        .setEndTime(ProtoTime.toTimestamp(s.endTime()))
+        .setSampleCount(s.sampleCount())
+        .setDistanceM(s.distanceM())
+        .setElapsedS(s.elapsedS())
+        .setMovingS(s.movingS())
+        .setAverageSpeedMps(s.averageSpeedMps())
+        .setMaxSpeedMps(s.maxSpeedMps())
+        .setAveragePaceSPerKm(s.averagePaceSPerKm())
+        .setElevationGainM(s.elevationGainM())
+        .setElevationLossM(s.elevationLossM())
+        .setAverageHeartRateBpm(s.averageHeartRateBpm())
+        .setMaxHeartRateBpm(s.maxHeartRateBpm())
+        .addAllHeartRateZoneS(s.heartRateZoneS())
+        .setAveragePowerWatts(s.averagePowerWatts())
+        .setAverageCadenceRpm(s.averageCadenceRpm())
+        .setCaloriesKcal(s.caloriesKcal());
+    s.splits().forEach(split -> b.addSplits(Split.newBuilder().setIndex(split.index())
+        .setDistanceM(split.distanceM()).setMovingS(split.movingS()).setElevationGainM(split.elevationGainM())));
+    s.bestEfforts().forEach(e -> b.addBestEfforts(BestEffort.newBuilder().setName(e.name())
+        .setDistanceM(e.distanceM()).setElapsedS(e.elapsedS())));
+    return b.build();
+  }
+
+  static Summary toDomain(WorkoutSummary s) {
+    return new Summary(ProtoTime.toInstant(s.getEndTime()), s.getSampleCount(), s.getDistanceM(), s.getElapsedS(),
+        s.getMovingS(), s.getAverageSpeedMps(), s.getMaxSpeedMps(), s.getAveragePaceSPerKm(),
+        s.getElevationGainM(), s.getElevationLossM(), s.getAverageHeartRateBpm(), s.getMaxHeartRateBpm(),
+        s.getHeartRateZoneSList(), s.getAveragePowerWatts(), s.getAverageCadenceRpm(), s.getCaloriesKcal(),
+        s.getSplitsList().stream().map(x -> new Summary.Split(x.getIndex(), x.getDistanceM(), x.getMovingS(),
+            x.getElevationGainM())).toList(),
+        s.getBestEffortsList().stream().map(e -> new Summary.BestEffort(e.getName(), e.getDistanceM(),
+            e.getElapsedS())).toList());
+  }
+
+  public static Sport toProto(io.fitmesh.training.domain.Sport sport) {
+    return Sport.valueOf("SPORT_" + sport.name());
+  }
+
+  /** The domain sport; INVALID_ARGUMENT for an unset or unknown one. */
+  public static io.fitmesh.training.domain.Sport sport(Sport sport) {
+    if (sport == Sport.SPORT_UNSPECIFIED || sport == Sport.UNRECOGNIZED) {
+      throw DomainException.invalidArgument("sport", "sport is required");
+    }
+    return io.fitmesh.training.domain.Sport.valueOf(sport.name().substring("SPORT_".length()));
+  }
+
+  static Visibility toProto(io.fitmesh.training.domain.Visibility v) {
+    return Visibility.valueOf("VISIBILITY_" + v.name());
+  }
+
+  /** The domain visibility; null (the default) when unset. */
+  static io.fitmesh.training.domain.Visibility visibility(Visibility v) {
+    if (v == Visibility.VISIBILITY_UNSPECIFIED || v == Visibility.UNRECOGNIZED) {
+      return null;
+    }
+    return io.fitmesh.training.domain.Visibility.valueOf(v.name().substring("VISIBILITY_".length()));
+  }
+}

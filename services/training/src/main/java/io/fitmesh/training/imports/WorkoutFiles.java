@@ -1,0 +1,44 @@
+package io.fitmesh.training.imports;
+
+import io.fitmesh.platform.errors.DomainException;
+import io.fitmesh.training.domain.StartCommand;
+import io.fitmesh.training.domain.TrackPoint;
+import io.fitmesh.training.domain.TrainingService;
+import io.fitmesh.training.domain.WorkoutRecord;
+import io.fitmesh.training.v1.ImportFormat;
+import java.util.Comparator;
+import java.util.List;
+
+/** Imports a FIT or GPX file: parse it whole first, then hand the points to {@link TrainingService}. */
+public final class WorkoutFiles {
+  public static final int MAX_BYTES = 16 * 1024 * 1024;
+
+  private WorkoutFiles() {}
+
+  public static WorkoutRecord importFile(TrainingService training, String athleteId, StartCommand command,
+      ImportFormat format, byte[] data) {
+    List<TrackPoint> points = parse(format, data);
+    if (points.size() < 2) {
+      throw DomainException.invalidArgument("data", "the file has fewer than two timed points");
+    }
+    TrackPoint first = points.stream().min(Comparator.comparing(TrackPoint::time)).orElseThrow();
+    StartCommand timed = new StartCommand(command.workoutId(), command.sport(), first.time(), command.timeZone(),
+        command.visibility(), command.title());
+    return training.importWorkout(athleteId, timed, points);
+  }
+
+  /** The points of a file, in file order, seq from 0. */
+  public static List<TrackPoint> parse(ImportFormat format, byte[] data) {
+    if (data.length == 0) {
+      throw DomainException.invalidArgument("data", "the file is empty");
+    }
+    if (data.length > MAX_BYTES) {
+      throw DomainException.invalidArgument("data", "the file is larger than 16 MiB");
+    }
+    return switch (format) {
+      case IMPORT_FORMAT_FIT -> FitFile.read(data);
+      case IMPORT_FORMAT_GPX -> GpxFile.read(data);
+      default -> throw DomainException.invalidArgument("format", "format must be FIT or GPX");
+    };
+  }
+}
