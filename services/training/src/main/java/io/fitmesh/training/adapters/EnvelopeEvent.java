@@ -4,9 +4,9 @@ import io.fitmesh.events.v1.EventEnvelope;
 import io.fitmesh.training.domain.PendingEvent;
 
 /** A pending event as the stores write it: the envelope, event id fixed. */
-record EnvelopeEvent(EventEnvelope envelope) implements PendingEvent {
+public record EnvelopeEvent(EventEnvelope envelope) implements PendingEvent {
 
-  static EventEnvelope of(PendingEvent event) {
+  static EventEnvelope envelopeOf(PendingEvent event) {
     return ((EnvelopeEvent) event).envelope();
   }
 }

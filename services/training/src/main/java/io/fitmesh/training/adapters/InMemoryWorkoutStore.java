@@ -53,12 +53,12 @@ public final class InMemoryWorkoutStore implements WorkoutStore {
   @Override
   public synchronized void finish(WorkoutRecord finished, PendingEvent completed) {
     workouts.put(finished.workoutId(), finished);
-    outbox.add(EnvelopeEvent.of(completed));
+    outbox.add(EnvelopeEvent.envelopeOf(completed));
   }
 
   @Override
   public synchronized void delete(WorkoutRecord workout, PendingEvent deleted) {
     workouts.remove(workout.workoutId());
-    outbox.add(EnvelopeEvent.of(deleted));
+    outbox.add(EnvelopeEvent.envelopeOf(deleted));
   }
 }

@@ -102,7 +102,7 @@ public final class ScyllaWorkoutStore implements WorkoutStore {
     call(() -> session.execute(BatchStatement.builder(BatchType.LOGGED)
         .addStatement(upsert.bind(finished.workoutId(), finished.athleteId(), bytes(finished)))
         .addStatement(upsertByAthlete.bind(finished.athleteId(), finished.startTime(), finished.workoutId(), bytes(finished)))
-        .addStatement(outbox.insert(EnvelopeEvent.of(completed)))
+        .addStatement(outbox.insert(EnvelopeEvent.envelopeOf(completed)))
         .build()));
   }
 
@@ -111,7 +111,7 @@ public final class ScyllaWorkoutStore implements WorkoutStore {
     call(() -> session.execute(BatchStatement.builder(BatchType.LOGGED)
         .addStatement(delete.bind(workout.workoutId()))
         .addStatement(deleteByAthlete.bind(workout.athleteId(), workout.startTime(), workout.workoutId()))
-        .addStatement(outbox.insert(EnvelopeEvent.of(deleted)))
+        .addStatement(outbox.insert(EnvelopeEvent.envelopeOf(deleted)))
         .build()));
   }
 
