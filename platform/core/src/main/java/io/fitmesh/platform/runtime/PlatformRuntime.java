@@ -53,14 +53,20 @@ public final class PlatformRuntime implements AutoCloseable {
     this.clock = clock;
   }
 
-  /** Opens the backends {@code config} names. */
+  /** Opens the backends {@code config} names, tracing as {@code serviceName}. */
   public static PlatformRuntime open(PlatformConfig config, String serviceName) {
     requireNonNull(config, "config");
+    return open(config, OpenTelemetrySetup.create(config.otel(), serviceName));
+  }
+
+  /** Opens the backends with a given OpenTelemetry SDK (tests use an in-memory exporter); closes it on close. */
+  public static PlatformRuntime open(PlatformConfig config, OpenTelemetrySdk otel) {
+    requireNonNull(config, "config");
+    requireNonNull(otel, "otel");
     Clock clock = Clock.systemUTC();
     if (config.auth().devSecret()) {
       log.warn("bearer tokens use the development secret: set FITMESH_JWT_SECRET for anything but a laptop");
     }
-    OpenTelemetrySdk otel = OpenTelemetrySetup.create(config.otel(), serviceName);
     if (config.backends() == Backends.EMBEDDED) {
       EventTracing tracing = new EventTracing(otel, "in-memory");
       return new PlatformRuntime(config, otel, new InMemoryEventBus(tracing, clock), null, null, clock);

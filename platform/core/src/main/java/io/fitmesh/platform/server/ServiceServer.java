@@ -50,6 +50,8 @@ public final class ServiceServer implements AutoCloseable {
         .supportedSerializationFormats(GrpcSerializationFormats.values())
         .enableUnframedRequests(true)
         .enableHttpJsonTranscoding(true)
+        // Handlers call stores and other services synchronously: keep them off the event loop.
+        .useBlockingTaskExecutor(true)
         .exceptionHandler(new ErrorMapper())
         // The last interceptor runs first: tracing sees every call, rejected ones included.
         .intercept(new AuthInterceptor(tokens), GrpcTelemetry.create(openTelemetry).createServerInterceptor());

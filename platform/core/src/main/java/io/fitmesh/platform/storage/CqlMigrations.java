@@ -81,6 +81,14 @@ public final class CqlMigrations {
     return new CqlMigrations(keyspace, migrations);
   }
 
+  /** The same migrations into another keyspace (tests keep their rows apart from a running service's). */
+  public CqlMigrations inKeyspace(String otherKeyspace) {
+    if (!KEYSPACE.matcher(requireNonNull(otherKeyspace, "otherKeyspace")).matches()) {
+      throw new IllegalArgumentException("bad keyspace name " + otherKeyspace);
+    }
+    return new CqlMigrations(otherKeyspace, migrations);
+  }
+
   public String keyspace() {
     return keyspace;
   }

@@ -25,7 +25,7 @@ class ScyllaTelemetryStoreTest extends TelemetryStoreContract {
     RealInfra.ensureUp();
     PlatformConfig config = RealInfra.config();
     session = CqlSessionFactory.connect(config.cql());
-    CqlMigrations schema = CqlMigrations.forService("telemetry");
+    CqlMigrations schema = CqlMigrations.forService("telemetry").inKeyspace("fitmesh_telemetry_store_test");
     schema.migrate(session, config.cql().replication());
     samples = new ScyllaSampleStore(session, schema.keyspace());
     cursors = new ScyllaCursorStore(session, schema.keyspace());

@@ -26,7 +26,7 @@ class ScyllaWorkoutStoreTest extends WorkoutStoreContract {
     RealInfra.ensureUp();
     PlatformConfig config = RealInfra.config();
     session = CqlSessionFactory.connect(config.cql());
-    CqlMigrations schema = CqlMigrations.forService("training");
+    CqlMigrations schema = CqlMigrations.forService("training").inKeyspace("fitmesh_training_store_test");
     schema.migrate(session, config.cql().replication());
     outbox = new ScyllaOutboxStore(session, schema.keyspace());
     store = new ScyllaWorkoutStore(session, schema.keyspace(), outbox);

@@ -1,0 +1,57 @@
+package io.fitmesh.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.linecorp.armeria.client.WebClient;
+import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.HttpMethod;
+import com.linecorp.armeria.common.HttpRequest;
+import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.common.RequestHeaders;
+import com.linecorp.armeria.common.RequestHeadersBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Calls the BFF's HTTP/JSON API the way the mobile app does. */
+final class MobileClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final WebClient http;
+  private final String token;
+
+  MobileClient(String bffEndpoint, String token) {
+    this.http = WebClient.of("http://" + bffEndpoint);
+    this.token = token;
+  }
+
+  /** Status and parsed body. */
+  record Reply(int status, JsonNode body) {}
+
+  Reply call(HttpMethod method, String path, Object body) {
+    RequestHeadersBuilder headers = RequestHeaders.builder(method, path).contentType(MediaType.JSON_UTF_8);
+    if (token != null) {
+      headers.add("authorization", "Bearer " + token);
+    }
+    try {
+      HttpRequest request = body == null ? HttpRequest.of(headers.build())
+          : HttpRequest.of(headers.build(), com.linecorp.armeria.common.HttpData.wrap(JSON.writeValueAsBytes(body)));
+      AggregatedHttpResponse response = http.execute(request).aggregate().join();
+      String text = response.contentUtf8();
+      return new Reply(response.status().code(), text.isEmpty() ? JSON.createObjectNode() : JSON.readTree(text));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Reply get(String path) {
+    return call(HttpMethod.GET, path, null);
+  }
+
+  Reply post(String path, Object body) {
+    return call(HttpMethod.POST, path, body);
+  }
+
+  Reply delete(String path) {
+    return call(HttpMethod.DELETE, path, null);
+  }
+}

@@ -1,0 +1,81 @@
+package io.fitmesh.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fitmesh.platform.runtime.PlatformRuntime;
+import io.fitmesh.platform.server.ServiceServer;
+import io.fitmesh.testkit.RealInfra;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** One OpenTelemetry trace covers BFF -> training -> telemetry -> Pulsar -> analytics for a finish. */
+@ExtendWith(RealInfra.class)
+class OneTraceAcrossServicesTest {
+
+  @Test
+  void finishingAWorkout_isOneTrace_fromTheBffThroughPulsarToAnalytics() {
+    InMemorySpanExporter spans = InMemorySpanExporter.create();
+    OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
+        .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+        .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+        .build();
+    PlatformRuntime runtime = PlatformRuntime.open(RealInfra.config(), otel);
+    FitmeshNode node = FitmeshNode.start(runtime, FitmeshNodeTest.anyFreePorts());
+    try {
+      String bff = node.servers().stream().filter(s -> s.name().equals("bff")).findFirst()
+          .map(ServiceServer::endpoint).orElseThrow();
+      MobileClient app = new MobileClient(bff, runtime.tokens().mint("tracer", Duration.ofHours(1)));
+      String workoutId = "traced-" + UUID.randomUUID();
+      Instant start = Instant.now().minusSeconds(600);
+      app.post("/v1/workouts", Map.of("workoutId", workoutId, "sport", "SPORT_WALK",
+          "startTime", start.toString(), "timeZone", "UTC"));
+      List<Map<String, Object>> samples = new ArrayList<>();
+      for (int seq = 0; seq < 60; seq++) {
+        Map<String, Object> s = new HashMap<>();
+        s.put("seq", seq);
+        s.put("time", start.plusSeconds(seq).toString());
+        s.put("latitudeDeg", 46.0 + seq * 1.4 / 111_195.0);
+        s.put("longitudeDeg", 14.5);
+        samples.add(s);
+      }
+      app.post("/v1/workouts/" + workoutId + "/samples", Map.of("samples", samples));
+      spans.reset();
+
+      assertThat(app.post("/v1/workouts/" + workoutId + ":finish", Map.of()).status()).isEqualTo(200);
+
+      await().atMost(Duration.ofSeconds(15)).until(() -> spans.getFinishedSpanItems().stream()
+          .anyMatch(s -> s.getKind() == SpanKind.CONSUMER && s.getName().equals("training.completed process")));
+      SpanData entry = spans.getFinishedSpanItems().stream()
+          .filter(s -> s.getKind() == SpanKind.SERVER
+              && s.getName().equals("fitmesh.bff.v1.MobileWorkoutService/FinishWorkout"))
+          .findFirst().orElseThrow();
+      List<String> inTrace = spans.getFinishedSpanItems().stream()
+          .filter(s -> s.getTraceId().equals(entry.getTraceId()))
+          .map(s -> s.getKind() + " " + s.getName())
+          .toList();
+      assertThat(inTrace).contains(
+          "SERVER fitmesh.training.v1.TrainingService/FinishWorkout",
+          "SERVER fitmesh.telemetry.v1.TelemetryIngestService/ListSamples",
+          "PRODUCER training.completed publish",
+          "CONSUMER training.completed process");
+    } finally {
+      node.close();
+    }
+  }
+}

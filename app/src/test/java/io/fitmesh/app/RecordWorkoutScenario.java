@@ -1,0 +1,244 @@
+package io.fitmesh.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.Timestamp;
+import io.fitmesh.platform.client.GrpcChannels;
+import io.fitmesh.platform.runtime.PlatformRuntime;
+import io.fitmesh.platform.server.ServiceServer;
+import io.fitmesh.telemetry.v1.GetIngestCursorRequest;
+import io.fitmesh.telemetry.v1.ListSamplesRequest;
+import io.fitmesh.telemetry.v1.ListSamplesResponse;
+import io.fitmesh.telemetry.v1.Sample;
+import io.fitmesh.telemetry.v1.StreamSamplesRequest;
+import io.fitmesh.telemetry.v1.StreamSamplesResponse;
+import io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc;
+import io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc.TelemetryIngestServiceBlockingStub;
+import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scenario 1 end to end, as the app and a wearable do it: start a workout through the BFF's JSON API, stream a
+ * 1-hour 1 Hz run over native gRPC with two link drops (resuming from the cursor, resending some samples),
+ * upload the rest as a phone does, finish, and check the workout, the samples and the stats.
+ */
+abstract class RecordWorkoutScenario {
+  private static final int SAMPLES = 3600;
+  private static final double METRES_PER_SECOND = 3.0;
+
+  private FitmeshNode node;
+  private PlatformRuntime runtime;
+  private String token;
+  private MobileClient app;
+  private GrpcChannels channels;
+  private final Instant start = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+
+  abstract PlatformRuntime openRuntime();
+
+  @BeforeEach
+  void startFitmesh() {
+    runtime = openRuntime();
+    node = FitmeshNode.start(runtime, FitmeshNodeTest.anyFreePorts());
+    token = runtime.tokens().mint("athlete-" + UUID.randomUUID().toString().substring(0, 8), Duration.ofHours(1));
+    app = new MobileClient(endpoint("bff"), token);
+    channels = new GrpcChannels(runtime.openTelemetry(), Duration.ofSeconds(10));
+  }
+
+  @AfterEach
+  void stopFitmesh() {
+    node.close();
+  }
+
+  @Test
+  void oneHourRun_withTwoLinkDrops_isStoredWhole_summarised_andCounted() throws Exception {
+    String workoutId = "run-" + UUID.randomUUID();
+    MobileClient.Reply started = app.post("/v1/workouts", Map.of(
+        "workoutId", workoutId, "sport", "SPORT_RUN", "startTime", start.toString(),
+        "timeZone", "Europe/Ljubljana", "visibility", "VISIBILITY_ONLY_ME", "title", "Lunch run"));
+    assertThat(started.status()).as(started.body().toString()).isEqualTo(200);
+    assertThat(started.body().at("/workout/state").asText()).isEqualTo("WORKOUT_STATE_RECORDING");
+
+    long resumeFrom = streamThenDropLink(workoutId, 0, 1300);
+    assertThat(resumeFrom).as("durable before the first drop").isGreaterThan(0);
+    resumeFrom = streamThenDropLink(workoutId, Math.max(0, resumeFrom - 25), 2500);
+    StreamSamplesResponse streamed = streamToTheEnd(workoutId, Math.max(0, resumeFrom - 25), 3000);
+    assertThat(streamed.getReport().getDuplicateCount()).as("resent samples are duplicates").isGreaterThan(0);
+    assertThat(streamed.getReport().getDurableThroughSeq()).isEqualTo(2999);
+
+    for (int from = 2990; from < SAMPLES; from += 300) {
+      MobileClient.Reply uploaded = app.post("/v1/workouts/" + workoutId + "/samples",
+          Map.of("samples", jsonSamples(from, Math.min(SAMPLES, from + 300))));
+      assertThat(uploaded.status()).as(uploaded.body().toString()).isEqualTo(200);
+    }
+    assertThat(app.get("/v1/workouts/" + workoutId + "/ingest-cursor").body().at("/cursor/durableThroughSeq").asText())
+        .isEqualTo(Integer.toString(SAMPLES - 1));
+
+    MobileClient.Reply finished = app.post("/v1/workouts/" + workoutId + ":finish", Map.of());
+    assertThat(finished.status()).as(finished.body().toString()).isEqualTo(200);
+    JsonNode summary = finished.body().at("/workout/summary");
+    assertThat(summary.at("/distanceM").asDouble()).isBetween(SAMPLES * METRES_PER_SECOND * 0.98, SAMPLES * METRES_PER_SECOND * 1.02);
+    assertThat(summary.at("/movingS").asDouble()).isEqualTo(SAMPLES - 1.0);
+    assertThat(summary.at("/sampleCount").asText()).isEqualTo(Integer.toString(SAMPLES));
+    assertThat(summary.at("/splits").size()).isEqualTo(11);
+    assertThat(app.post("/v1/workouts/" + workoutId + ":finish", Map.of()).body().at("/workout/summary"))
+        .as("finishing again is idempotent").isEqualTo(summary);
+
+    assertEveryStoredSampleOnce(workoutId);
+    await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+      JsonNode week = app.get("/v1/athletes/me/stats?time_zone=Europe/Ljubljana").body().at("/stats/allTime/0");
+      assertThat(week.at("/count").asText()).isEqualTo("1");
+      assertThat(week.at("/distanceM").asDouble()).isEqualTo(summary.at("/distanceM").asDouble());
+    });
+
+    assertThat(app.get("/v1/workouts?page_size=10").body().at("/workouts/0/workoutId").asText()).isEqualTo(workoutId);
+    assertThat(app.delete("/v1/workouts/" + workoutId).status()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        assertThat(app.get("/v1/athletes/me/stats").body().at("/stats/allTime").size()).isZero());
+  }
+
+  @Test
+  void theApiRefusesWhatItMust() {
+    MobileClient anonymous = new MobileClient(endpoint("bff"), null);
+    assertThat(anonymous.get("/v1/workouts").status()).as("no token").isEqualTo(401);
+
+    String workoutId = "private-" + UUID.randomUUID();
+    assertThat(app.post("/v1/workouts", Map.of("workoutId", workoutId, "sport", "SPORT_RIDE",
+        "startTime", start.toString(), "timeZone", "UTC", "visibility", "VISIBILITY_ONLY_ME")).status()).isEqualTo(200);
+    MobileClient stranger = new MobileClient(endpoint("bff"), runtime.tokens().mint("stranger", Duration.ofHours(1)));
+
+    assertThat(stranger.get("/v1/workouts/" + workoutId).status()).as("another's ONLY_ME workout").isEqualTo(404);
+    MobileClient.Reply intrusion = stranger.post("/v1/workouts/" + workoutId + "/samples",
+        Map.of("samples", jsonSamples(0, 10)));
+    assertThat(intrusion.status()).as("samples into another's workout").isEqualTo(403);
+    MobileClient.Reply empty = app.post("/v1/workouts/" + workoutId + ":finish", Map.of());
+    assertThat(empty.status()).as("finishing without samples").isEqualTo(400);
+    assertThat(empty.body().toString()).contains("has no samples").doesNotContain("Exception");
+    assertThat(app.post("/v1/workouts", Map.of("workoutId", "x", "sport", "SPORT_RUN")).status()).isEqualTo(400);
+    assertThat(app.get("/v1/workouts?page_size=1000").status()).isEqualTo(400);
+  }
+
+  /** Streams [from, to) in batches, then cuts the link without closing; returns the cursor the device reads. */
+  private long streamThenDropLink(String workoutId, long from, long to) {
+    StreamObserver<StreamSamplesRequest> stream = telemetryAsync().streamSamples(new StreamObserver<>() {
+      @Override
+      public void onNext(StreamSamplesResponse value) {}
+
+      @Override
+      public void onError(Throwable t) {}
+
+      @Override
+      public void onCompleted() {}
+    });
+    for (long seq = from; seq < to; seq += 100) {
+      stream.onNext(batch(workoutId, seq, Math.min(to, seq + 100)));
+    }
+    await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> true);
+    stream.onError(new RuntimeException("link lost"));
+    return telemetryBlocking().getIngestCursor(GetIngestCursorRequest.newBuilder().setWorkoutId(workoutId).build())
+        .getCursor().getDurableThroughSeq() + 1;
+  }
+
+  private StreamSamplesResponse streamToTheEnd(String workoutId, long from, long to) throws Exception {
+    CompletableFuture<StreamSamplesResponse> done = new CompletableFuture<>();
+    StreamObserver<StreamSamplesRequest> stream = telemetryAsync().streamSamples(new StreamObserver<>() {
+      @Override
+      public void onNext(StreamSamplesResponse value) {
+        done.complete(value);
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        done.completeExceptionally(t);
+      }
+
+      @Override
+      public void onCompleted() {}
+    });
+    for (long seq = from; seq < to; seq += 100) {
+      stream.onNext(batch(workoutId, seq, Math.min(to, seq + 100)));
+    }
+    stream.onCompleted();
+    return done.get(30, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  private void assertEveryStoredSampleOnce(String workoutId) {
+    Set<Long> seqs = new HashSet<>();
+    List<Long> all = new ArrayList<>();
+    String pageToken = "";
+    do {
+      ListSamplesResponse page = telemetryBlocking().listSamples(ListSamplesRequest.newBuilder()
+          .setWorkoutId(workoutId).setPageSize(1000).setPageToken(pageToken).build());
+      page.getSamplesList().forEach(s -> {
+        seqs.add(s.getSeq());
+        all.add(s.getSeq());
+      });
+      pageToken = page.getNextPageToken();
+    } while (!pageToken.isEmpty());
+    assertThat(all).as("no duplicates").hasSize(seqs.size());
+    assertThat(seqs).as("no loss").hasSize(SAMPLES);
+  }
+
+  private StreamSamplesRequest batch(String workoutId, long from, long to) {
+    StreamSamplesRequest.Builder batch = StreamSamplesRequest.newBuilder().setWorkoutId(workoutId);
+    for (long seq = from; seq < to; seq++) {
+      Instant time = start.plusSeconds(seq);
+      batch.addSamples(Sample.newBuilder()
+          .setSeq(seq)
+          .setTime(Timestamp.newBuilder().setSeconds(time.getEpochSecond()))
+          .setLatitudeDeg(latitude(seq))
+          .setLongitudeDeg(14.5)
+          .setAltitudeM(300)
+          .setHeartRateBpm(150)
+          .setSpeedMps(METRES_PER_SECOND));
+    }
+    return batch.build();
+  }
+
+  private List<Map<String, Object>> jsonSamples(long from, long to) {
+    List<Map<String, Object>> samples = new ArrayList<>();
+    for (long seq = from; seq < to; seq++) {
+      Map<String, Object> s = new HashMap<>();
+      s.put("seq", seq);
+      s.put("time", start.plusSeconds(seq).toString());
+      s.put("latitudeDeg", latitude(seq));
+      s.put("longitudeDeg", 14.5);
+      s.put("altitudeM", 300);
+      s.put("heartRateBpm", 150);
+      s.put("speedMps", METRES_PER_SECOND);
+      samples.add(s);
+    }
+    return samples;
+  }
+
+  private static double latitude(long seq) {
+    return 46.0 + seq * METRES_PER_SECOND / 111_195.0;
+  }
+
+  private TelemetryIngestServiceGrpc.TelemetryIngestServiceStub telemetryAsync() {
+    return channels.stub(endpoint("telemetry"), TelemetryIngestServiceGrpc.TelemetryIngestServiceStub.class, token);
+  }
+
+  private TelemetryIngestServiceBlockingStub telemetryBlocking() {
+    return channels.stub(endpoint("telemetry"), TelemetryIngestServiceBlockingStub.class, token);
+  }
+
+  private String endpoint(String name) {
+    return node.servers().stream().filter(s -> s.name().equals(name)).findFirst()
+        .map(ServiceServer::endpoint).orElseThrow();
+  }
+}

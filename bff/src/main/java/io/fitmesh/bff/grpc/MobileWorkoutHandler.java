@@ -1,0 +1,134 @@
+package io.fitmesh.bff.grpc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.fitmesh.bff.v1.DeleteWorkoutRequest;
+import io.fitmesh.bff.v1.DeleteWorkoutResponse;
+import io.fitmesh.bff.v1.FinishWorkoutRequest;
+import io.fitmesh.bff.v1.FinishWorkoutResponse;
+import io.fitmesh.bff.v1.GetIngestCursorRequest;
+import io.fitmesh.bff.v1.GetIngestCursorResponse;
+import io.fitmesh.bff.v1.GetMyRecordsRequest;
+import io.fitmesh.bff.v1.GetMyRecordsResponse;
+import io.fitmesh.bff.v1.GetMyStatsRequest;
+import io.fitmesh.bff.v1.GetMyStatsResponse;
+import io.fitmesh.bff.v1.GetMyTrainingLoadRequest;
+import io.fitmesh.bff.v1.GetMyTrainingLoadResponse;
+import io.fitmesh.bff.v1.GetWorkoutRequest;
+import io.fitmesh.bff.v1.GetWorkoutResponse;
+import io.fitmesh.bff.v1.ImportWorkoutRequest;
+import io.fitmesh.bff.v1.ImportWorkoutResponse;
+import io.fitmesh.bff.v1.ListWorkoutsRequest;
+import io.fitmesh.bff.v1.ListWorkoutsResponse;
+import io.fitmesh.bff.v1.MobileWorkoutServiceGrpc;
+import io.fitmesh.bff.v1.StartWorkoutRequest;
+import io.fitmesh.bff.v1.StartWorkoutResponse;
+import io.fitmesh.bff.v1.UploadSamplesRequest;
+import io.fitmesh.bff.v1.UploadSamplesResponse;
+import io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc.TelemetryIngestServiceBlockingStub;
+import io.fitmesh.training.v1.AnalyticsServiceGrpc.AnalyticsServiceBlockingStub;
+import io.fitmesh.training.v1.GetAthleteStatsRequest;
+import io.fitmesh.training.v1.GetPersonalRecordsRequest;
+import io.fitmesh.training.v1.GetTrainingLoadRequest;
+import io.fitmesh.training.v1.TrainingServiceGrpc.TrainingServiceBlockingStub;
+import io.grpc.stub.StreamObserver;
+import java.util.function.Supplier;
+
+/**
+ * The mobile workout API. Each call goes to the service that owns the data with the caller's token (so the
+ * service checks the athlete itself); downstream status codes reach the app unchanged. No state here.
+ */
+public final class MobileWorkoutHandler extends MobileWorkoutServiceGrpc.MobileWorkoutServiceImplBase {
+  private final Supplier<TrainingServiceBlockingStub> training;
+  private final Supplier<TelemetryIngestServiceBlockingStub> telemetry;
+  private final Supplier<AnalyticsServiceBlockingStub> analytics;
+
+  public MobileWorkoutHandler(Supplier<TrainingServiceBlockingStub> training,
+      Supplier<TelemetryIngestServiceBlockingStub> telemetry, Supplier<AnalyticsServiceBlockingStub> analytics) {
+    this.training = requireNonNull(training, "training");
+    this.telemetry = requireNonNull(telemetry, "telemetry");
+    this.analytics = requireNonNull(analytics, "analytics");
+  }
+
+  @Override
+  public void startWorkout(StartWorkoutRequest request, StreamObserver<StartWorkoutResponse> responses) {
+    reply(responses, StartWorkoutResponse.newBuilder()
+        .setWorkout(training.get().startWorkout(request.getWorkout()).getWorkout()).build());
+  }
+
+  @Override
+  public void uploadSamples(UploadSamplesRequest request, StreamObserver<UploadSamplesResponse> responses) {
+    io.fitmesh.telemetry.v1.UploadSamplesResponse uploaded = telemetry.get().uploadSamples(
+        io.fitmesh.telemetry.v1.UploadSamplesRequest.newBuilder()
+            .setWorkoutId(request.getWorkoutId()).addAllSamples(request.getSamplesList()).build());
+    reply(responses, UploadSamplesResponse.newBuilder().setReport(uploaded.getReport()).build());
+  }
+
+  @Override
+  public void getIngestCursor(GetIngestCursorRequest request, StreamObserver<GetIngestCursorResponse> responses) {
+    reply(responses, GetIngestCursorResponse.newBuilder().setCursor(telemetry.get().getIngestCursor(
+        io.fitmesh.telemetry.v1.GetIngestCursorRequest.newBuilder().setWorkoutId(request.getWorkoutId()).build())
+        .getCursor()).build());
+  }
+
+  @Override
+  public void finishWorkout(FinishWorkoutRequest request, StreamObserver<FinishWorkoutResponse> responses) {
+    reply(responses, FinishWorkoutResponse.newBuilder().setWorkout(training.get().finishWorkout(
+        io.fitmesh.training.v1.FinishWorkoutRequest.newBuilder().setWorkoutId(request.getWorkoutId()).build())
+        .getWorkout()).build());
+  }
+
+  @Override
+  public void getWorkout(GetWorkoutRequest request, StreamObserver<GetWorkoutResponse> responses) {
+    reply(responses, GetWorkoutResponse.newBuilder().setWorkout(training.get().getWorkout(
+        io.fitmesh.training.v1.GetWorkoutRequest.newBuilder().setWorkoutId(request.getWorkoutId()).build())
+        .getWorkout()).build());
+  }
+
+  @Override
+  public void listWorkouts(ListWorkoutsRequest request, StreamObserver<ListWorkoutsResponse> responses) {
+    io.fitmesh.training.v1.ListWorkoutsResponse page = training.get().listWorkouts(
+        io.fitmesh.training.v1.ListWorkoutsRequest.newBuilder()
+            .setPageSize(request.getPageSize()).setPageToken(request.getPageToken()).build());
+    reply(responses, ListWorkoutsResponse.newBuilder()
+        .addAllWorkouts(page.getWorkoutsList()).setNextPageToken(page.getNextPageToken()).build());
+  }
+
+  @Override
+  public void deleteWorkout(DeleteWorkoutRequest request, StreamObserver<DeleteWorkoutResponse> responses) {
+    training.get().deleteWorkout(io.fitmesh.training.v1.DeleteWorkoutRequest.newBuilder()
+        .setWorkoutId(request.getWorkoutId()).build());
+    reply(responses, DeleteWorkoutResponse.getDefaultInstance());
+  }
+
+  @Override
+  public void importWorkout(ImportWorkoutRequest request, StreamObserver<ImportWorkoutResponse> responses) {
+    reply(responses, ImportWorkoutResponse.newBuilder()
+        .setWorkout(training.get().importWorkout(request.getFile()).getWorkout()).build());
+  }
+
+  @Override
+  public void getMyStats(GetMyStatsRequest request, StreamObserver<GetMyStatsResponse> responses) {
+    reply(responses, GetMyStatsResponse.newBuilder().setStats(analytics.get().getAthleteStats(
+        GetAthleteStatsRequest.newBuilder().setTimeZone(request.getTimeZone()).build())).build());
+  }
+
+  @Override
+  public void getMyTrainingLoad(GetMyTrainingLoadRequest request,
+      StreamObserver<GetMyTrainingLoadResponse> responses) {
+    reply(responses, GetMyTrainingLoadResponse.newBuilder().addAllDays(analytics.get().getTrainingLoad(
+        GetTrainingLoadRequest.newBuilder().setDays(request.getDays()).setTimeZone(request.getTimeZone()).build())
+        .getDaysList()).build());
+  }
+
+  @Override
+  public void getMyRecords(GetMyRecordsRequest request, StreamObserver<GetMyRecordsResponse> responses) {
+    reply(responses, GetMyRecordsResponse.newBuilder().addAllRecords(analytics.get()
+        .getPersonalRecords(GetPersonalRecordsRequest.getDefaultInstance()).getRecordsList()).build());
+  }
+
+  private static <T> void reply(StreamObserver<T> responses, T response) {
+    responses.onNext(response);
+    responses.onCompleted();
+  }
+}
