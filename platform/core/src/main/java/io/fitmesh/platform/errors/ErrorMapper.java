@@ -48,6 +48,19 @@ public final class ErrorMapper implements GoogleGrpcExceptionHandlerFunction {
           .setMessage(nullToEmpty(sre.getStatus().getDescription()))
           .build();
     }
+    if (unwrapped instanceof com.linecorp.armeria.server.RequestTimeoutException) {
+      return com.google.rpc.Status.newBuilder()
+          .setCode(Code.DEADLINE_EXCEEDED_VALUE)
+          .setMessage("the call's deadline passed")
+          .build();
+    }
+    if (unwrapped instanceof java.util.concurrent.CancellationException
+        || unwrapped instanceof com.linecorp.armeria.common.stream.ClosedStreamException) {
+      return com.google.rpc.Status.newBuilder()
+          .setCode(Code.CANCELLED_VALUE)
+          .setMessage("the call was cancelled")
+          .build();
+    }
     String errorId = UUID.randomUUID().toString();
     log.error("unexpected failure, error id {}", errorId, unwrapped);
     return com.google.rpc.Status.newBuilder()

@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServiceServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ServiceServer.class);
+  /** The largest single message: a 16 MiB import file plus its envelope. */
+  private static final int MAX_MESSAGE_BYTES = 17 * 1024 * 1024;
+  private static final int BLOCKING_THREADS = 64;
 
   private final FitmeshService service;
   private final Server server;
@@ -52,6 +55,7 @@ public final class ServiceServer implements AutoCloseable {
         .enableHttpJsonTranscoding(true)
         // Handlers call stores and other services synchronously: keep them off the event loop.
         .useBlockingTaskExecutor(true)
+        .maxRequestMessageLength(MAX_MESSAGE_BYTES)
         .exceptionHandler(new ErrorMapper())
         // The last interceptor runs first: tracing sees every call, rejected ones included.
         .intercept(new AuthInterceptor(tokens), GrpcTelemetry.create(openTelemetry).createServerInterceptor());
@@ -60,6 +64,12 @@ public final class ServiceServer implements AutoCloseable {
         .http(new InetSocketAddress(host, port))
         .service(grpc.build())
         .serviceUnder("/docs", DocService.builder().build())
+        // A wearable's client stream lasts as long as the workout: no server-wide request timeout or total size.
+        // Unary calls carry their deadline (grpc-timeout; the edge sets per-route timeouts); messages are capped.
+        .requestTimeout(Duration.ZERO)
+        // Its own blocking pool: services sharing a JVM call each other, and a shared pool could starve.
+        .blockingTaskExecutor(BLOCKING_THREADS)
+        .maxRequestLength(0)
         .gracefulShutdownTimeout(Duration.ofMillis(Math.min(500, drainTimeout.toMillis())), drainTimeout)
         // One registry per server: servers sharing a JVM would otherwise clash on the same meter names.
         .meterRegistry(new SimpleMeterRegistry());

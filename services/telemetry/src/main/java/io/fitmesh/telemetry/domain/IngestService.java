@@ -28,6 +28,14 @@ public final class IngestService {
   public static final int MAX_BATCH = 1000;
   private static final Pattern WORKOUT_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
   private static final Duration GRANT_TTL = Duration.ofSeconds(10);
+  /**
+   * How long this instance trusts its own copy of a cursor instead of reading it back: one device streaming to
+   * one instance never re-reads. A copy gone stale because another instance took the workout over only makes
+   * the cursor lag (devices resend; writes are idempotent), never claims an unstored sample.
+   */
+  private static final Duration CURSOR_TTL = Duration.ofSeconds(1);
+  /** How often a stream's cursor is saved while the stream goes on. */
+  static final Duration STREAM_CURSOR_SAVE = Duration.ofMillis(500);
 
   private final SampleStore samples;
   private final CursorStore cursors;
@@ -37,6 +45,7 @@ public final class IngestService {
   private final ExecutorService pool;
   private final Map<String, CompletableFuture<?>> tails = new ConcurrentHashMap<>();
   private final Map<String, CachedGrant> grants = new ConcurrentHashMap<>();
+  private final Map<String, CachedCursor> cursorCache = new ConcurrentHashMap<>();
 
   public IngestService(SampleStore samples, CursorStore cursors, WorkoutAccess access, LiveTracker live,
       Clock clock, ExecutorService pool) {
@@ -53,6 +62,20 @@ public final class IngestService {
    * forwards its token); the returned future completes on the ingest pool.
    */
   public CompletableFuture<IngestReport> ingest(String athleteId, String workoutId, List<SampleReading> batch) {
+    return ingest(athleteId, workoutId, batch, CursorWrites.EVERY_BATCH);
+  }
+
+  /**
+   * How often the cursor is saved. A unary upload reports the cursor to its caller, so it is saved before the
+   * reply ({@code EVERY_BATCH}). A stream reports only when it ends, so its cursor is saved at most every
+   * {@link #STREAM_CURSOR_SAVE} and when the stream ends ({@link #flushCursor}); after a crash in between, the
+   * saved cursor lags and devices resend what it does not cover (stored again idempotently, counted as new).
+   */
+  public enum CursorWrites { EVERY_BATCH, STREAM }
+
+  /** Like {@link #ingest(String, String, List)}, saving the cursor as {@code writes} says. */
+  public CompletableFuture<IngestReport> ingest(String athleteId, String workoutId, List<SampleReading> batch,
+      CursorWrites writes) {
     checkWorkoutId(workoutId);
     if (batch.size() > MAX_BATCH) {
       throw DomainException.invalidArgument("samples", "at most " + MAX_BATCH + " samples per batch, got "
@@ -62,11 +85,16 @@ public final class IngestService {
     if (!grant.recording()) {
       throw DomainException.failedPrecondition("workout " + workoutId + " is finished; it takes no more samples");
     }
-    CompletableFuture<IngestReport> result = new CompletableFuture<>();
+    return serially(workoutId, () -> store(athleteId, workoutId, grant, batch, writes));
+  }
+
+  /** Runs work for a workout after the work queued before it for the same workout, on the ingest pool. */
+  private <T> CompletableFuture<T> serially(String workoutId, java.util.function.Supplier<T> work) {
+    CompletableFuture<T> result = new CompletableFuture<>();
     CompletableFuture<?> tail = tails.compute(workoutId, (id, previous) ->
         (previous == null ? CompletableFuture.completedFuture(null) : previous)
             .handle((ignored, failure) -> null)
-            .thenRunAsync(() -> complete(result, () -> store(athleteId, workoutId, grant, batch)), pool));
+            .thenRunAsync(() -> complete(result, work), pool));
     tail.whenComplete((ignored, failure) -> tails.remove(workoutId, tail));
     return result;
   }
@@ -75,14 +103,14 @@ public final class IngestService {
   public IngestCursor cursor(String athleteId, String workoutId) {
     checkWorkoutId(workoutId);
     grant(athleteId, workoutId);
-    return cursors.load(workoutId).orElse(IngestCursor.empty(workoutId));
+    return cachedCursor(workoutId, clock.instant());
   }
 
   /** Up to {@code limit} stored samples of one of the caller's workouts, from {@code fromSeq} on. */
   public List<SampleReading> read(String athleteId, String workoutId, long fromSeq, int limit) {
     checkWorkoutId(workoutId);
     grant(athleteId, workoutId);
-    long highest = cursors.load(workoutId).map(IngestCursor::highestSeq).orElse(-1L);
+    long highest = cachedCursor(workoutId, clock.instant()).highestSeq();
     return highest < fromSeq ? List.of() : samples.read(workoutId, fromSeq, highest, limit);
   }
 
@@ -91,13 +119,26 @@ public final class IngestService {
     Optional<IngestCursor> cursor = cursors.load(workoutId);
     cursor.ifPresent(c -> samples.purge(workoutId, c.highestSeq()));
     cursors.delete(workoutId);
+    cursorCache.remove(workoutId);
     live.forget(workoutId);
   }
 
+  /** Saves a stream's cursor if this instance holds unsaved progress (the stream ended or broke). */
+  public CompletableFuture<Void> flushCursor(String workoutId) {
+    return serially(workoutId, () -> {
+      CachedCursor cached = cursorCache.get(workoutId);
+      if (cached != null && cached.dirty()) {
+        cursors.save(cached.cursor());
+        cursorCache.put(workoutId, new CachedCursor(cached.cursor(), cached.until(), false, clock.instant()));
+      }
+      return null;
+    });
+  }
+
   private IngestReport store(String athleteId, String workoutId, WorkoutAccess.Grant grant,
-      List<SampleReading> batch) {
-    IngestCursor cursor = cursors.load(workoutId).orElse(IngestCursor.empty(workoutId));
+      List<SampleReading> batch, CursorWrites writes) {
     Instant now = clock.instant();
+    IngestCursor cursor = cachedCursor(workoutId, now);
     List<SampleReading> accepted = new ArrayList<>();
     List<IngestReport.Rejection> rejected = new ArrayList<>();
     List<Long> settled = new ArrayList<>();
@@ -128,26 +169,59 @@ public final class IngestService {
       samples.append(workoutId, accepted).join();
     }
     IngestCursor after = cursor.settle(settled);
+    CachedCursor previous = cursorCache.get(workoutId);
+    Instant savedAt = previous == null ? Instant.EPOCH : previous.savedAt();
+    boolean dirty = previous != null && previous.dirty();
     if (!settled.isEmpty()) {
-      cursors.save(after);
+      if (writes == CursorWrites.EVERY_BATCH || !savedAt.plus(STREAM_CURSOR_SAVE).isAfter(now)) {
+        cursors.save(after);
+        savedAt = now;
+        dirty = false;
+      } else {
+        dirty = true;
+      }
     }
+    if (cursorCache.size() > 100_000) {
+      cursorCache.values().removeIf(c -> !c.dirty());
+    }
+    cursorCache.put(workoutId, new CachedCursor(after, now.plus(CURSOR_TTL), dirty, savedAt));
     live.onStored(athleteId, after, accepted);
     return new IngestReport(after, accepted.size(), duplicates, rejected);
   }
 
+  private IngestCursor cachedCursor(String workoutId, Instant now) {
+    CachedCursor cached = cursorCache.get(workoutId);
+    if (cached != null && (cached.dirty() || cached.until().isAfter(now))) {
+      return cached.cursor();
+    }
+    return cursors.load(workoutId).orElse(IngestCursor.empty(workoutId));
+  }
+
+  /** The caller's grant for a workout; concurrent first calls for one key share a single lookup. */
   private WorkoutAccess.Grant grant(String athleteId, String workoutId) {
     String key = athleteId + "/" + workoutId;
     Instant now = clock.instant();
     CachedGrant cached = grants.get(key);
-    if (cached != null && cached.until().isAfter(now)) {
-      return cached.grant();
+    if (cached == null || !cached.until().isAfter(now)) {
+      if (grants.size() > 100_000) {
+        grants.clear();
+      }
+      CachedGrant fresh = new CachedGrant(new CompletableFuture<>(), now.plus(GRANT_TTL));
+      cached = grants.merge(key, fresh, (old, mine) -> old.until().isAfter(now) ? old : mine);
+      if (cached == fresh) {
+        try {
+          fresh.grant().complete(access.check(workoutId));
+        } catch (RuntimeException e) {
+          grants.remove(key, fresh);
+          fresh.grant().completeExceptionally(e);
+        }
+      }
     }
-    WorkoutAccess.Grant grant = access.check(workoutId);
-    if (grants.size() > 100_000) {
-      grants.clear();
+    try {
+      return cached.grant().join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
     }
-    grants.put(key, new CachedGrant(grant, now.plus(GRANT_TTL)));
-    return grant;
   }
 
   private static void checkWorkoutId(String workoutId) {
@@ -164,5 +238,8 @@ public final class IngestService {
     }
   }
 
-  private record CachedGrant(WorkoutAccess.Grant grant, Instant until) {}
+  private record CachedGrant(CompletableFuture<WorkoutAccess.Grant> grant, Instant until) {}
+
+  /** This instance's copy of a cursor; {@code dirty} when it is ahead of the saved one. */
+  private record CachedCursor(IngestCursor cursor, Instant until, boolean dirty, Instant savedAt) {}
 }

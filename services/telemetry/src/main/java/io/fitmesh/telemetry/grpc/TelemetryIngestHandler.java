@@ -126,7 +126,8 @@ public final class TelemetryIngestHandler extends TelemetryIngestServiceGrpc.Tel
           throw DomainException.invalidArgument("workout_id", "one stream carries one workout: "
               + workoutId + ", then " + request.getWorkoutId());
         }
-        inFlight = ingest.ingest(athleteId, workoutId, SampleMapping.toDomain(request.getSamplesList()))
+        inFlight = ingest.ingest(athleteId, workoutId, SampleMapping.toDomain(request.getSamplesList()),
+                IngestService.CursorWrites.STREAM)
             .whenComplete((report, failure) -> {
               if (failure != null) {
                 fail(failure);
@@ -145,11 +146,19 @@ public final class TelemetryIngestHandler extends TelemetryIngestServiceGrpc.Tel
     @Override
     public void onError(Throwable t) {
       failed = true;
+      if (workoutId != null) {
+        ingest.flushCursor(workoutId);
+      }
     }
 
     @Override
     public void onCompleted() {
-      inFlight.whenComplete((ignored, failure) -> {
+      java.util.concurrent.CompletableFuture<?> settled = workoutId == null ? inFlight
+          : inFlight.handle((ignored, failure) -> null).thenCompose(v -> ingest.flushCursor(workoutId));
+      settled.whenComplete((ignored, failure) -> {
+        if (failure != null) {
+          fail(failure);
+        }
         if (failed) {
           return;
         }

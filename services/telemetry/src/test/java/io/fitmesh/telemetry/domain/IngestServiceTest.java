@@ -162,6 +162,19 @@ class IngestServiceTest {
   }
 
   @Test
+  void streamBatches_saveTheCursorAtMostEveryInterval_andWhenTheStreamEnds() {
+    IngestService service = service(samples);
+
+    service.ingest("athlete-1", WORKOUT, run(0, 10), IngestService.CursorWrites.STREAM).join();
+    service.ingest("athlete-1", WORKOUT, run(10, 20), IngestService.CursorWrites.STREAM).join();
+
+    assertThat(cursors.load(WORKOUT).orElseThrow().durableThroughSeq()).as("saved by the first batch").isEqualTo(9);
+    assertThat(service.cursor("athlete-1", WORKOUT).durableThroughSeq()).as("this instance knows better").isEqualTo(19);
+    service.flushCursor(WORKOUT).join();
+    assertThat(cursors.load(WORKOUT).orElseThrow().durableThroughSeq()).isEqualTo(19);
+  }
+
+  @Test
   void badWorkoutId_isInvalidArgument() {
     assertThatThrownBy(() -> service(samples).ingest("athlete-1", "x", run(0, 1)))
         .hasMessageContaining("workout_id must be 8..64 characters");

@@ -1,0 +1,63 @@
+package io.fitmesh.app.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Appends a run's table to docs/benchmarks.md, with the date and the machine. */
+final class BenchReport {
+  private BenchReport() {}
+
+  static String machine() {
+    String cpu = "unknown CPU";
+    try {
+      cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+          .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(cpu);
+    } catch (IOException e) {
+      // keep "unknown CPU"
+    }
+    long memGiB = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getTotalMemorySize() / (1024L * 1024 * 1024);
+    return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memGiB + " GiB, Java "
+        + Runtime.version();
+  }
+
+  static String ingestTable(IngestBenchmark.BenchResult r) {
+    String when = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+    StringBuilder md = new StringBuilder();
+    md.append("\n## bench ingest, ").append(when).append("\n\n")
+        .append("Machine: ").append(machine()).append(". ")
+        .append(r.devices()).append(" devices, ").append(r.phase().toSeconds()).append(" s per phase, local mode ")
+        .append("(Pulsar standalone, Cassandra 5.0 as the CQL server, Redis; all on this machine).\n\n")
+        .append("| measure | value | ratio to baseline |\n|---|---|---|\n")
+        .append(row("raw gRPC client streaming to a no-op server", r.rawGrpcSamplesPerS(), "samples/s", "baseline"))
+        .append(row("raw CQL writes (same rows, statement, batching, 48 in flight)", r.rawCqlRowsPerS(), "rows/s", "baseline"))
+        .append(row("FitMesh ingest, streams at max (gRPC -> telemetry -> CQL)", r.ingestSamplesPerS(), "samples/s",
+            String.format(Locale.ROOT, "%.0f%% of raw CQL (target >= 70%%), %.0f%% of raw gRPC",
+                100 * r.ingestSamplesPerS() / r.rawCqlRowsPerS(), 100 * r.ingestSamplesPerS() / r.rawGrpcSamplesPerS())))
+        .append(row("FitMesh at half load", r.halfLoadSamplesPerS(), "samples/s", ""))
+        .append(String.format(Locale.ROOT, "| sample-to-durable latency at half load | p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms | target p99 <= 250 ms |%n",
+            r.p50Ms(), r.p99Ms(), r.p999Ms()))
+        .append(String.format(Locale.ROOT, "| peak heap of the FitMesh JVM during ingest | %d MiB | |%n", r.peakHeapMiB()));
+    return md.toString();
+  }
+
+  static void append(Path file, String markdown) throws IOException {
+    if (!Files.exists(file)) {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, "# Benchmarks\n\nWritten by `./fitmesh bench ...`; newest at the bottom. Each figure "
+          + "is next to a raw baseline measured in the same run on the same machine.\n");
+    }
+    Files.writeString(file, markdown, StandardOpenOption.APPEND);
+  }
+
+  private static String row(String what, double value, String unit, String ratio) {
+    return String.format(Locale.ROOT, "| %s | %,.0f %s | %s |%n", what, value, unit, ratio);
+  }
+}

@@ -1,0 +1,65 @@
+package io.fitmesh.app.bench;
+
+import io.fitmesh.app.FitmeshNode;
+import io.fitmesh.infra.InfraLauncher;
+import io.fitmesh.platform.config.Backends;
+import io.fitmesh.platform.config.PlatformConfig;
+import io.fitmesh.platform.config.Settings;
+import io.fitmesh.platform.runtime.PlatformRuntime;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** fitmesh bench ingest. */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Simulated wearables stream samples through gRPC -> telemetry -> CQL; prints samples/s, sample-to-durable",
+      "latency and peak heap next to raw gRPC streaming and raw CQL writes measured in the same run, and appends",
+      "the table to docs/benchmarks.md. Starts the local servers if they are not running."
+    })
+public final class IngestBench implements Callable<Integer> {
+  @Option(names = "--devices", defaultValue = "50", description = "Simulated devices (default: ${DEFAULT-VALUE}).")
+  int devices;
+
+  @Option(names = "--seconds", defaultValue = "20", description = "Seconds per phase (default: ${DEFAULT-VALUE}).")
+  int seconds;
+
+  @Option(names = "--no-record", description = "Do not append the results to docs/benchmarks.md.")
+  boolean noRecord;
+
+  @Override
+  public Integer call() throws Exception {
+    if (devices < 1 || devices > 2000 || seconds < 5 || seconds > 600) {
+      System.err.println("fitmesh bench ingest: --devices must be 1..2000 and --seconds 5..600");
+      return 2;
+    }
+    InfraLauncher.forCheckout(System.out).up(InfraLauncher.ALL);
+    Map<String, String> values = new HashMap<>(System.getenv());
+    for (String name : PlatformConfig.DEPLOYABLES) {
+      values.put("FITMESH_" + name.toUpperCase(java.util.Locale.ROOT) + "_PORT", "0");
+    }
+    Settings settings = Settings.of(values);
+    PlatformRuntime runtime = PlatformRuntime.open(PlatformConfig.from(settings, Backends.LOCAL), "bench");
+    FitmeshNode node = FitmeshNode.start(runtime, settings);
+    try {
+      IngestBenchmark.BenchResult result =
+          new IngestBenchmark(runtime, node, devices, Duration.ofSeconds(seconds), System.out).run();
+      String table = BenchReport.ingestTable(result);
+      System.out.println(table);
+      if (!noRecord) {
+        Path file = Path.of(System.getenv().getOrDefault("FITMESH_HOME", ".")).resolve("docs/benchmarks.md");
+        BenchReport.append(file, table);
+        System.out.println("recorded in " + file);
+      }
+      return 0;
+    } finally {
+      node.close();
+    }
+  }
+}

@@ -1,0 +1,347 @@
+package io.fitmesh.app.bench;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.MoreExecutors;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.BatchType;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.linecorp.armeria.server.Server;
+import com.linecorp.armeria.server.grpc.GrpcService;
+import io.fitmesh.app.FitmeshNode;
+import io.fitmesh.common.v1.Sport;
+import io.fitmesh.platform.client.GrpcChannels;
+import io.fitmesh.platform.grpc.ProtoTime;
+import io.fitmesh.platform.runtime.PlatformRuntime;
+import io.fitmesh.platform.storage.CqlMigrations;
+import io.fitmesh.telemetry.v1.IngestReport;
+import io.fitmesh.telemetry.v1.Sample;
+import io.fitmesh.telemetry.v1.StreamSamplesRequest;
+import io.fitmesh.telemetry.v1.StreamSamplesResponse;
+import io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc;
+import io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc.TelemetryIngestServiceFutureStub;
+import io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc.TelemetryIngestServiceStub;
+import io.fitmesh.telemetry.v1.UploadSamplesRequest;
+import io.fitmesh.training.v1.StartWorkoutRequest;
+import io.fitmesh.training.v1.TrainingServiceGrpc.TrainingServiceBlockingStub;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+import io.grpc.stub.StreamObserver;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Recorder;
+
+/**
+ * fitmesh bench ingest. Four phases on this machine, each for the same duration:
+ * <ol>
+ *   <li>raw gRPC: the devices' client streams to a server that discards samples (transport ceiling);
+ *   <li>raw CQL: the same rows written straight with the driver, same statement, UNLOGGED batches of 50 rows of
+ *       one partition, 48 in flight (storage ceiling);
+ *   <li>FitMesh, max: the devices stream as fast as flow control lets them through gRPC, telemetry and CQL;
+ *   <li>FitMesh, half load: the devices upload paced batches of the same size totalling half of phase 3's rate;
+ *       each upload returns when its samples are durable, so its round trip is the sample-to-durable latency.
+ * </ol>
+ */
+public final class IngestBenchmark {
+  private static final int STREAM_BATCH = 100;
+
+  private final PlatformRuntime runtime;
+  private final FitmeshNode node;
+  private final CqlSession cql;
+  private final int devices;
+  private static final Duration WARM_UP = Duration.ofSeconds(5);
+  private Duration phase;
+  private final PrintStream out;
+  private final GrpcChannels channels;
+  private final PeakMemory memory = new PeakMemory();
+
+  public IngestBenchmark(PlatformRuntime runtime, FitmeshNode node, int devices, Duration phase, PrintStream out) {
+    this.runtime = runtime;
+    this.node = node;
+    this.cql = runtime.cql().orElseThrow(() -> new IllegalStateException("bench ingest needs CQL (--backends local)"));
+    this.devices = devices;
+    this.phase = phase;
+    this.out = out;
+    this.channels = new GrpcChannels(runtime.openTelemetry(), Duration.ofSeconds(30));
+  }
+
+  public BenchResult run() throws Exception {
+    out.printf("bench ingest: %d devices, %d s per phase, after a %d s warm-up of each path%n", devices,
+        phase.toSeconds(), WARM_UP.toSeconds());
+    Duration measured = phase;
+    phase = WARM_UP;
+    rawCqlWrites();
+    streamThroughFitmesh();
+    phase = measured;
+    double rawGrpc = rawGrpcStreaming();
+    out.printf("  raw gRPC streaming to a no-op server: %,.0f samples/s%n", rawGrpc);
+    double rawCql = rawCqlWrites();
+    out.printf("  raw CQL writes:                       %,.0f rows/s%n", rawCql);
+    memory.reset();
+    double fitmesh = streamThroughFitmesh();
+    out.printf("  FitMesh ingest (streams, max):        %,.0f samples/s%n", fitmesh);
+    Recorder latency = new Recorder(3);
+    double halfRate = paceUploads(fitmesh / 2, latency);
+    org.HdrHistogram.Histogram h = latency.getIntervalHistogram();
+    out.printf("  FitMesh at half load (%,.0f samples/s): durable p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms%n",
+        halfRate, ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)));
+    return new BenchResult(devices, phase, rawGrpc, rawCql, fitmesh, halfRate, ms(h.getValueAtPercentile(50)),
+        ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)), memory.peakMiB());
+  }
+
+  private double rawGrpcStreaming() throws Exception {
+    AtomicLong received = new AtomicLong();
+    Server noop = Server.builder()
+        .http(new InetSocketAddress("127.0.0.1", 0))
+        .requestTimeout(Duration.ZERO)
+        .maxRequestLength(0)
+        .service(GrpcService.builder().addService(new TelemetryIngestServiceGrpc.TelemetryIngestServiceImplBase() {
+          @Override
+          public StreamObserver<StreamSamplesRequest> streamSamples(StreamObserver<StreamSamplesResponse> responses) {
+            return new StreamObserver<>() {
+              @Override
+              public void onNext(StreamSamplesRequest value) {
+                received.addAndGet(value.getSamplesCount());
+              }
+
+              @Override
+              public void onError(Throwable t) {}
+
+              @Override
+              public void onCompleted() {
+                responses.onNext(StreamSamplesResponse.getDefaultInstance());
+                responses.onCompleted();
+              }
+            };
+          }
+        }).build())
+        .build();
+    noop.start().join();
+    try {
+      String endpoint = "127.0.0.1:" + noop.activeLocalPort();
+      List<String> workouts = new ArrayList<>();
+      for (int d = 0; d < devices; d++) {
+        workouts.add("raw-" + d);
+      }
+      long start = System.nanoTime();
+      streamAll(endpoint, "none", workouts);
+      return received.get() / seconds(System.nanoTime() - start);
+    } finally {
+      noop.stop().join();
+    }
+  }
+
+  private double rawCqlWrites() throws Exception {
+    CqlMigrations schema = CqlMigrations.forService("telemetry").inKeyspace("fitmesh_bench_raw");
+    schema.migrate(cql, runtime.config().cql().replication());
+    PreparedStatement insert = cql.prepare("INSERT INTO fitmesh_bench_raw.samples (workout_id, bucket, seq, time, "
+        + "latitude_deg, longitude_deg, altitude_m, heart_rate_bpm, cadence_rpm, power_watts, speed_mps, "
+        + "distance_m) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Semaphore inFlight = new Semaphore(48);
+    AtomicLong rows = new AtomicLong();
+    List<SyntheticDevice> sources = new ArrayList<>();
+    for (int d = 0; d < devices; d++) {
+      sources.add(new SyntheticDevice(Instant.now().minus(Duration.ofDays(1))));
+    }
+    long start = System.nanoTime();
+    long end = start + phase.toNanos();
+    int d = 0;
+    while (System.nanoTime() < end) {
+      String workout = "raw-" + (d % devices);
+      List<Sample> batch = sources.get(d % devices).next(50);
+      d++;
+      BatchStatementBuilder b = BatchStatement.builder(BatchType.UNLOGGED);
+      for (Sample s : batch) {
+        b.addStatement(insert.bind(workout, (int) (s.getSeq() / 4096), s.getSeq(), ProtoTime.toInstant(s.getTime()),
+            s.getLatitudeDeg(), s.getLongitudeDeg(), s.getAltitudeM(), s.getHeartRateBpm(), s.getCadenceRpm(),
+            null, s.getSpeedMps(), s.getDistanceM()));
+      }
+      if (batch.get(0).getSeq() / 4096 != batch.get(batch.size() - 1).getSeq() / 4096) {
+        continue;
+      }
+      inFlight.acquire();
+      cql.executeAsync(b.build()).whenComplete((r, e) -> {
+        inFlight.release();
+        if (e == null) {
+          rows.addAndGet(batch.size());
+        }
+      });
+    }
+    inFlight.acquire(48);
+    inFlight.release(48);
+    return rows.get() / seconds(System.nanoTime() - start);
+  }
+
+  private double streamThroughFitmesh() throws Exception {
+    String token = runtime.tokens().mint("bench-" + UUID.randomUUID().toString().substring(0, 8), Duration.ofHours(2));
+    List<String> workouts = startWorkouts(token, "max");
+    long start = System.nanoTime();
+    List<IngestReport> reports = streamAll(endpoint("telemetry"), token, workouts);
+    long total = reports.stream().mapToLong(IngestReport::getAcceptedCount).sum();
+    return total / seconds(System.nanoTime() - start);
+  }
+
+  /** Each device streams batches until the phase ends; returns the stream reports. */
+  private List<IngestReport> streamAll(String endpoint, String token, List<String> workouts) throws Exception {
+    TelemetryIngestServiceStub stub = channels.stub(endpoint, TelemetryIngestServiceStub.class, token);
+    long end = System.nanoTime() + phase.toNanos();
+    List<CompletableFuture<IngestReport>> done = new ArrayList<>();
+    for (String workout : workouts) {
+      SyntheticDevice device = new SyntheticDevice(Instant.now().minus(Duration.ofDays(1)).plusSeconds(60));
+      CompletableFuture<IngestReport> report = new CompletableFuture<>();
+      done.add(report);
+      stub.streamSamples(new ClientResponseObserver<StreamSamplesRequest, StreamSamplesResponse>() {
+        @Override
+        public void beforeStart(ClientCallStreamObserver<StreamSamplesRequest> requests) {
+          requests.setOnReadyHandler(() -> {
+            while (requests.isReady() && !report.isDone()) {
+              if (System.nanoTime() > end) {
+                requests.onCompleted();
+                return;
+              }
+              requests.onNext(StreamSamplesRequest.newBuilder().setWorkoutId(workout)
+                  .addAllSamples(device.next(STREAM_BATCH)).build());
+            }
+          });
+        }
+
+        @Override
+        public void onNext(StreamSamplesResponse value) {
+          report.complete(value.getReport());
+        }
+
+        @Override
+        public void onError(Throwable t) {
+          report.completeExceptionally(t);
+        }
+
+        @Override
+        public void onCompleted() {
+          report.complete(IngestReport.getDefaultInstance());
+        }
+      });
+    }
+    List<IngestReport> reports = new ArrayList<>();
+    for (CompletableFuture<IngestReport> r : done) {
+      reports.add(r.get(phase.toSeconds() + 120, TimeUnit.SECONDS));
+    }
+    return reports;
+  }
+
+  /** Paced unary uploads at {@code rate} samples/s in total; records each upload's round trip. */
+  private double paceUploads(double rate, Recorder latency) throws Exception {
+    String token = runtime.tokens().mint("bench-" + UUID.randomUUID().toString().substring(0, 8), Duration.ofHours(2));
+    List<String> workouts = startWorkouts(token, "half");
+    TelemetryIngestServiceFutureStub stub = channels.stub(endpoint("telemetry"),
+        TelemetryIngestServiceFutureStub.class, token);
+    double perDevicePerSecond = rate / devices;
+    long periodNanos = (long) (1e9 * STREAM_BATCH / Math.max(perDevicePerSecond, 1));
+    ScheduledExecutorService ticks = Executors.newScheduledThreadPool(2);
+    AtomicLong sent = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    Phaser inFlight = new Phaser(1);
+    long start = System.nanoTime();
+    for (String workout : workouts) {
+      SyntheticDevice device = new SyntheticDevice(Instant.now().minus(Duration.ofDays(1)).plusSeconds(60));
+      ticks.scheduleAtFixedRate(() -> {
+        List<Sample> batch;
+        synchronized (device) {
+          batch = device.next(STREAM_BATCH);
+        }
+        long t0 = System.nanoTime();
+        inFlight.register();
+        Futures.addCallback(stub.uploadSamples(UploadSamplesRequest.newBuilder().setWorkoutId(workout)
+            .addAllSamples(batch).build()), new FutureCallback<>() {
+              @Override
+              public void onSuccess(io.fitmesh.telemetry.v1.UploadSamplesResponse result) {
+                latency.recordValue((System.nanoTime() - t0) / 1000);
+                sent.addAndGet(batch.size());
+                inFlight.arriveAndDeregister();
+              }
+
+              @Override
+              public void onFailure(Throwable t) {
+                failed.incrementAndGet();
+                inFlight.arriveAndDeregister();
+              }
+            }, MoreExecutors.directExecutor());
+      }, (long) (Math.random() * periodNanos), periodNanos, TimeUnit.NANOSECONDS);
+    }
+    Thread.sleep(phase.toMillis());
+    ticks.shutdown();
+    ticks.awaitTermination(10, TimeUnit.SECONDS);
+    inFlight.arriveAndAwaitAdvance();
+    if (failed.get() > 0) {
+      out.printf("  %d uploads failed%n", failed.get());
+    }
+    return sent.get() / seconds(System.nanoTime() - start);
+  }
+
+  private List<String> startWorkouts(String token, String label) {
+    TrainingServiceBlockingStub training = channels.stub(endpoint("training"), TrainingServiceBlockingStub.class, token);
+    List<String> workouts = new ArrayList<>();
+    for (int d = 0; d < devices; d++) {
+      String id = "bench-" + label + "-" + UUID.randomUUID();
+      training.startWorkout(StartWorkoutRequest.newBuilder().setWorkoutId(id).setSport(Sport.SPORT_RUN)
+          .setStartTime(ProtoTime.toTimestamp(Instant.now().minus(Duration.ofDays(1))))
+          .setTimeZone("UTC").build());
+      workouts.add(id);
+    }
+    return workouts;
+  }
+
+  private String endpoint(String name) {
+    return node.servers().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().endpoint();
+  }
+
+  private static double seconds(long nanos) {
+    return nanos / 1e9;
+  }
+
+  private static double ms(long micros) {
+    return micros / 1000.0;
+  }
+
+  /** Samples the heap in use every 100 ms and keeps the peak. */
+  private static final class PeakMemory {
+    private final AtomicLong peak = new AtomicLong();
+
+    PeakMemory() {
+      ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "bench-memory");
+        t.setDaemon(true);
+        return t;
+      });
+      sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(
+          ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max), 0, 100, TimeUnit.MILLISECONDS);
+    }
+
+    void reset() {
+      peak.set(0);
+    }
+
+    long peakMiB() {
+      return peak.get() / (1024 * 1024);
+    }
+  }
+
+  /** The figures of one run. */
+  public record BenchResult(int devices, Duration phase, double rawGrpcSamplesPerS, double rawCqlRowsPerS,
+      double ingestSamplesPerS, double halfLoadSamplesPerS, double p50Ms, double p99Ms, double p999Ms,
+      long peakHeapMiB) {}
+}
