@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.Timestamp;
+import io.fitmesh.bff.v1.MobileWorkoutServiceGrpc;
+import io.fitmesh.bff.v1.WatchWorkoutRequest;
+import io.fitmesh.bff.v1.WatchWorkoutResponse;
 import io.fitmesh.platform.client.GrpcChannels;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.ServiceServer;
@@ -16,6 +19,7 @@ import io.fitmesh.telemetry.v1.StreamSamplesRequest;
 import io.fitmesh.telemetry.v1.StreamSamplesResponse;
 import io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc;
 import io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc.TelemetryIngestServiceBlockingStub;
+import io.fitmesh.training.v1.TrainingUpdated;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,6 +134,68 @@ abstract class RecordWorkoutScenario {
     assertThat(empty.body().toString()).contains("has no samples").doesNotContain("Exception");
     assertThat(app.post("/v1/workouts", Map.of("workoutId", "x", "sport", "SPORT_RUN")).status()).isEqualTo(400);
     assertThat(app.get("/v1/workouts?page_size=1000").status()).isEqualTo(400);
+  }
+
+  @Test
+  void liveTracking_followsTheRunForItsOwner_refusesStrangers_andEndsWithTheWorkout() throws Exception {
+    String workoutId = "live-" + UUID.randomUUID();
+    assertThat(app.post("/v1/workouts", Map.of("workoutId", workoutId, "sport", "SPORT_RUN",
+        "startTime", start.toString(), "timeZone", "UTC", "visibility", "VISIBILITY_ONLY_ME")).status()).isEqualTo(200);
+    String strangerToken = runtime.tokens().mint("stranger", Duration.ofHours(1));
+    CompletableFuture<Throwable> refused = new CompletableFuture<>();
+    bff(strangerToken).watchWorkout(WatchWorkoutRequest.newBuilder().setWorkoutId(workoutId).build(),
+        new StreamObserver<>() {
+          @Override
+          public void onNext(WatchWorkoutResponse value) {
+            refused.completeExceptionally(new AssertionError("a stranger saw " + value));
+          }
+
+          @Override
+          public void onError(Throwable t) {
+            refused.complete(t);
+          }
+
+          @Override
+          public void onCompleted() {
+            refused.completeExceptionally(new AssertionError("a stranger's watch completed"));
+          }
+        });
+    assertThat(io.grpc.Status.fromThrowable(refused.get(10, java.util.concurrent.TimeUnit.SECONDS)).getCode())
+        .isEqualTo(io.grpc.Status.Code.NOT_FOUND);
+
+    List<TrainingUpdated> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CompletableFuture<Void> ended = new CompletableFuture<>();
+    bff(token).watchWorkout(WatchWorkoutRequest.newBuilder().setWorkoutId(workoutId).build(), new StreamObserver<>() {
+      @Override
+      public void onNext(WatchWorkoutResponse value) {
+        seen.add(value.getState());
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        ended.completeExceptionally(t);
+      }
+
+      @Override
+      public void onCompleted() {
+        ended.complete(null);
+      }
+    });
+    await().pollDelay(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> true);
+    assertThat(app.post("/v1/workouts/" + workoutId + "/samples", Map.of("samples", jsonSamples(0, 120))).status())
+        .isEqualTo(200);
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> seen.stream().anyMatch(s -> s.getDurableThroughSeq() == 119));
+    TrainingUpdated state = seen.get(seen.size() - 1);
+    assertThat(state.getDistanceM()).isBetween(119 * METRES_PER_SECOND * 0.95, 119 * METRES_PER_SECOND * 1.05);
+    assertThat(state.getElapsedS()).isEqualTo(119.0);
+    assertThat(state.getHeartRateBpm()).isEqualTo(150.0);
+    assertThat(app.post("/v1/workouts/" + workoutId + ":finish", Map.of()).status()).isEqualTo(200);
+    ended.get(15, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  private MobileWorkoutServiceGrpc.MobileWorkoutServiceStub bff(String bearer) {
+    return channels.stub(endpoint("bff"), MobileWorkoutServiceGrpc.MobileWorkoutServiceStub.class, bearer);
   }
 
   /** Streams [from, to) in batches, then cuts the link without closing; returns the cursor the device reads. */

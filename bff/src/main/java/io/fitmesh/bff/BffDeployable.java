@@ -3,6 +3,7 @@ package io.fitmesh.bff;
 import static java.util.Objects.requireNonNull;
 
 import io.fitmesh.bff.grpc.MobileWorkoutHandler;
+import io.fitmesh.bff.live.LiveWorkouts;
 import io.fitmesh.platform.config.PlatformConfig;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.FitmeshService;
@@ -13,21 +14,24 @@ import io.grpc.BindableService;
 import java.util.List;
 
 /**
- * The bff deployable: the mobile API (HTTP/JSON, gRPC-Web, native gRPC), authenticating calls and fanning out to services.
- * Serves MobileWorkoutService (HTTP/JSON under /v1, gRPC-Web, native gRPC) on one port.
+ * The bff deployable: MobileWorkoutService (HTTP/JSON under /v1, gRPC-Web, native gRPC) on one port. Calls
+ * the services with the caller's token; follows training.updated and training.completed for live tracking.
  */
 public final class BffDeployable implements FitmeshService {
   public static final String NAME = "bff";
   public static final int DEFAULT_PORT = PlatformConfig.defaultPort(NAME);
 
+  private final LiveWorkouts live;
   private final MobileWorkoutHandler workouts;
 
   public BffDeployable(PlatformRuntime runtime) {
     requireNonNull(runtime, "runtime");
+    this.live = new LiveWorkouts(runtime.events());
     this.workouts = new MobileWorkoutHandler(
         runtime.services().stub("training", TrainingServiceBlockingStub.class),
         runtime.services().stub("telemetry", TelemetryIngestServiceBlockingStub.class),
-        runtime.services().stub("training", AnalyticsServiceBlockingStub.class));
+        runtime.services().stub("training", AnalyticsServiceBlockingStub.class),
+        live);
   }
 
   @Override
@@ -38,6 +42,11 @@ public final class BffDeployable implements FitmeshService {
   @Override
   public int defaultPort() {
     return DEFAULT_PORT;
+  }
+
+  @Override
+  public void close() {
+    live.close();
   }
 
   @Override

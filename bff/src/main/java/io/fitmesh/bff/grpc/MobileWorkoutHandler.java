@@ -25,12 +25,17 @@ import io.fitmesh.bff.v1.StartWorkoutRequest;
 import io.fitmesh.bff.v1.StartWorkoutResponse;
 import io.fitmesh.bff.v1.UploadSamplesRequest;
 import io.fitmesh.bff.v1.UploadSamplesResponse;
+import io.fitmesh.bff.v1.WatchWorkoutRequest;
+import io.fitmesh.bff.v1.WatchWorkoutResponse;
+import io.fitmesh.bff.live.LiveStream;
+import io.fitmesh.bff.live.LiveWorkouts;
 import io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc.TelemetryIngestServiceBlockingStub;
 import io.fitmesh.training.v1.AnalyticsServiceGrpc.AnalyticsServiceBlockingStub;
 import io.fitmesh.training.v1.GetAthleteStatsRequest;
 import io.fitmesh.training.v1.GetPersonalRecordsRequest;
 import io.fitmesh.training.v1.GetTrainingLoadRequest;
 import io.fitmesh.training.v1.TrainingServiceGrpc.TrainingServiceBlockingStub;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.function.Supplier;
 
@@ -43,11 +48,37 @@ public final class MobileWorkoutHandler extends MobileWorkoutServiceGrpc.MobileW
   private final Supplier<TelemetryIngestServiceBlockingStub> telemetry;
   private final Supplier<AnalyticsServiceBlockingStub> analytics;
 
+  private final LiveWorkouts live;
+
   public MobileWorkoutHandler(Supplier<TrainingServiceBlockingStub> training,
-      Supplier<TelemetryIngestServiceBlockingStub> telemetry, Supplier<AnalyticsServiceBlockingStub> analytics) {
+      Supplier<TelemetryIngestServiceBlockingStub> telemetry, Supplier<AnalyticsServiceBlockingStub> analytics,
+      LiveWorkouts live) {
     this.training = requireNonNull(training, "training");
     this.telemetry = requireNonNull(telemetry, "telemetry");
     this.analytics = requireNonNull(analytics, "analytics");
+    this.live = requireNonNull(live, "live");
+  }
+
+  @Override
+  public void watchWorkout(WatchWorkoutRequest request, StreamObserver<WatchWorkoutResponse> responses) {
+    io.fitmesh.training.v1.Workout workout = training.get().getWorkout(io.fitmesh.training.v1.GetWorkoutRequest
+        .newBuilder().setWorkoutId(request.getWorkoutId()).build()).getWorkout();
+    ServerCallStreamObserver<WatchWorkoutResponse> call = (ServerCallStreamObserver<WatchWorkoutResponse>) responses;
+    LiveStream stream = new LiveStream(call);
+    if (workout.getState() == io.fitmesh.training.v1.WorkoutState.WORKOUT_STATE_FINISHED) {
+      stream.finished();
+      return;
+    }
+    AutoCloseable watch = live.watch(request.getWorkoutId(), stream);
+    call.setOnCancelHandler(() -> closeQuietly(watch));
+  }
+
+  private static void closeQuietly(AutoCloseable watch) {
+    try {
+      watch.close();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Override

@@ -186,6 +186,27 @@ public abstract class EventBusContract {
   }
 
   @Test
+  void ephemeralSubscription_seesOnlyWhatIsPublishedWhileItIsOpen() throws Exception {
+    String topic = freshTopic();
+    bus.publish(topic, "k", StringValue.of("before")).get();
+    List<String> received = new CopyOnWriteArrayList<>();
+    EventSubscription live = subscribe(SubscriptionSpec.ephemeral(topic, "live-1"),
+        e -> received.add(e.payload(StringValue.class).getValue()));
+
+    bus.publish(topic, "k", StringValue.of("during")).get();
+    await().atMost(WAIT).until(() -> received.contains("during"));
+    live.close();
+    bus.publish(topic, "k", StringValue.of("after")).get();
+    List<String> again = new CopyOnWriteArrayList<>();
+    subscribe(SubscriptionSpec.ephemeral(topic, "live-1"), e -> again.add(e.payload(StringValue.class).getValue()));
+    bus.publish(topic, "k", StringValue.of("later")).get();
+
+    await().atMost(WAIT).until(() -> again.contains("later"));
+    assertThat(received).containsExactly("during");
+    assertThat(again).containsExactly("later");
+  }
+
+  @Test
   void traceContext_crossesThePublishConsumeHop_asOneTrace() {
     String topic = freshTopic();
     List<String> handlerTraceIds = new CopyOnWriteArrayList<>();

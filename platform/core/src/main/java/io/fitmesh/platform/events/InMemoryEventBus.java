@@ -45,6 +45,16 @@ public final class InMemoryEventBus extends AbstractEventBus {
   public EventSubscription subscribe(SubscriptionSpec spec, EventHandler handler) {
     requireNonNull(spec, "spec");
     requireNonNull(handler, "handler");
+    if (spec.ephemeral()) {
+      InMemorySubscription live = new InMemorySubscription(spec, this);
+      String key = spec.subscription() + "#" + java.util.UUID.randomUUID();
+      subscriptionsOf(spec.topic()).put(key, live);
+      EventSubscription consumer = live.addConsumer(handler);
+      return () -> {
+        subscriptionsOf(spec.topic()).remove(key);
+        consumer.close();
+      };
+    }
     InMemorySubscription subscription = subscriptionsOf(spec.topic())
         .computeIfAbsent(spec.subscription(), name -> new InMemorySubscription(spec, this));
     return subscription.addConsumer(handler);
@@ -70,6 +80,11 @@ public final class InMemoryEventBus extends AbstractEventBus {
       return;
     }
     SubscriptionSpec spec = subscription.spec();
+    if (spec.ephemeral()) {
+      log.warn("live handler of {} failed on event {}; dropped", spec.subscription(),
+          delivery.envelope().getEventId(), failure);
+      return;
+    }
     if (delivery.attempt() >= spec.maxAttempts()) {
       log.warn("event {} on {} failed {} times in {}; moving it to {}", delivery.envelope().getEventId(),
           spec.topic(), delivery.attempt(), spec.subscription(), spec.deadLetterTopic(), failure);

@@ -14,11 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.pulsar.client.api.BatcherBuilder;
 import org.apache.pulsar.client.api.Consumer;
+import org.apache.pulsar.client.api.ConsumerBuilder;
+import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.DeadLetterPolicy;
 import org.apache.pulsar.client.api.Producer;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.PulsarClientException;
 import org.apache.pulsar.client.api.SubscriptionInitialPosition;
+import org.apache.pulsar.client.api.SubscriptionMode;
 import org.apache.pulsar.client.api.SubscriptionType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,39 +93,54 @@ public final class PulsarEventBus extends AbstractEventBus {
     requireNonNull(spec, "spec");
     requireNonNull(handler, "handler");
     try {
-      Consumer<byte[]> consumer = client.newConsumer()
+      ConsumerBuilder<byte[]> builder = client.newConsumer()
           .topic(TOPIC_PREFIX + spec.topic())
           .subscriptionName(spec.subscription())
-          .subscriptionType(SubscriptionType.Key_Shared)
-          .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest)
-          .negativeAckRedeliveryDelay(spec.redeliveryDelay().toMillis(), TimeUnit.MILLISECONDS)
-          .deadLetterPolicy(DeadLetterPolicy.builder()
-              .maxRedeliverCount(spec.maxAttempts() - 1)
-              .deadLetterTopic(TOPIC_PREFIX + spec.deadLetterTopic())
-              .build())
-          .messageListener((c, msg) -> {
-            int attempt = msg.getRedeliveryCount() + 1;
-            try {
-              EventEnvelope envelope = EventEnvelopes.parse(msg.getValue());
-              tracing.consume(envelope, spec.subscription(), EventEnvelopes.toEvent(envelope, attempt), handler);
-              c.acknowledgeAsync(msg);
-            } catch (InvalidProtocolBufferException e) {
-              log.warn("message {} on {} is not an event envelope; it will end in {}", msg.getMessageId(),
-                  spec.topic(), spec.deadLetterTopic());
-              c.negativeAcknowledge(msg);
-            } catch (Exception e) {
-              log.warn("handler of {} failed on attempt {} of {}", spec.subscription(), attempt,
-                  spec.maxAttempts(), e);
-              c.negativeAcknowledge(msg);
-            }
-          })
-          .subscribe();
+          .messageListener((c, msg) -> onMessage(spec, handler, c, msg));
+      if (spec.ephemeral()) {
+        builder.subscriptionMode(SubscriptionMode.NonDurable)
+            .subscriptionType(SubscriptionType.Exclusive)
+            .subscriptionInitialPosition(SubscriptionInitialPosition.Latest);
+      } else {
+        builder.subscriptionType(SubscriptionType.Key_Shared)
+            .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest)
+            .negativeAckRedeliveryDelay(spec.redeliveryDelay().toMillis(), TimeUnit.MILLISECONDS)
+            .deadLetterPolicy(DeadLetterPolicy.builder()
+                .maxRedeliverCount(spec.maxAttempts() - 1)
+                .deadLetterTopic(TOPIC_PREFIX + spec.deadLetterTopic())
+                .build());
+      }
+      Consumer<byte[]> consumer = builder.subscribe();
       return () -> consumer.closeAsync().exceptionally(e -> {
         log.warn("closing consumer of {} failed", spec.subscription(), e);
         return null;
       });
     } catch (PulsarClientException e) {
       throw DomainException.unavailable("event bus unavailable: could not subscribe to " + spec.topic(), e);
+    }
+  }
+
+  private void onMessage(SubscriptionSpec spec, EventHandler handler, Consumer<byte[]> c, Message<byte[]> msg) {
+    int attempt = msg.getRedeliveryCount() + 1;
+    try {
+      EventEnvelope envelope = EventEnvelopes.parse(msg.getValue());
+      tracing.consume(envelope, spec.subscription(), EventEnvelopes.toEvent(envelope, attempt), handler);
+      c.acknowledgeAsync(msg);
+    } catch (InvalidProtocolBufferException e) {
+      log.warn("message {} on {} is not an event envelope", msg.getMessageId(), spec.topic());
+      settleFailure(spec, c, msg);
+    } catch (Exception e) {
+      log.warn("handler of {} failed on attempt {} of {}", spec.subscription(), attempt, spec.maxAttempts(), e);
+      settleFailure(spec, c, msg);
+    }
+  }
+
+  /** A durable subscription asks for a redelivery (dead letter after the last); an ephemeral one drops it. */
+  private static void settleFailure(SubscriptionSpec spec, Consumer<byte[]> c, Message<byte[]> msg) {
+    if (spec.ephemeral()) {
+      c.acknowledgeAsync(msg);
+    } else {
+      c.negativeAcknowledge(msg);
     }
   }
 

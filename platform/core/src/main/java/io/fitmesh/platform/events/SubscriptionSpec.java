@@ -10,8 +10,21 @@ import java.time.Duration;
  *
  * @param maxAttempts how many times an event is handed to the handler before it goes to the dead-letter topic
  * @param redeliveryDelay how long after a failed attempt the event is handed over again
+ * @param ephemeral for live fan-out (one per process, a unique name): starts at the newest event, keeps
+ *     nothing once closed, one consumer only, and a failed event is dropped rather than redelivered
  */
-public record SubscriptionSpec(String topic, String subscription, int maxAttempts, Duration redeliveryDelay) {
+public record SubscriptionSpec(String topic, String subscription, int maxAttempts, Duration redeliveryDelay,
+    boolean ephemeral) {
+
+  /** A durable Key_Shared subscription. */
+  public SubscriptionSpec(String topic, String subscription, int maxAttempts, Duration redeliveryDelay) {
+    this(topic, subscription, maxAttempts, redeliveryDelay, false);
+  }
+
+  /** An ephemeral subscription for live updates of this process only. */
+  public static SubscriptionSpec ephemeral(String topic, String subscription) {
+    return new SubscriptionSpec(topic, subscription, 2, Duration.ZERO, true);
+  }
 
   public SubscriptionSpec {
     requireNonNull(topic, "topic");
