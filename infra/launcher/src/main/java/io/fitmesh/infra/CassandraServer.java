@@ -97,7 +97,7 @@ final class CassandraServer implements ManagedServer {
       cmd.addAll(List.of("/usr/bin/setpriv", "--bounding-set=-ipc_lock", "--"));
     }
     cmd.addAll(List.of(ServerClasspath.java17(),
-        "-Xms512m", "-Xmx512m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError",
+        "-Xms1g", "-Xmx1g", "-Xss512k", "-XX:+ExitOnOutOfMemoryError",
         "-Dcassandra.config=file://" + yaml,
         "-Dcassandra-foreground=yes",
         "-Dcassandra.storagedir=" + dir,

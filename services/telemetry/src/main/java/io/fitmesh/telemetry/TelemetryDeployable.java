@@ -54,7 +54,7 @@ public final class TelemetryDeployable implements FitmeshService {
     }
     Duration liveInterval = runtime.config().settings().duration("FITMESH_LIVE_UPDATE_INTERVAL", Duration.ofSeconds(1));
     AtomicInteger threads = new AtomicInteger();
-    this.pool = Executors.newFixedThreadPool(16, r -> {
+    this.pool = Executors.newFixedThreadPool(32, r -> {
       Thread t = new Thread(r, "telemetry-ingest-" + threads.incrementAndGet());
       t.setDaemon(true);
       return t;
