@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.fitmesh.bff.grpc.MobileWorkoutHandler;
 import io.fitmesh.bff.live.LiveWorkouts;
-import io.fitmesh.platform.config.PlatformConfig;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.FitmeshService;
 import io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc.TelemetryIngestServiceBlockingStub;
@@ -19,7 +18,6 @@ import java.util.List;
  */
 public final class BffDeployable implements FitmeshService {
   public static final String NAME = "bff";
-  public static final int DEFAULT_PORT = PlatformConfig.defaultPort(NAME);
 
   private final LiveWorkouts live;
   private final MobileWorkoutHandler workouts;
@@ -37,11 +35,6 @@ public final class BffDeployable implements FitmeshService {
   @Override
   public String name() {
     return NAME;
-  }
-
-  @Override
-  public int defaultPort() {
-    return DEFAULT_PORT;
   }
 
   @Override

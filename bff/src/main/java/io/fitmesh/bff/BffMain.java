@@ -7,6 +7,6 @@ public final class BffMain {
   private BffMain() {}
 
   public static void main(String[] args) {
-    StandaloneService.run(BffDeployable.NAME, BffDeployable.DEFAULT_PORT, BffDeployable::new);
+    StandaloneService.run(BffDeployable.NAME, BffDeployable::new);
   }
 }

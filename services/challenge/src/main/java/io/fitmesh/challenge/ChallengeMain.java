@@ -7,6 +7,6 @@ public final class ChallengeMain {
   private ChallengeMain() {}
 
   public static void main(String[] args) {
-    StandaloneService.run(ChallengeDeployable.NAME, ChallengeDeployable.DEFAULT_PORT, ChallengeDeployable::new);
+    StandaloneService.run(ChallengeDeployable.NAME, ChallengeDeployable::new);
   }
 }

@@ -7,6 +7,6 @@ public final class RecoMain {
   private RecoMain() {}
 
   public static void main(String[] args) {
-    StandaloneService.run(RecoDeployable.NAME, RecoDeployable.DEFAULT_PORT, RecoDeployable::new);
+    StandaloneService.run(RecoDeployable.NAME, RecoDeployable::new);
   }
 }

@@ -2,7 +2,6 @@ package io.fitmesh.social;
 
 import static java.util.Objects.requireNonNull;
 
-import io.fitmesh.platform.config.PlatformConfig;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.FitmeshService;
 import io.grpc.BindableService;
@@ -14,7 +13,6 @@ import java.util.List;
  */
 public final class SocialDeployable implements FitmeshService {
   public static final String NAME = "social";
-  public static final int DEFAULT_PORT = PlatformConfig.defaultPort(NAME);
 
   private final PlatformRuntime runtime;
 
@@ -25,11 +23,6 @@ public final class SocialDeployable implements FitmeshService {
   @Override
   public String name() {
     return NAME;
-  }
-
-  @Override
-  public int defaultPort() {
-    return DEFAULT_PORT;
   }
 
   @Override

@@ -7,6 +7,6 @@ public final class SocialMain {
   private SocialMain() {}
 
   public static void main(String[] args) {
-    StandaloneService.run(SocialDeployable.NAME, SocialDeployable.DEFAULT_PORT, SocialDeployable::new);
+    StandaloneService.run(SocialDeployable.NAME, SocialDeployable::new);
   }
 }

@@ -1,7 +1,6 @@
 package io.fitmesh.telemetry;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import io.fitmesh.platform.config.PlatformConfig;
 import io.fitmesh.platform.events.EventSubscription;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.FitmeshService;
@@ -33,7 +32,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TelemetryDeployable implements FitmeshService {
   public static final String NAME = "telemetry";
-  public static final int DEFAULT_PORT = PlatformConfig.defaultPort(NAME);
 
   private final ExecutorService pool;
   private final IngestService ingest;
@@ -70,11 +68,6 @@ public final class TelemetryDeployable implements FitmeshService {
   @Override
   public String name() {
     return NAME;
-  }
-
-  @Override
-  public int defaultPort() {
-    return DEFAULT_PORT;
   }
 
   @Override

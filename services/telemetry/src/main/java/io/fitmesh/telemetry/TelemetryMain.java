@@ -7,6 +7,6 @@ public final class TelemetryMain {
   private TelemetryMain() {}
 
   public static void main(String[] args) {
-    StandaloneService.run(TelemetryDeployable.NAME, TelemetryDeployable.DEFAULT_PORT, TelemetryDeployable::new);
+    StandaloneService.run(TelemetryDeployable.NAME, TelemetryDeployable::new);
   }
 }

@@ -1,7 +1,6 @@
 package io.fitmesh.training;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import io.fitmesh.platform.config.PlatformConfig;
 import io.fitmesh.platform.events.EventSubscription;
 import io.fitmesh.platform.events.InMemoryOutboxStore;
 import io.fitmesh.platform.events.OutboxRelay;
@@ -36,7 +35,6 @@ import java.util.List;
  */
 public final class TrainingDeployable implements FitmeshService {
   public static final String NAME = "training";
-  public static final int DEFAULT_PORT = PlatformConfig.defaultPort(NAME);
 
   private final OutboxRelay relay;
   private final TrainingService training;
@@ -76,11 +74,6 @@ public final class TrainingDeployable implements FitmeshService {
   @Override
   public String name() {
     return NAME;
-  }
-
-  @Override
-  public int defaultPort() {
-    return DEFAULT_PORT;
   }
 
   @Override

@@ -7,6 +7,6 @@ public final class TrainingMain {
   private TrainingMain() {}
 
   public static void main(String[] args) {
-    StandaloneService.run(TrainingDeployable.NAME, TrainingDeployable.DEFAULT_PORT, TrainingDeployable::new);
+    StandaloneService.run(TrainingDeployable.NAME, TrainingDeployable::new);
   }
 }

@@ -1,5 +1,6 @@
 package io.fitmesh.platform.server;
 
+import io.fitmesh.platform.config.PlatformConfig;
 import io.grpc.BindableService;
 import java.util.List;
 
@@ -13,7 +14,9 @@ public interface FitmeshService extends AutoCloseable {
   String name();
 
   /** The port it listens on unless configured otherwise (FITMESH_&lt;NAME&gt;_PORT). */
-  int defaultPort();
+  default int defaultPort() {
+    return PlatformConfig.defaultPort(name());
+  }
 
   /** The service's own gRPC services; empty until its scenario provides them. */
   List<BindableService> grpcServices();

@@ -16,13 +16,13 @@ import java.util.function.Function;
 public final class StandaloneService {
   private StandaloneService() {}
 
-  public static void run(String name, int defaultPort, Function<PlatformRuntime, FitmeshService> factory) {
+  public static void run(String name, Function<PlatformRuntime, FitmeshService> factory) {
     Settings settings = Settings.fromEnvironment();
     PlatformRuntime runtime;
     int port;
     try {
       PlatformConfig config = PlatformConfig.from(settings);
-      port = settings.port(portSetting(name), defaultPort);
+      port = settings.port(portSetting(name), PlatformConfig.defaultPort(name));
       runtime = PlatformRuntime.open(config, name);
     } catch (ConfigException | BackendUnreachableException e) {
       System.err.println(name + ": " + e.getMessage());
