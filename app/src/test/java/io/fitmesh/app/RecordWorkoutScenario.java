@@ -194,6 +194,33 @@ abstract class RecordWorkoutScenario {
     ended.get(15, java.util.concurrent.TimeUnit.SECONDS);
   }
 
+  @Test
+  void importingAFitFile_createsAFinishedWorkout_andADamagedFileStoresNothing() throws Exception {
+    String good = "import-" + UUID.randomUUID();
+    MobileClient.Reply imported = app.post("/v1/workouts:import", Map.of("workoutId", good,
+        "format", "IMPORT_FORMAT_FIT", "sport", "SPORT_RUN", "timeZone", "America/Los_Angeles",
+        "data", java.util.Base64.getEncoder().encodeToString(fixture("garmin-fenix-5-run.fit"))));
+    assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
+    assertThat(imported.body().at("/workout/state").asText()).isEqualTo("WORKOUT_STATE_FINISHED");
+    assertThat(imported.body().at("/workout/source").asText()).isEqualTo("WORKOUT_SOURCE_IMPORTED");
+    assertThat(imported.body().at("/workout/summary/sampleCount").asText()).isEqualTo("21");
+    assertThat(imported.body().at("/workout/startTime").asText()).isEqualTo("2017-06-11T14:34:09Z");
+
+    String bad = "broken-" + UUID.randomUUID();
+    MobileClient.Reply refused = app.post("/v1/workouts:import", Map.of("workoutId", bad,
+        "format", "IMPORT_FORMAT_FIT", "sport", "SPORT_RUN", "timeZone", "UTC",
+        "data", java.util.Base64.getEncoder().encodeToString(fixture("activity-unexpected-eof.fit"))));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().at("/message").asText()).contains("FIT file");
+    assertThat(app.get("/v1/workouts/" + bad).status()).as("nothing stored").isEqualTo(404);
+  }
+
+  private static byte[] fixture(String name) throws java.io.IOException {
+    try (java.io.InputStream in = RecordWorkoutScenario.class.getResourceAsStream("/fixtures/" + name)) {
+      return in.readAllBytes();
+    }
+  }
+
   private MobileWorkoutServiceGrpc.MobileWorkoutServiceStub bff(String bearer) {
     return channels.stub(endpoint("bff"), MobileWorkoutServiceGrpc.MobileWorkoutServiceStub.class, bearer);
   }
