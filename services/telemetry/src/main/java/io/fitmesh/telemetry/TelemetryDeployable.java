@@ -34,6 +34,7 @@ public final class TelemetryDeployable implements FitmeshService {
   public static final String NAME = "telemetry";
 
   private final ExecutorService pool;
+  private final EventBusLiveUpdates liveUpdates;
   private final IngestService ingest;
   private final EventSubscription deletions;
 
@@ -57,9 +58,10 @@ public final class TelemetryDeployable implements FitmeshService {
       t.setDaemon(true);
       return t;
     });
+    this.liveUpdates = new EventBusLiveUpdates(runtime.events());
     this.ingest = new IngestService(samples, cursors,
         new GrpcWorkoutAccess(runtime.services().stub("training", TrainingServiceBlockingStub.class)),
-        new LiveTracker(new EventBusLiveUpdates(runtime.events()), liveInterval, runtime.clock()),
+        new LiveTracker(liveUpdates, liveInterval, runtime.clock()),
         runtime.clock(), pool);
     this.deletions = runtime.events().subscribe(runtime.subscription("training.deleted", NAME),
         event -> ingest.purge(event.payload(TrainingDeleted.class).getWorkoutId()));
@@ -79,5 +81,6 @@ public final class TelemetryDeployable implements FitmeshService {
   public void close() {
     deletions.close();
     pool.shutdown();
+    liveUpdates.close();
   }
 }

@@ -95,8 +95,9 @@ public final class AnalyticsService {
     return result;
   }
 
+  /** Records from workouts that are not flagged as implausible. */
   public List<PersonalRecord> records(String athleteId) {
-    List<WorkoutFacts> all = facts(athleteId);
+    List<WorkoutFacts> all = facts(athleteId).stream().filter(f -> !f.flagged()).toList();
     Map<String, PersonalRecord> best = new HashMap<>();
     for (WorkoutFacts f : all) {
       if (f.sport() == Sport.RUN) {
@@ -116,7 +117,7 @@ public final class AnalyticsService {
   private List<WorkoutFacts> facts(String athleteId) {
     return store.all(athleteId).stream().map(w -> new WorkoutFacts(w.athleteId(), w.workoutId(), w.sport(),
         w.startTime(), w.timeZone(), w.summary().distanceM(), w.summary().movingS(), w.summary().elevationGainM(),
-        load(w.sport(), w.summary()), w.summary().bestEfforts())).toList();
+        load(w.sport(), w.summary()), w.summary().bestEfforts(), w.summary().isFlagged())).toList();
   }
 
   private static java.util.Optional<PersonalRecord> longest(List<WorkoutFacts> all, Sport sport, String name) {

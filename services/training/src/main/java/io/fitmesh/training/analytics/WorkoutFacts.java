@@ -17,4 +17,5 @@ public record WorkoutFacts(
     double movingS,
     double elevationGainM,
     double load,
-    List<Summary.BestEffort> bestEfforts) {}
+    List<Summary.BestEffort> bestEfforts,
+    boolean flagged) {}

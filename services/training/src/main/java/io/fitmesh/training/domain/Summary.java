@@ -22,7 +22,19 @@ public record Summary(
     double averageCadenceRpm,
     double caloriesKcal,
     List<Split> splits,
-    List<BestEffort> bestEfforts) {
+    List<BestEffort> bestEfforts,
+    List<PlausibilityCheck.Flag> flags) {
+
+  /** True when something about the workout is implausible; challenges do not count it. */
+  public boolean isFlagged() {
+    return !flags.isEmpty();
+  }
+
+  public Summary withFlags(List<PlausibilityCheck.Flag> newFlags) {
+    return new Summary(endTime, sampleCount, distanceM, elapsedS, movingS, averageSpeedMps, maxSpeedMps,
+        averagePaceSPerKm, elevationGainM, elevationLossM, averageHeartRateBpm, maxHeartRateBpm, heartRateZoneS,
+        averagePowerWatts, averageCadenceRpm, caloriesKcal, splits, bestEfforts, List.copyOf(newFlags));
+  }
 
   /** One kilometre (the last may be shorter). */
   public record Split(int index, double distanceM, double movingS, double elevationGainM) {}

@@ -72,7 +72,8 @@ public final class SummaryCalculator {
         average(points.stream().map(TrackPoint::cadenceRpm).toList()),
         calories(sport, movingS, avgSpeed, hr.average),
         splits(points, cumulative, moving),
-        bestEfforts(t, cumulative));
+        bestEfforts(t, cumulative),
+        List.of());
   }
 
   private static double[] cumulativeDistance(List<TrackPoint> points) {

@@ -6,7 +6,9 @@ import io.fitmesh.platform.errors.DomainException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -18,6 +20,7 @@ public final class TrainingService {
   private static final Pattern WORKOUT_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
   private static final int MAX_TITLE = 200;
+  private static final int OVERLAP_PAGES = 5;
 
   private final WorkoutStore workouts;
   private final SampleSource samples;
@@ -50,7 +53,10 @@ public final class TrainingService {
     if (points.isEmpty()) {
       throw DomainException.failedPrecondition("workout " + workoutId + " has no samples to finish with");
     }
-    WorkoutRecord finished = workout.finished(SummaryCalculator.summarize(points, workout.sport()));
+    Summary summary = SummaryCalculator.summarize(points, workout.sport());
+    List<PlausibilityCheck.Flag> flags = new ArrayList<>(PlausibilityCheck.check(workout.sport(), points));
+    overlapping(workout, summary).ifPresent(flags::add);
+    WorkoutRecord finished = workout.finished(summary.withFlags(flags));
     workouts.finish(finished, events.completed(finished));
     events.flush();
     return finished;
@@ -111,6 +117,36 @@ public final class TrainingService {
       throw e;
     }
     return finish(athleteId, command.workoutId());
+  }
+
+  /** Another finished workout of the athlete that shares more than a minute with this one. */
+  private java.util.Optional<PlausibilityCheck.Flag> overlapping(WorkoutRecord workout, Summary summary) {
+    Instant start = workout.startTime();
+    Instant end = summary.endTime();
+    String position = null;
+    for (int page = 0; page < OVERLAP_PAGES; page++) {
+      WorkoutPage recent = workouts.listByAthlete(workout.athleteId(), position, 50);
+      for (WorkoutRecord other : recent.workouts()) {
+        if (other.startTime().isBefore(start.minus(Duration.ofDays(2)))) {
+          return java.util.Optional.empty();
+        }
+        if (other.workoutId().equals(workout.workoutId()) || other.summary() == null) {
+          continue;
+        }
+        Instant sharedFrom = other.startTime().isAfter(start) ? other.startTime() : start;
+        Instant sharedTo = other.summary().endTime().isBefore(end) ? other.summary().endTime() : end;
+        if (Duration.between(sharedFrom, sharedTo).compareTo(Duration.ofMinutes(1)) > 0) {
+          return java.util.Optional.of(new PlausibilityCheck.Flag("overlap", "overlaps workout "
+              + other.workoutId() + " of the same athlete (" + other.startTime() + " to "
+              + other.summary().endTime() + ")"));
+        }
+      }
+      position = recent.nextPosition();
+      if (position == null) {
+        break;
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   private WorkoutRecord owned(String athleteId, String workoutId) {

@@ -4,9 +4,11 @@ import io.fitmesh.common.v1.Sport;
 import io.fitmesh.common.v1.Visibility;
 import io.fitmesh.platform.errors.DomainException;
 import io.fitmesh.platform.grpc.ProtoTime;
+import io.fitmesh.training.domain.PlausibilityCheck;
 import io.fitmesh.training.domain.Summary;
 import io.fitmesh.training.domain.WorkoutRecord;
 import io.fitmesh.training.v1.BestEffort;
+import io.fitmesh.training.v1.PlausibilityFlag;
 import io.fitmesh.training.v1.Split;
 import io.fitmesh.training.v1.Workout;
 import io.fitmesh.training.v1.WorkoutSource;
@@ -70,6 +72,7 @@ public final class WorkoutProtos {
         .setDistanceM(split.distanceM()).setMovingS(split.movingS()).setElevationGainM(split.elevationGainM())));
     s.bestEfforts().forEach(e -> b.addBestEfforts(BestEffort.newBuilder().setName(e.name())
         .setDistanceM(e.distanceM()).setElapsedS(e.elapsedS())));
+    s.flags().forEach(f -> b.addPlausibilityFlags(PlausibilityFlag.newBuilder().setRule(f.rule()).setReason(f.reason())));
     return b.build();
   }
 
@@ -81,7 +84,8 @@ public final class WorkoutProtos {
         s.getSplitsList().stream().map(x -> new Summary.Split(x.getIndex(), x.getDistanceM(), x.getMovingS(),
             x.getElevationGainM())).toList(),
         s.getBestEffortsList().stream().map(e -> new Summary.BestEffort(e.getName(), e.getDistanceM(),
-            e.getElapsedS())).toList());
+            e.getElapsedS())).toList(),
+        s.getPlausibilityFlagsList().stream().map(f -> new PlausibilityCheck.Flag(f.getRule(), f.getReason())).toList());
   }
 
   public static Sport toProto(io.fitmesh.training.domain.Sport sport) {

@@ -24,9 +24,13 @@ class AnalyticsServiceTest {
   static WorkoutRecord finished(String id, Sport sport, Instant start, double distance, double movingS,
       List<Summary.BestEffort> efforts) {
     Summary s = new Summary(start.plusSeconds((long) movingS), 100, distance, movingS, movingS, distance / movingS,
-        4, 300, 25, 25, 0, 0, List.of(0.0, 0.0, 0.0, 0.0, 0.0), 0, 0, 300, List.of(), efforts);
+        4, 300, 25, 25, 0, 0, List.of(0.0, 0.0, 0.0, 0.0, 0.0), 0, 0, 300, List.of(), efforts, List.of());
     return new WorkoutRecord(id, "athlete-1", sport, start, ZoneId.of("Europe/Ljubljana"), Visibility.EVERYONE,
         WorkoutRecord.State.FINISHED, "", WorkoutRecord.Source.RECORDED, s);
+  }
+
+  static WorkoutRecord flagged(WorkoutRecord w) {
+    return w.finished(w.summary().withFlags(List.of(new io.fitmesh.training.domain.PlausibilityCheck.Flag("speed", "too fast"))));
   }
 
   @Test
@@ -80,12 +84,15 @@ class AnalyticsServiceTest {
   }
 
   @Test
-  void records_keepTheFastestEffortAndTheLongestRide() {
+  void records_keepTheFastestEffortAndTheLongestRide_ignoringFlaggedWorkouts() {
     analytics.onCompleted(finished("w-slow", Sport.RUN, Instant.parse("2026-11-20T06:00:00Z"), 5_000, 1800,
         List.of(new Summary.BestEffort("5 km", 5000, 1800))));
     analytics.onCompleted(finished("w-fast", Sport.RUN, Instant.parse("2026-11-21T06:00:00Z"), 5_000, 1500,
         List.of(new Summary.BestEffort("5 km", 5000, 1500))));
     analytics.onCompleted(finished("w-ride", Sport.RIDE, Instant.parse("2026-11-22T06:00:00Z"), 80_000, 10_000, List.of()));
+
+    analytics.onCompleted(flagged(finished("w-car", Sport.RUN, Instant.parse("2026-11-23T06:00:00Z"), 5_000, 300,
+        List.of(new Summary.BestEffort("5 km", 5000, 300)))));
 
     List<PersonalRecord> records = analytics.records("athlete-1");
 

@@ -153,6 +153,36 @@ class TrainingServiceTest {
   }
 
   @Test
+  void finish_ofAWorkoutOverlappingAnother_flagsTheOverlap() {
+    service.start("athlete-1", start(ID, Visibility.EVERYONE));
+    recordSamples(ID);
+    service.finish("athlete-1", ID);
+    service.start("athlete-1", start("workout-0002", Visibility.EVERYONE));
+    recordSamples("workout-0002");
+
+    WorkoutRecord second = service.finish("athlete-1", "workout-0002");
+
+    assertThat(second.summary().flags()).singleElement()
+        .satisfies(f -> assertThat(f.reason()).contains("overlaps workout " + ID));
+  }
+
+  @Test
+  void finish_ofAnImplausibleRun_keepsItWithTheReasons() {
+    service.start("athlete-1", start(ID, Visibility.EVERYONE));
+    List<TrackPoint> car = new ArrayList<>();
+    for (int s = 0; s < 600; s++) {
+      car.add(new TrackPoint(s, NOW.minusSeconds(3600 - s), 46.0 + s * 20 / 111_195.0, 14.5, null, null, null,
+          null, null, null));
+    }
+    samples.put(ID, car);
+
+    WorkoutRecord finished = service.finish("athlete-1", ID);
+
+    assertThat(finished.summary().isFlagged()).isTrue();
+    assertThat(finished.summary().flags()).extracting(PlausibilityCheck.Flag::rule).contains("speed");
+  }
+
+  @Test
   void list_pagesNewestFirst() {
     for (int i = 0; i < 5; i++) {
       service.start("athlete-1", new StartCommand("workout-000" + i, Sport.RUN, NOW.minusSeconds(1000 - i * 100L),
