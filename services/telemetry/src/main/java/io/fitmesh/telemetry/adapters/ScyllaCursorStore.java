@@ -12,7 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Ingest cursors in CQL, table {@code ingest_cursors}: one row per workout. */
+/**
+ * Ingest cursors in CQL, table {@code ingest_cursors}: one row per workout; the out-of-order seqs are a frozen
+ * set, so saving a cursor over and over writes no tombstones.
+ */
 public final class ScyllaCursorStore implements CursorStore {
   private final CqlSession session;
   private final PreparedStatement select;
@@ -21,10 +24,10 @@ public final class ScyllaCursorStore implements CursorStore {
 
   public ScyllaCursorStore(CqlSession session, String keyspace) {
     this.session = requireNonNull(session, "session");
-    this.select = session.prepare("SELECT durable_through_seq, settled_above FROM " + keyspace
+    this.select = session.prepare("SELECT durable_through_seq, settled_above_seqs FROM " + keyspace
         + ".ingest_cursors WHERE workout_id = ?");
     this.upsert = session.prepare("INSERT INTO " + keyspace
-        + ".ingest_cursors (workout_id, durable_through_seq, settled_above) VALUES (?, ?, ?)");
+        + ".ingest_cursors (workout_id, durable_through_seq, settled_above_seqs) VALUES (?, ?, ?)");
     this.delete = session.prepare("DELETE FROM " + keyspace + ".ingest_cursors WHERE workout_id = ?");
   }
 
@@ -35,7 +38,7 @@ public final class ScyllaCursorStore implements CursorStore {
       if (row == null) {
         return Optional.empty();
       }
-      Set<Long> above = row.getSet("settled_above", Long.class);
+      Set<Long> above = row.getSet("settled_above_seqs", Long.class);
       return Optional.of(new IngestCursor(workoutId, row.getLong("durable_through_seq"), new TreeSet<>(above)));
     } catch (RuntimeException e) {
       throw DomainException.unavailable("ingest cursor store unavailable", e);
