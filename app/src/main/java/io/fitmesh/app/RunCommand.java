@@ -78,6 +78,11 @@ final class RunCommand implements Callable<Integer> {
       out.println("  !! DATA IS KEPT IN MEMORY ONLY: everything is lost when this process stops.");
       out.println("  !! Use 'fitmesh run --backends local' for real Pulsar, CQL and Redis.");
     }
+    node.servers().stream().filter(s -> s.name().equals("bff")).findFirst().ifPresent(bff -> {
+      out.println();
+      out.println("  Try it: T=$(./fitmesh token --athlete alice)");
+      out.println("          curl -H \"authorization: Bearer $T\" http://" + bff.endpoint() + "/v1/workouts");
+    });
     out.println();
     out.println("Press Ctrl-C to stop.");
   }

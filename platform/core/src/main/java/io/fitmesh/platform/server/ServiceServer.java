@@ -2,6 +2,7 @@ package io.fitmesh.platform.server;
 
 import static java.util.Objects.requireNonNull;
 
+import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.grpc.GrpcSerializationFormats;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;

@@ -156,6 +156,25 @@ class ServiceServerTest {
   }
 
   @Test
+  void anOversizedJsonBody_isRefused() {
+    byte[] body = new byte[30 * 1024 * 1024];
+    java.util.Arrays.fill(body, (byte) ' ');
+    com.linecorp.armeria.common.AggregatedHttpResponse response = com.linecorp.armeria.client.WebClient
+        .builder("http://" + server.endpoint()).maxResponseLength(0).build()
+        .execute(com.linecorp.armeria.common.HttpRequest.of(
+            com.linecorp.armeria.common.RequestHeaders.builder(com.linecorp.armeria.common.HttpMethod.POST,
+                    "/fitmesh.test.v1.LookupService/Lookup")
+                .contentType(com.linecorp.armeria.common.MediaType.JSON_UTF_8)
+                .add("authorization", "Bearer " + TOKENS.mint("athlete-1", Duration.ofMinutes(5)))
+                .build(),
+            com.linecorp.armeria.common.HttpData.wrap(body)))
+        .aggregate().join();
+
+    assertThat(response.status().code()).as("413 from the body cap or 429 (RESOURCE_EXHAUSTED) from the message cap")
+        .isIn(413, 429);
+  }
+
+  @Test
   void callWithoutBearerToken_isUnauthenticated() {
     StatusRuntimeException failure = (StatusRuntimeException) catchThrowable(() ->
         GrpcClients.newClient("http://" + server.endpoint(), LookupServiceGrpc.LookupServiceBlockingStub.class)
