@@ -48,7 +48,8 @@ final class InfraCommand implements Runnable {
     }
   }
 
-  @Command(name = "down", mixinStandardHelpOptions = true, description = "Stop the servers 'up' started.")
+  @Command(name = "down", mixinStandardHelpOptions = true,
+      description = "Stop the servers 'up' started (their data stays until the next up).")
   static final class Down extends ServerAction {
     @Override
     public Integer call() throws Exception {

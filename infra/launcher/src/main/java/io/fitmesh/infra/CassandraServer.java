@@ -53,7 +53,7 @@ final class CassandraServer implements ManagedServer {
   }
 
   @Override
-  public List<String> prepare(Path dir, Path repoRoot) throws IOException {
+  public List<String> prepare(Path dir, Path repoRoot, boolean fresh) throws IOException {
     Path yaml = dir.resolve("cassandra.yaml");
     Files.writeString(yaml, String.join("\n",
         "cluster_name: fitmesh-local",

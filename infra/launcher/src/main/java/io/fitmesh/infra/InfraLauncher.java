@@ -51,7 +51,7 @@ public final class InfraLauncher {
           out.printf("%-7s already running at %s%n", name, server.address());
           continue;
         }
-        starting.add(start(server));
+        starting.add(start(server, true));
       }
       for (Started s : starting) {
         awaitReady(s, starting);
@@ -59,7 +59,31 @@ public final class InfraLauncher {
     }
   }
 
-  /** Stops the named servers this launcher started; servers it did not start are left alone. */
+  /**
+   * Starts the named servers that are not running on the data they had when {@link #down} stopped them (a
+   * broker outage and its recovery, for tests); a server with no data yet starts empty.
+   */
+  public void resume(List<String> names) throws IOException, InterruptedException {
+    try (FileLock ignored = lock()) {
+      List<Started> starting = new ArrayList<>();
+      for (String name : names) {
+        ManagedServer server = server(name);
+        if (server.isReady()) {
+          continue;
+        }
+        boolean hasData = Files.isDirectory(runDir.resolve(name));
+        starting.add(start(server, !hasData));
+      }
+      for (Started s : starting) {
+        awaitReady(s, starting);
+      }
+    }
+  }
+
+  /**
+   * Stops the named servers this launcher started, keeping their data (the next {@link #up} empties it,
+   * {@link #resume} carries on with it); servers it did not start are left alone.
+   */
   public void down(List<String> names) throws IOException {
     try (FileLock ignored = lock()) {
       for (String name : names) {
@@ -85,12 +109,14 @@ public final class InfraLauncher {
     return lines;
   }
 
-  private Started start(ManagedServer server) throws IOException {
+  private Started start(ManagedServer server, boolean fresh) throws IOException {
     Path dir = runDir.resolve(server.name());
-    deleteTree(dir);
+    if (fresh) {
+      deleteTree(dir);
+    }
     Files.createDirectories(dir);
-    List<String> command = server.prepare(dir, repoRoot);
-    Path log = dir.resolve("server.log");
+    List<String> command = server.prepare(dir, repoRoot, fresh);
+    Path log = dir.resolve(fresh ? "server.log" : "server-restarted.log");
     Process process = new ProcessBuilder(command)
         .directory(dir.toFile())
         .redirectErrorStream(true)

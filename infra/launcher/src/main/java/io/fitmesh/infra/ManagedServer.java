@@ -13,8 +13,11 @@ interface ManagedServer {
   /** What clients connect to, e.g. pulsar://127.0.0.1:16650. */
   String address();
 
-  /** Writes config files into {@code dir} (emptied before) and returns the command line. */
-  List<String> prepare(Path dir, Path repoRoot) throws IOException;
+  /**
+   * Writes config files into {@code dir} and returns the command line; {@code fresh} when the data directory
+   * was just emptied (else the server resumes with its data).
+   */
+  List<String> prepare(Path dir, Path repoRoot, boolean fresh) throws IOException;
 
   /** True once the server answers its own protocol. */
   boolean isReady();

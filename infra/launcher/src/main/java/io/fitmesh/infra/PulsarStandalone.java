@@ -31,7 +31,7 @@ final class PulsarStandalone implements ManagedServer {
   }
 
   @Override
-  public List<String> prepare(Path dir, Path repoRoot) throws IOException {
+  public List<String> prepare(Path dir, Path repoRoot, boolean fresh) throws IOException {
     Path conf = dir.resolve("standalone.conf");
     Files.writeString(conf, String.join("\n",
         "clusterName=standalone",
@@ -76,10 +76,12 @@ final class PulsarStandalone implements ManagedServer {
         "org.apache.pulsar.PulsarStandaloneStarter",
         "--config", conf.toString(),
         "--no-functions-worker",
-        "--wipe-data",
         "--metadata-dir", dir.resolve("metadata").toString(),
         "--bookkeeper-dir", dir.resolve("bookkeeper").toString(),
         "--bookkeeper-port", String.valueOf(LocalPorts.PULSAR_BOOKIE)));
+    if (fresh) {
+      cmd.add("--wipe-data");
+    }
     return cmd;
   }
 

@@ -19,7 +19,7 @@ final class RedisServer implements ManagedServer {
   }
 
   @Override
-  public List<String> prepare(Path dir, Path repoRoot) throws IOException {
+  public List<String> prepare(Path dir, Path repoRoot, boolean fresh) throws IOException {
     Path binary = Path.of("/usr/bin/redis-server");
     if (!Files.isExecutable(binary)) {
       throw new IOException("redis-server is not installed: run apt-get install -y redis-server");

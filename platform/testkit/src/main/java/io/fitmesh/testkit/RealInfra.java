@@ -48,6 +48,11 @@ public final class RealInfra implements BeforeAllCallback {
     return PlatformConfig.from(settings(), external() ? Backends.CLUSTER : Backends.LOCAL);
   }
 
+  /** Whether the servers are the launcher's, which a test may stop and start (external ones it may not). */
+  public static boolean launcherManaged() {
+    return !external();
+  }
+
   private static boolean external() {
     return "external".equalsIgnoreCase(System.getenv("FITMESH_TEST_BACKENDS"));
   }
