@@ -41,8 +41,20 @@ public final class InfraLauncher {
     return new InfraLauncher(root, root.resolve(".run/infra"), out);
   }
 
-  /** Starts the named servers that are not running and waits until all answer. */
+  /** Starts the named servers that are not running, from empty data, and waits until all answer. */
   public void up(List<String> names) throws IOException, InterruptedException {
+    startMissing(names, false);
+  }
+
+  /**
+   * Starts the named servers that are not running on the data they had when {@link #down} stopped them (a
+   * broker outage and its recovery, for tests); a server with no data yet starts empty.
+   */
+  public void resume(List<String> names) throws IOException, InterruptedException {
+    startMissing(names, true);
+  }
+
+  private void startMissing(List<String> names, boolean keepData) throws IOException, InterruptedException {
     try (FileLock ignored = lock()) {
       List<Started> starting = new ArrayList<>();
       for (String name : names) {
@@ -51,28 +63,8 @@ public final class InfraLauncher {
           out.printf("%-7s already running at %s%n", name, server.address());
           continue;
         }
-        starting.add(start(server, true));
-      }
-      for (Started s : starting) {
-        awaitReady(s, starting);
-      }
-    }
-  }
-
-  /**
-   * Starts the named servers that are not running on the data they had when {@link #down} stopped them (a
-   * broker outage and its recovery, for tests); a server with no data yet starts empty.
-   */
-  public void resume(List<String> names) throws IOException, InterruptedException {
-    try (FileLock ignored = lock()) {
-      List<Started> starting = new ArrayList<>();
-      for (String name : names) {
-        ManagedServer server = server(name);
-        if (server.isReady()) {
-          continue;
-        }
-        boolean hasData = Files.isDirectory(runDir.resolve(name));
-        starting.add(start(server, !hasData));
+        boolean fresh = !keepData || !Files.isDirectory(runDir.resolve(name));
+        starting.add(start(server, fresh));
       }
       for (Started s : starting) {
         awaitReady(s, starting);
