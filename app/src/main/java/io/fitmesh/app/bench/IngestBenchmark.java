@@ -65,7 +65,7 @@ public final class IngestBenchmark {
   private final CqlSession cql;
   private final int devices;
   private static final Duration WARM_UP = Duration.ofSeconds(5);
-  private Duration phase;
+  private final Duration phase;
   private final PrintStream out;
   private final GrpcChannels channels;
   private final PeakMemory memory = new PeakMemory();
@@ -83,20 +83,17 @@ public final class IngestBenchmark {
   public BenchResult run() throws Exception {
     out.printf("bench ingest: %d devices, %d s per phase, after a %d s warm-up of each path%n", devices,
         phase.toSeconds(), WARM_UP.toSeconds());
-    Duration measured = phase;
-    phase = WARM_UP;
-    rawCqlWrites();
-    streamThroughFitmesh();
-    phase = measured;
-    double rawGrpc = rawGrpcStreaming();
+    rawCqlWrites(WARM_UP);
+    streamThroughFitmesh(WARM_UP);
+    double rawGrpc = rawGrpcStreaming(phase);
     out.printf("  raw gRPC streaming to a no-op server: %,.0f samples/s%n", rawGrpc);
-    double rawCql = rawCqlWrites();
+    double rawCql = rawCqlWrites(phase);
     out.printf("  raw CQL writes:                       %,.0f rows/s%n", rawCql);
     memory.reset();
-    double fitmesh = streamThroughFitmesh();
+    double fitmesh = streamThroughFitmesh(phase);
     out.printf("  FitMesh ingest (streams, max):        %,.0f samples/s%n", fitmesh);
     Recorder latency = new Recorder(3);
-    double halfRate = paceUploads(fitmesh / 2, latency);
+    double halfRate = paceUploads(fitmesh / 2, latency, phase);
     org.HdrHistogram.Histogram h = latency.getIntervalHistogram();
     out.printf("  FitMesh at half load (%,.0f samples/s): durable p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms%n",
         halfRate, ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)));
@@ -104,7 +101,7 @@ public final class IngestBenchmark {
         ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)), memory.peakMiB());
   }
 
-  private double rawGrpcStreaming() throws Exception {
+  private double rawGrpcStreaming(Duration duration) throws Exception {
     AtomicLong received = new AtomicLong();
     Server noop = Server.builder()
         .http(new InetSocketAddress("127.0.0.1", 0))
@@ -139,14 +136,14 @@ public final class IngestBenchmark {
         workouts.add("raw-" + d);
       }
       long start = System.nanoTime();
-      streamAll(endpoint, "none", workouts);
+      streamAll(endpoint, "none", workouts, duration);
       return received.get() / seconds(System.nanoTime() - start);
     } finally {
       noop.stop().join();
     }
   }
 
-  private double rawCqlWrites() throws Exception {
+  private double rawCqlWrites(Duration duration) throws Exception {
     CqlMigrations schema = CqlMigrations.forService("telemetry").inKeyspace("fitmesh_bench_raw");
     schema.migrate(cql, runtime.config().cql().replication());
     PreparedStatement insert = cql.prepare("INSERT INTO fitmesh_bench_raw.samples (workout_id, bucket, seq, time, "
@@ -159,7 +156,7 @@ public final class IngestBenchmark {
       sources.add(new SyntheticDevice(Instant.now().minus(Duration.ofDays(1))));
     }
     long start = System.nanoTime();
-    long end = start + phase.toNanos();
+    long end = start + duration.toNanos();
     int d = 0;
     while (System.nanoTime() < end) {
       String workout = "raw-" + (d % devices);
@@ -187,19 +184,20 @@ public final class IngestBenchmark {
     return rows.get() / seconds(System.nanoTime() - start);
   }
 
-  private double streamThroughFitmesh() throws Exception {
+  private double streamThroughFitmesh(Duration duration) throws Exception {
     String token = runtime.tokens().mint("bench-" + UUID.randomUUID().toString().substring(0, 8), Duration.ofHours(2));
     List<String> workouts = startWorkouts(token, "max");
     long start = System.nanoTime();
-    List<IngestReport> reports = streamAll(endpoint("telemetry"), token, workouts);
+    List<IngestReport> reports = streamAll(endpoint("telemetry"), token, workouts, duration);
     long total = reports.stream().mapToLong(IngestReport::getAcceptedCount).sum();
     return total / seconds(System.nanoTime() - start);
   }
 
   /** Each device streams batches until the phase ends; returns the stream reports. */
-  private List<IngestReport> streamAll(String endpoint, String token, List<String> workouts) throws Exception {
+  private List<IngestReport> streamAll(String endpoint, String token, List<String> workouts, Duration duration)
+      throws Exception {
     TelemetryIngestServiceStub stub = channels.stub(endpoint, TelemetryIngestServiceStub.class, token);
-    long end = System.nanoTime() + phase.toNanos();
+    long end = System.nanoTime() + duration.toNanos();
     List<CompletableFuture<IngestReport>> done = new ArrayList<>();
     for (String workout : workouts) {
       SyntheticDevice device = new SyntheticDevice(Instant.now().minus(Duration.ofDays(1)).plusSeconds(60));
@@ -238,13 +236,13 @@ public final class IngestBenchmark {
     }
     List<IngestReport> reports = new ArrayList<>();
     for (CompletableFuture<IngestReport> r : done) {
-      reports.add(r.get(phase.toSeconds() + 120, TimeUnit.SECONDS));
+      reports.add(r.get(duration.toSeconds() + 120, TimeUnit.SECONDS));
     }
     return reports;
   }
 
   /** Paced unary uploads at {@code rate} samples/s in total; records each upload's round trip. */
-  private double paceUploads(double rate, Recorder latency) throws Exception {
+  private double paceUploads(double rate, Recorder latency, Duration duration) throws Exception {
     String token = runtime.tokens().mint("bench-" + UUID.randomUUID().toString().substring(0, 8), Duration.ofHours(2));
     List<String> workouts = startWorkouts(token, "half");
     TelemetryIngestServiceFutureStub stub = channels.stub(endpoint("telemetry"),
@@ -282,7 +280,7 @@ public final class IngestBenchmark {
             }, MoreExecutors.directExecutor());
       }, (long) (Math.random() * periodNanos), periodNanos, TimeUnit.NANOSECONDS);
     }
-    Thread.sleep(phase.toMillis());
+    Thread.sleep(duration.toMillis());
     ticks.shutdown();
     ticks.awaitTermination(10, TimeUnit.SECONDS);
     inFlight.arriveAndAwaitAdvance();
