@@ -4,7 +4,6 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import io.fitmesh.platform.events.EventSubscription;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.FitmeshService;
-import io.fitmesh.platform.storage.CqlMigrations;
 import io.fitmesh.telemetry.adapters.EventBusLiveUpdates;
 import io.fitmesh.telemetry.adapters.GrpcWorkoutAccess;
 import io.fitmesh.telemetry.adapters.InMemoryCursorStore;
@@ -43,10 +42,9 @@ public final class TelemetryDeployable implements FitmeshService {
     CursorStore cursors;
     if (runtime.cql().isPresent()) {
       CqlSession session = runtime.cql().get();
-      CqlMigrations schema = CqlMigrations.forService(NAME);
-      schema.migrate(session, runtime.config().cql().replication());
-      samples = new ScyllaSampleStore(session, schema.keyspace());
-      cursors = new ScyllaCursorStore(session, schema.keyspace());
+      String keyspace = runtime.migrateCql(NAME);
+      samples = new ScyllaSampleStore(session, keyspace);
+      cursors = new ScyllaCursorStore(session, keyspace);
     } else {
       samples = new InMemorySampleStore();
       cursors = new InMemoryCursorStore();

@@ -6,7 +6,6 @@ import io.fitmesh.platform.events.InMemoryOutboxStore;
 import io.fitmesh.platform.events.OutboxRelay;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.FitmeshService;
-import io.fitmesh.platform.storage.CqlMigrations;
 import io.fitmesh.platform.storage.ScyllaOutboxStore;
 import io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc.TelemetryIngestServiceBlockingStub;
 import io.fitmesh.training.adapters.GrpcSampleSource;
@@ -46,11 +45,10 @@ public final class TrainingDeployable implements FitmeshService {
     AnalyticsStore analyticsStore;
     if (runtime.cql().isPresent()) {
       CqlSession session = runtime.cql().get();
-      CqlMigrations schema = CqlMigrations.forService(NAME);
-      schema.migrate(session, runtime.config().cql().replication());
-      ScyllaOutboxStore outbox = new ScyllaOutboxStore(session, schema.keyspace());
-      workouts = new ScyllaWorkoutStore(session, schema.keyspace(), outbox);
-      analyticsStore = new ScyllaAnalyticsStore(session, schema.keyspace());
+      String keyspace = runtime.migrateCql(NAME);
+      ScyllaOutboxStore outbox = new ScyllaOutboxStore(session, keyspace);
+      workouts = new ScyllaWorkoutStore(session, keyspace, outbox);
+      analyticsStore = new ScyllaAnalyticsStore(session, keyspace);
       relay = new OutboxRelay(NAME, outbox, runtime.events(), Duration.ofSeconds(1));
     } else {
       InMemoryOutboxStore outbox = new InMemoryOutboxStore();

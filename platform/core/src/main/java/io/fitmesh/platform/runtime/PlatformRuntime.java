@@ -14,6 +14,7 @@ import io.fitmesh.platform.events.InMemoryEventBus;
 import io.fitmesh.platform.events.PulsarEventBus;
 import io.fitmesh.platform.events.SubscriptionSpec;
 import io.fitmesh.platform.otel.OpenTelemetrySetup;
+import io.fitmesh.platform.storage.CqlMigrations;
 import io.fitmesh.platform.storage.CqlSessionFactory;
 import io.fitmesh.platform.storage.RedisClientFactory;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -128,6 +129,16 @@ public final class PlatformRuntime implements AutoCloseable {
   /** The CQL session; empty in embedded mode, where services use their in-memory stores. */
   public Optional<CqlSession> cql() {
     return Optional.ofNullable(cql);
+  }
+
+  /**
+   * Applies the service's CQL schema ({@code db/cql/<service>.cql}) and returns its keyspace; call only when
+   * {@link #cql()} is present.
+   */
+  public String migrateCql(String service) {
+    CqlMigrations schema = CqlMigrations.forService(service);
+    schema.migrate(cql, config.cql().replication());
+    return schema.keyspace();
   }
 
   /** The Redis client; empty in embedded mode, where services use their in-memory stores. */
