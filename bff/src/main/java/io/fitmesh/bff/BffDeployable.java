@@ -2,7 +2,11 @@ package io.fitmesh.bff;
 
 import static java.util.Objects.requireNonNull;
 
+import io.fitmesh.bff.grpc.MobileChallengeHandler;
 import io.fitmesh.bff.grpc.MobileWorkoutHandler;
+import io.fitmesh.challenge.v1.ChallengeServiceGrpc.ChallengeServiceBlockingStub;
+import io.fitmesh.challenge.v1.LeaderboardServiceGrpc.LeaderboardServiceBlockingStub;
+import io.fitmesh.challenge.v1.LeaderboardServiceGrpc.LeaderboardServiceStub;
 import io.fitmesh.bff.live.LiveWorkouts;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.FitmeshService;
@@ -13,7 +17,8 @@ import io.grpc.BindableService;
 import java.util.List;
 
 /**
- * The bff deployable: MobileWorkoutService (HTTP/JSON under /v1, gRPC-Web, native gRPC) on one port. Calls
+ * The bff deployable: MobileWorkoutService and MobileChallengeService (HTTP/JSON under /v1, gRPC-Web, native
+ * gRPC) on one port. Calls
  * the services with the caller's token; follows training.updated and training.completed for live tracking.
  */
 public final class BffDeployable implements FitmeshService {
@@ -21,6 +26,7 @@ public final class BffDeployable implements FitmeshService {
 
   private final LiveWorkouts live;
   private final MobileWorkoutHandler workouts;
+  private final MobileChallengeHandler challenges;
 
   public BffDeployable(PlatformRuntime runtime) {
     requireNonNull(runtime, "runtime");
@@ -30,6 +36,10 @@ public final class BffDeployable implements FitmeshService {
         runtime.services().stub("telemetry", TelemetryIngestServiceBlockingStub.class),
         runtime.services().stub("training", AnalyticsServiceBlockingStub.class),
         live);
+    this.challenges = new MobileChallengeHandler(
+        runtime.services().stub("challenge", ChallengeServiceBlockingStub.class),
+        runtime.services().stub("challenge", LeaderboardServiceBlockingStub.class),
+        runtime.services().streamingStub("challenge", LeaderboardServiceStub.class));
   }
 
   @Override
@@ -44,6 +54,6 @@ public final class BffDeployable implements FitmeshService {
 
   @Override
   public List<BindableService> grpcServices() {
-    return List.of(workouts);
+    return List.of(workouts, challenges);
   }
 }

@@ -2,22 +2,88 @@ package io.fitmesh.challenge;
 
 import static java.util.Objects.requireNonNull;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.fitmesh.challenge.adapters.EventBusChallengeEvents;
+import io.fitmesh.challenge.adapters.InMemoryChallengeStore;
+import io.fitmesh.challenge.adapters.InMemoryLeaderboard;
+import io.fitmesh.challenge.adapters.RedisLeaderboard;
+import io.fitmesh.challenge.adapters.ScyllaChallengeStore;
+import io.fitmesh.challenge.domain.BoardProjector;
+import io.fitmesh.challenge.domain.BoardRebuild;
+import io.fitmesh.challenge.domain.ChallengeCatalog;
+import io.fitmesh.challenge.domain.ChallengeService;
+import io.fitmesh.challenge.domain.ChallengeStore;
+import io.fitmesh.challenge.domain.FinishedWorkout;
+import io.fitmesh.challenge.domain.Leaderboard;
+import io.fitmesh.challenge.domain.LeaderboardQueries;
+import io.fitmesh.challenge.domain.LeaderboardWatches;
+import io.fitmesh.challenge.grpc.ChallengeHandler;
+import io.fitmesh.challenge.grpc.ChallengeProtos;
+import io.fitmesh.challenge.grpc.LeaderboardHandler;
+import io.fitmesh.challenge.v1.ChallengeProgressed;
+import io.fitmesh.platform.events.EventSubscription;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.FitmeshService;
+import io.fitmesh.training.v1.TrainingCompleted;
+import io.fitmesh.training.v1.TrainingDeleted;
 import io.grpc.BindableService;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * The challenge deployable: ChallengeService and LeaderboardService (challenges, progress, leaderboards, fraud flags).
- * Until its scenario lands it serves only what the platform adds to every server: health, reflection, docs.
+ * The challenge deployable: ChallengeService and LeaderboardService. Challenges, participants, scores and
+ * contributions in CQL (keyspace fitmesh_challenge), live boards in Redis (in memory when embedded).
+ * Consumes training.completed and training.deleted (subscription "challenge", keyed by athlete, so instances
+ * split athletes between them) and challenge.progress (subscription "challenge-board", in batches, into the
+ * boards); publishes challenge.joined, challenge.left and challenge.progress.
  */
 public final class ChallengeDeployable implements FitmeshService {
   public static final String NAME = "challenge";
+  /** Events of challenge.progress applied to the boards in one write. */
+  static final int BOARD_BATCH = 1000;
+  /** The fastest a watcher is shown a changing board. */
+  static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
 
-  private final PlatformRuntime runtime;
+  private final ChallengeService challenges;
+  private final LeaderboardQueries boards;
+  private final LeaderboardWatches watches;
+  private final BoardRebuild rebuild;
+  private final List<EventSubscription> subscriptions;
 
   public ChallengeDeployable(PlatformRuntime runtime) {
-    this.runtime = requireNonNull(runtime, "runtime");
+    requireNonNull(runtime, "runtime");
+    ChallengeStore store;
+    if (runtime.cql().isPresent()) {
+      CqlSession session = runtime.cql().get();
+      store = new ScyllaChallengeStore(session, runtime.migrateCql(NAME));
+    } else {
+      store = new InMemoryChallengeStore();
+    }
+    Leaderboard leaderboard = runtime.redis().<Leaderboard>map(RedisLeaderboard::new)
+        .orElseGet(InMemoryLeaderboard::new);
+    ChallengeCatalog catalog = new ChallengeCatalog(store);
+    challenges = new ChallengeService(store, catalog, leaderboard, new EventBusChallengeEvents(runtime.events()),
+        runtime.clock());
+    boards = new LeaderboardQueries(catalog, leaderboard);
+    watches = new LeaderboardWatches(catalog, leaderboard, runtime.clock(), WATCH_INTERVAL);
+    rebuild = new BoardRebuild(store, catalog, leaderboard);
+    BoardProjector projector = new BoardProjector(leaderboard);
+    subscriptions = List.of(
+        runtime.events().subscribe(runtime.subscription("training.completed", NAME), e -> {
+          FinishedWorkout workout = ChallengeProtos.finished(e.payload(TrainingCompleted.class).getWorkout());
+          if (workout != null) {
+            challenges.onWorkoutCompleted(workout);
+          }
+        }),
+        runtime.events().subscribe(runtime.subscription("training.deleted", NAME), e -> {
+          TrainingDeleted deleted = e.payload(TrainingDeleted.class);
+          challenges.onWorkoutDeleted(deleted.getAthleteId(), deleted.getWorkoutId());
+        }),
+        runtime.events().subscribeBatches(runtime.subscription(EventBusChallengeEvents.PROGRESS, NAME + "-board"),
+            BOARD_BATCH, events -> projector.apply(events.stream().map(e -> {
+              ChallengeProgressed p = e.payload(ChallengeProgressed.class);
+              return new BoardProjector.ScoreChange(p.getChallengeId(), p.getAthleteId(), p.getBoardScore());
+            }).toList())));
   }
 
   @Override
@@ -25,8 +91,19 @@ public final class ChallengeDeployable implements FitmeshService {
     return NAME;
   }
 
+  /** Rebuilds a challenge's live board from CQL; returns how many participants it holds. */
+  public int rebuildBoard(String challengeId) {
+    return rebuild.rebuild(challengeId);
+  }
+
   @Override
   public List<BindableService> grpcServices() {
-    return List.of();
+    return List.of(new ChallengeHandler(challenges, boards), new LeaderboardHandler(boards, watches));
+  }
+
+  @Override
+  public void close() {
+    subscriptions.forEach(EventSubscription::close);
+    watches.close();
   }
 }

@@ -32,6 +32,15 @@ public final class GrpcChannels {
     return builder(hostPort).intercept(new BearerForwarding(), tracing).build(stubType);
   }
 
+  /**
+   * Like {@link #stub(String, Class)}, but without the call timeout: for server-streaming calls that last as
+   * long as the caller keeps watching.
+   */
+  public <T extends AbstractStub<T>> T streamingStub(String hostPort, Class<T> stubType) {
+    return builder(hostPort).responseTimeout(Duration.ZERO).intercept(new BearerForwarding(), tracing)
+        .build(stubType);
+  }
+
   /** A stub that calls as the athlete of {@code bearerToken}: for clients outside a call (CLI, tests, bench). */
   public <T extends AbstractStub<T>> T stub(String hostPort, Class<T> stubType, String bearerToken) {
     return builder(hostPort)

@@ -38,6 +38,15 @@ public final class ServiceDirectory {
 
   /** A stub for the named deployable, made on first {@code get()} and reused after. */
   public <T extends AbstractStub<T>> Supplier<T> stub(String name, Class<T> stubType) {
+    return lazily(() -> channels.stub(addressOf(name), stubType));
+  }
+
+  /** A stub without call timeout for long server streams (watches), made on first {@code get()}. */
+  public <T extends AbstractStub<T>> Supplier<T> streamingStub(String name, Class<T> stubType) {
+    return lazily(() -> channels.streamingStub(addressOf(name), stubType));
+  }
+
+  private static <T> Supplier<T> lazily(Supplier<T> make) {
     return new Supplier<>() {
       private volatile T stub;
 
@@ -45,7 +54,7 @@ public final class ServiceDirectory {
       public T get() {
         T current = stub;
         if (current == null) {
-          current = channels.stub(addressOf(name), stubType);
+          current = make.get();
           stub = current;
         }
         return current;

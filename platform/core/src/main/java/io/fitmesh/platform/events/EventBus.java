@@ -33,6 +33,14 @@ public interface EventBus extends AutoCloseable {
   /** Starts consuming a durable named subscription; events published before it existed are delivered too. */
   EventSubscription subscribe(SubscriptionSpec spec, EventHandler handler);
 
+  /**
+   * Like {@link #subscribe}, but hands over up to {@code maxBatch} events that are ready at once, still in
+   * order per key, so a consumer can write them in one round trip. This default hands over batches of one.
+   */
+  default EventSubscription subscribeBatches(SubscriptionSpec spec, int maxBatch, BatchEventHandler handler) {
+    return subscribe(spec, e -> handler.handle(java.util.List.of(e)));
+  }
+
   /** Stops every consumer and producer; in-flight publishes are flushed first. */
   @Override
   void close();

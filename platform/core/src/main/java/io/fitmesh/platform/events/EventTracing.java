@@ -6,6 +6,7 @@ import io.fitmesh.events.v1.EventEnvelope;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -14,6 +15,7 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +26,7 @@ public final class EventTracing {
   private static final AttributeKey<String> SYSTEM = AttributeKey.stringKey("messaging.system");
   private static final AttributeKey<String> DESTINATION = AttributeKey.stringKey("messaging.destination.name");
   private static final AttributeKey<String> MESSAGE_ID = AttributeKey.stringKey("messaging.message.id");
+  private static final AttributeKey<Long> BATCH_SIZE = AttributeKey.longKey("messaging.batch.message_count");
   private static final AttributeKey<String> SUBSCRIPTION =
       AttributeKey.stringKey("messaging.destination.subscription.name");
   private static final TextMapGetter<Map<String, String>> MAP_GETTER = new TextMapGetter<>() {
@@ -79,6 +82,32 @@ public final class EventTracing {
 
   private Context extract(EventEnvelope envelope) {
     return propagator.extract(Context.root(), envelope.getTraceContextMap(), MAP_GETTER);
+  }
+
+  /**
+   * Runs a batch handler inside one CONSUMER span linked to the publishers' spans (the first 128 of them);
+   * failures mark the span.
+   */
+  void consumeBatch(String topic, String subscription, List<EventEnvelope> envelopes, List<Event> events,
+      BatchEventHandler handler) throws Exception {
+    SpanBuilder builder = tracer.spanBuilder(topic + " process")
+        .setNoParent()
+        .setSpanKind(SpanKind.CONSUMER)
+        .setAttribute(SYSTEM, system)
+        .setAttribute(DESTINATION, topic)
+        .setAttribute(SUBSCRIPTION, subscription)
+        .setAttribute(BATCH_SIZE, (long) events.size());
+    envelopes.stream().limit(128).forEach(e -> builder.addLink(Span.fromContext(extract(e)).getSpanContext()));
+    Span span = builder.startSpan();
+    try (Scope ignored = span.makeCurrent()) {
+      handler.handle(events);
+    } catch (Exception | Error e) {
+      span.recordException(e);
+      span.setStatus(StatusCode.ERROR);
+      throw e;
+    } finally {
+      span.end();
+    }
   }
 
   /** Runs the handler inside a CONSUMER span continuing the publisher's trace; failures mark the span. */

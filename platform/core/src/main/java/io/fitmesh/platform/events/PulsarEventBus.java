@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.apache.pulsar.client.api.BatchReceivePolicy;
 import org.apache.pulsar.client.api.BatcherBuilder;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.ConsumerBuilder;
@@ -93,24 +94,9 @@ public final class PulsarEventBus extends AbstractEventBus {
     requireNonNull(spec, "spec");
     requireNonNull(handler, "handler");
     try {
-      ConsumerBuilder<byte[]> builder = client.newConsumer()
-          .topic(TOPIC_PREFIX + spec.topic())
-          .subscriptionName(spec.subscription())
-          .messageListener((c, msg) -> onMessage(spec, handler, c, msg));
-      if (spec.ephemeral()) {
-        builder.subscriptionMode(SubscriptionMode.NonDurable)
-            .subscriptionType(SubscriptionType.Exclusive)
-            .subscriptionInitialPosition(SubscriptionInitialPosition.Latest);
-      } else {
-        builder.subscriptionType(SubscriptionType.Key_Shared)
-            .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest)
-            .negativeAckRedeliveryDelay(spec.redeliveryDelay().toMillis(), TimeUnit.MILLISECONDS)
-            .deadLetterPolicy(DeadLetterPolicy.builder()
-                .maxRedeliverCount(spec.maxAttempts() - 1)
-                .deadLetterTopic(TOPIC_PREFIX + spec.deadLetterTopic())
-                .build());
-      }
-      Consumer<byte[]> consumer = builder.subscribe();
+      Consumer<byte[]> consumer = consumerBuilder(spec)
+          .messageListener((c, msg) -> onMessage(spec, handler, c, msg))
+          .subscribe();
       return () -> consumer.closeAsync().exceptionally(e -> {
         log.warn("closing consumer of {} failed", spec.subscription(), e);
         return null;
@@ -118,6 +104,51 @@ public final class PulsarEventBus extends AbstractEventBus {
     } catch (PulsarClientException e) {
       throw DomainException.unavailable("event bus unavailable: could not subscribe to " + spec.topic(), e);
     }
+  }
+
+  /**
+   * Receives batches on a thread of its own: whatever has arrived, up to {@code maxBatch}, waiting at most
+   * 10 ms for more; the whole batch is acknowledged or negatively acknowledged together.
+   */
+  @Override
+  public EventSubscription subscribeBatches(SubscriptionSpec spec, int maxBatch, BatchEventHandler handler) {
+    requireNonNull(spec, "spec");
+    requireNonNull(handler, "handler");
+    Consumer<byte[]> consumer;
+    try {
+      consumer = consumerBuilder(spec)
+          .receiverQueueSize(Math.max(1000, maxBatch * 2))
+          .batchReceivePolicy(BatchReceivePolicy.builder()
+              .maxNumMessages(maxBatch).maxNumBytes(-1).timeout(10, TimeUnit.MILLISECONDS).build())
+          .subscribe();
+    } catch (PulsarClientException e) {
+      throw DomainException.unavailable("event bus unavailable: could not subscribe to " + spec.topic(), e);
+    }
+    PulsarBatchLoop loop = new PulsarBatchLoop(spec, consumer, handler, tracing);
+    Thread thread = new Thread(loop, spec.subscription() + "-" + spec.topic() + "-batches");
+    thread.setDaemon(true);
+    thread.start();
+    return loop;
+  }
+
+  private ConsumerBuilder<byte[]> consumerBuilder(SubscriptionSpec spec) {
+    ConsumerBuilder<byte[]> builder = client.newConsumer()
+        .topic(TOPIC_PREFIX + spec.topic())
+        .subscriptionName(spec.subscription());
+    if (spec.ephemeral()) {
+      builder.subscriptionMode(SubscriptionMode.NonDurable)
+          .subscriptionType(SubscriptionType.Exclusive)
+          .subscriptionInitialPosition(SubscriptionInitialPosition.Latest);
+    } else {
+      builder.subscriptionType(SubscriptionType.Key_Shared)
+          .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest)
+          .negativeAckRedeliveryDelay(spec.redeliveryDelay().toMillis(), TimeUnit.MILLISECONDS)
+          .deadLetterPolicy(DeadLetterPolicy.builder()
+              .maxRedeliverCount(spec.maxAttempts() - 1)
+              .deadLetterTopic(TOPIC_PREFIX + spec.deadLetterTopic())
+              .build());
+    }
+    return builder;
   }
 
   private void onMessage(SubscriptionSpec spec, EventHandler handler, Consumer<byte[]> c, Message<byte[]> msg) {

@@ -23,7 +23,8 @@ public record Summary(
     double caloriesKcal,
     List<Split> splits,
     List<BestEffort> bestEfforts,
-    List<PlausibilityCheck.Flag> flags) {
+    List<PlausibilityCheck.Flag> flags,
+    Position startPosition) {
 
   /** True when something about the workout is implausible; challenges do not count it. */
   public boolean isFlagged() {
@@ -33,8 +34,12 @@ public record Summary(
   public Summary withFlags(List<PlausibilityCheck.Flag> newFlags) {
     return new Summary(endTime, sampleCount, distanceM, elapsedS, movingS, averageSpeedMps, maxSpeedMps,
         averagePaceSPerKm, elevationGainM, elevationLossM, averageHeartRateBpm, maxHeartRateBpm, heartRateZoneS,
-        averagePowerWatts, averageCadenceRpm, caloriesKcal, splits, bestEfforts, List.copyOf(newFlags));
+        averagePowerWatts, averageCadenceRpm, caloriesKcal, splits, bestEfforts, List.copyOf(newFlags),
+        startPosition);
   }
+
+  /** Where the workout started (its first position); null without positions. */
+  public record Position(double latitudeDeg, double longitudeDeg) {}
 
   /** One kilometre (the last may be shorter). */
   public record Split(int index, double distanceM, double movingS, double elevationGainM) {}

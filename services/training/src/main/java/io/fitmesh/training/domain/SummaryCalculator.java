@@ -73,7 +73,9 @@ public final class SummaryCalculator {
         calories(sport, movingS, avgSpeed, hr.average),
         splits(points, cumulative, moving),
         bestEfforts(t, cumulative),
-        List.of());
+        List.of(),
+        points.stream().filter(TrackPoint::hasPosition).findFirst()
+            .map(p -> new Summary.Position(p.latitudeDeg(), p.longitudeDeg())).orElse(null));
   }
 
   private static double[] cumulativeDistance(List<TrackPoint> points) {

@@ -73,6 +73,10 @@ public final class WorkoutProtos {
     s.bestEfforts().forEach(e -> b.addBestEfforts(BestEffort.newBuilder().setName(e.name())
         .setDistanceM(e.distanceM()).setElapsedS(e.elapsedS())));
     s.flags().forEach(f -> b.addPlausibilityFlags(PlausibilityFlag.newBuilder().setRule(f.rule()).setReason(f.reason())));
+    if (s.startPosition() != null) {
+      b.setStartPosition(io.fitmesh.common.v1.LatLng.newBuilder()
+          .setLatitudeDeg(s.startPosition().latitudeDeg()).setLongitudeDeg(s.startPosition().longitudeDeg()));
+    }
     return b.build();
   }
 
@@ -85,7 +89,9 @@ public final class WorkoutProtos {
             x.getElevationGainM())).toList(),
         s.getBestEffortsList().stream().map(e -> new Summary.BestEffort(e.getName(), e.getDistanceM(),
             e.getElapsedS())).toList(),
-        s.getPlausibilityFlagsList().stream().map(f -> new PlausibilityCheck.Flag(f.getRule(), f.getReason())).toList());
+        s.getPlausibilityFlagsList().stream().map(f -> new PlausibilityCheck.Flag(f.getRule(), f.getReason())).toList(),
+        s.hasStartPosition() ? new Summary.Position(s.getStartPosition().getLatitudeDeg(),
+            s.getStartPosition().getLongitudeDeg()) : null);
   }
 
   public static Sport toProto(io.fitmesh.training.domain.Sport sport) {

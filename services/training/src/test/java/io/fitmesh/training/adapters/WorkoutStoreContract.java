@@ -50,7 +50,8 @@ abstract class WorkoutStoreContract {
     String athlete = "athlete-" + UUID.randomUUID();
     WorkoutRecord w = store().createIfAbsent(workout(athlete, "w-" + UUID.randomUUID(), START));
     Summary summary = new Summary(START.plusSeconds(60), 61, 180, 60, 60, 3, 3.2, 333, 5, 4, 150, 160,
-        List.of(0.0, 0.0, 60.0, 0.0, 0.0), 0, 85, 15, List.of(new Summary.Split(1, 180, 60, 5)), List.of(), List.of());
+        List.of(0.0, 0.0, 60.0, 0.0, 0.0), 0, 85, 15, List.of(new Summary.Split(1, 180, 60, 5)), List.of(), List.of(),
+        new Summary.Position(46.05, 14.5));
     EventEnvelope envelope = event(athlete).envelope();
 
     store().finish(w.finished(summary), new EnvelopeEvent(envelope));

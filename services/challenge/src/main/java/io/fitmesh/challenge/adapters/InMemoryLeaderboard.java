@@ -1,0 +1,129 @@
+package io.fitmesh.challenge.adapters;
+
+import io.fitmesh.challenge.domain.Leaderboard;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The boards of embedded mode and unit tests, ordered exactly as Redis orders a sorted set read in reverse:
+ * higher key first, equal keys by member descending. Ranks cost O(n); fine for tests, not for a million.
+ */
+public final class InMemoryLeaderboard implements Leaderboard {
+  private static final Comparator<Entry> ORDER = Comparator.comparingDouble(Entry::key).reversed()
+      .thenComparing(Entry::athleteId, Comparator.reverseOrder());
+
+  private static final class Board {
+    final Map<String, Double> keys = new HashMap<>();
+    final TreeSet<Entry> ordered = new TreeSet<>(ORDER);
+    final AtomicLong version = new AtomicLong();
+
+    void put(String athleteId, double key) {
+      Double old = keys.put(athleteId, key);
+      if (old != null) {
+        ordered.remove(new Entry(athleteId, old));
+      }
+      ordered.add(new Entry(athleteId, key));
+      version.incrementAndGet();
+    }
+  }
+
+  private final Map<String, Board> boards = new ConcurrentHashMap<>();
+
+  private Board board(String challengeId) {
+    return boards.computeIfAbsent(challengeId, id -> new Board());
+  }
+
+  @Override
+  public void addIfAbsent(String challengeId, String athleteId, double key) {
+    Board b = board(challengeId);
+    synchronized (b) {
+      if (!b.keys.containsKey(athleteId)) {
+        b.put(athleteId, key);
+      }
+    }
+  }
+
+  @Override
+  public void updateExisting(String challengeId, Map<String, Double> keys) {
+    Board b = board(challengeId);
+    synchronized (b) {
+      keys.forEach((athleteId, key) -> {
+        if (b.keys.containsKey(athleteId)) {
+          b.put(athleteId, key);
+        }
+      });
+    }
+  }
+
+  @Override
+  public void remove(String challengeId, String athleteId) {
+    Board b = board(challengeId);
+    synchronized (b) {
+      Double old = b.keys.remove(athleteId);
+      if (old != null) {
+        b.ordered.remove(new Entry(athleteId, old));
+        b.version.incrementAndGet();
+      }
+    }
+  }
+
+  @Override
+  public OptionalLong rank(String challengeId, String athleteId) {
+    Leaderboard.Place place = places(challengeId, List.of(athleteId)).get(athleteId);
+    return place == null ? OptionalLong.empty() : OptionalLong.of(place.rank());
+  }
+
+  @Override
+  public Map<String, Place> places(String challengeId, List<String> athleteIds) {
+    Board b = board(challengeId);
+    Map<String, Place> result = new HashMap<>();
+    synchronized (b) {
+      for (String athleteId : athleteIds) {
+        Double key = b.keys.get(athleteId);
+        if (key != null) {
+          result.put(athleteId, new Place(b.ordered.headSet(new Entry(athleteId, key)).size(), key));
+        }
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public List<Entry> range(String challengeId, long from, long to) {
+    Board b = board(challengeId);
+    synchronized (b) {
+      return new ArrayList<>(b.ordered).subList((int) Math.min(from, b.ordered.size()),
+          (int) Math.min(to + 1, b.ordered.size()));
+    }
+  }
+
+  @Override
+  public long size(String challengeId) {
+    Board b = board(challengeId);
+    synchronized (b) {
+      return b.keys.size();
+    }
+  }
+
+  @Override
+  public long version(String challengeId) {
+    return board(challengeId).version.get();
+  }
+
+  @Override
+  public void replace(String challengeId, Map<String, Double> keys) {
+    Board b = board(challengeId);
+    synchronized (b) {
+      b.keys.clear();
+      b.ordered.clear();
+      keys.forEach(b::put);
+    }
+  }
+}

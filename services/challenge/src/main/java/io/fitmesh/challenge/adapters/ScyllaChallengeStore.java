@@ -1,0 +1,261 @@
+package io.fitmesh.challenge.adapters;
+
+import static java.util.Objects.requireNonNull;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchType;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.fitmesh.challenge.domain.Challenge;
+import io.fitmesh.challenge.domain.ChallengeStore;
+import io.fitmesh.challenge.domain.Contribution;
+import io.fitmesh.challenge.domain.Participant;
+import io.fitmesh.challenge.domain.Score;
+import io.fitmesh.challenge.grpc.ChallengeProtos;
+import io.fitmesh.challenge.v1.ChallengeWorkout;
+import io.fitmesh.platform.errors.DomainException;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Challenge state in CQL (keyspace fitmesh_challenge, schema db/cql/challenge.cql). Participants of a challenge
+ * are spread over {@value #BUCKETS} partitions by athlete, so a million-athlete challenge makes partitions of
+ * about 16k small rows; an athlete's contributions to a challenge are one partition.
+ */
+public final class ScyllaChallengeStore implements ChallengeStore {
+  static final int BUCKETS = 64;
+  private static final int CALENDAR_SHARD = 0;
+
+  private final CqlSession session;
+  private final PreparedStatement insertChallenge;
+  private final PreparedStatement insertRequest;
+  private final PreparedStatement selectRequest;
+  private final PreparedStatement insertCalendar;
+  private final PreparedStatement selectChallenge;
+  private final PreparedStatement selectNotEnded;
+  private final PreparedStatement selectNotEndedAfter;
+  private final PreparedStatement selectJoined;
+  private final PreparedStatement selectJoinedAfter;
+  private final PreparedStatement selectParticipant;
+  private final PreparedStatement insertParticipant;
+  private final PreparedStatement insertMembership;
+  private final PreparedStatement deleteParticipant;
+  private final PreparedStatement deleteMembership;
+  private final PreparedStatement deleteContributions;
+  private final PreparedStatement updateScore;
+  private final PreparedStatement selectContributions;
+  private final PreparedStatement insertContribution;
+  private final PreparedStatement deleteContribution;
+  private final PreparedStatement selectBucket;
+
+  public ScyllaChallengeStore(CqlSession session, String keyspace) {
+    this.session = requireNonNull(session, "session");
+    String ks = requireNonNull(keyspace, "keyspace") + ".";
+    insertChallenge = session.prepare("INSERT INTO " + ks + "challenges (challenge_id, data) VALUES (?, ?)");
+    insertRequest = session.prepare("INSERT INTO " + ks
+        + "challenge_requests (creator_id, request_id, challenge_id) VALUES (?, ?, ?) IF NOT EXISTS");
+    selectRequest = session.prepare("SELECT challenge_id FROM " + ks
+        + "challenge_requests WHERE creator_id = ? AND request_id = ?");
+    insertCalendar = session.prepare("INSERT INTO " + ks
+        + "challenge_calendar (shard, end_time, challenge_id) VALUES (?, ?, ?)");
+    selectChallenge = session.prepare("SELECT data FROM " + ks + "challenges WHERE challenge_id = ?");
+    selectNotEnded = session.prepare("SELECT challenge_id FROM " + ks
+        + "challenge_calendar WHERE shard = ? AND end_time > ? LIMIT ?");
+    selectNotEndedAfter = session.prepare("SELECT challenge_id FROM " + ks
+        + "challenge_calendar WHERE shard = ? AND (end_time, challenge_id) > (?, ?) LIMIT ?");
+    selectJoined = session.prepare("SELECT challenge_id FROM " + ks + "athlete_challenges WHERE athlete_id = ? LIMIT ?");
+    selectJoinedAfter = session.prepare("SELECT challenge_id FROM " + ks
+        + "athlete_challenges WHERE athlete_id = ? AND challenge_id > ? LIMIT ?");
+    selectParticipant = session.prepare("SELECT join_time, score, reached_time, counted_workouts FROM " + ks
+        + "participants WHERE challenge_id = ? AND bucket = ? AND athlete_id = ?");
+    insertParticipant = session.prepare("INSERT INTO " + ks + "participants (challenge_id, bucket, athlete_id, "
+        + "join_time, score, reached_time, counted_workouts) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insertMembership = session.prepare("INSERT INTO " + ks
+        + "athlete_challenges (athlete_id, challenge_id) VALUES (?, ?)");
+    deleteParticipant = session.prepare("DELETE FROM " + ks
+        + "participants WHERE challenge_id = ? AND bucket = ? AND athlete_id = ?");
+    deleteMembership = session.prepare("DELETE FROM " + ks
+        + "athlete_challenges WHERE athlete_id = ? AND challenge_id = ?");
+    deleteContributions = session.prepare("DELETE FROM " + ks
+        + "contributions WHERE challenge_id = ? AND athlete_id = ?");
+    updateScore = session.prepare("UPDATE " + ks + "participants SET score = ?, reached_time = ?, "
+        + "counted_workouts = ? WHERE challenge_id = ? AND bucket = ? AND athlete_id = ?");
+    selectContributions = session.prepare("SELECT data FROM " + ks
+        + "contributions WHERE challenge_id = ? AND athlete_id = ?");
+    insertContribution = session.prepare("INSERT INTO " + ks
+        + "contributions (challenge_id, athlete_id, workout_id, data) VALUES (?, ?, ?, ?)");
+    deleteContribution = session.prepare("DELETE FROM " + ks
+        + "contributions WHERE challenge_id = ? AND athlete_id = ? AND workout_id = ?");
+    selectBucket = session.prepare("SELECT athlete_id, join_time, score, reached_time, counted_workouts FROM " + ks
+        + "participants WHERE challenge_id = ? AND bucket = ?");
+  }
+
+  static int bucket(String athleteId) {
+    return Math.floorMod(athleteId.hashCode(), BUCKETS);
+  }
+
+  @Override
+  public Challenge create(Challenge challenge, String requestId) {
+    return call(() -> {
+      boolean first = session.execute(insertRequest.bind(challenge.creatorId(), requestId,
+          challenge.challengeId())).wasApplied();
+      if (!first) {
+        String existing = session.execute(selectRequest.bind(challenge.creatorId(), requestId)).one()
+            .getString("challenge_id");
+        Optional<Challenge> stored = challenge(existing);
+        if (stored.isPresent()) {
+          return stored.get();
+        }
+        // the first attempt stopped between its two writes: finish it under the first id
+        return write(withId(challenge, existing));
+      }
+      return write(challenge);
+    });
+  }
+
+  private Challenge write(Challenge challenge) {
+    session.execute(BatchStatement.newInstance(BatchType.LOGGED,
+        insertChallenge.bind(challenge.challengeId(),
+            ByteBuffer.wrap(ChallengeProtos.toProto(challenge).toByteArray())),
+        insertCalendar.bind(CALENDAR_SHARD, challenge.endTime(), challenge.challengeId())).setIdempotent(true));
+    return challenge;
+  }
+
+  private static Challenge withId(Challenge c, String id) {
+    return new Challenge(id, c.title(), c.description(), c.goalKind(), c.goalTarget(), c.effortDistanceM(),
+        c.sports(), c.startDate(), c.endDate(), c.timeZone(), c.region(), c.groupId(), c.creatorId(),
+        c.createTime());
+  }
+
+  @Override
+  public Optional<Challenge> challenge(String challengeId) {
+    return call(() -> {
+      Row row = session.execute(selectChallenge.bind(challengeId)).one();
+      if (row == null) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(ChallengeProtos.toDomain(
+            io.fitmesh.challenge.v1.Challenge.parseFrom(row.getByteBuffer("data"))));
+      } catch (InvalidProtocolBufferException e) {
+        throw new IllegalStateException("stored challenge " + challengeId + " is not a Challenge message", e);
+      }
+    });
+  }
+
+  @Override
+  public List<Challenge> notEnded(Instant now, ChallengePosition after, int limit) {
+    return call(() -> {
+      List<Challenge> result = new ArrayList<>();
+      var rows = after == null
+          ? session.execute(selectNotEnded.bind(CALENDAR_SHARD, now, limit))
+          : session.execute(selectNotEndedAfter.bind(CALENDAR_SHARD, after.endTime(), after.challengeId(), limit));
+      for (Row row : rows) {
+        challenge(row.getString("challenge_id")).ifPresent(result::add);
+      }
+      return result;
+    });
+  }
+
+  @Override
+  public List<String> joinedBy(String athleteId, String afterId, int limit) {
+    return call(() -> {
+      List<String> ids = new ArrayList<>();
+      var rows = afterId == null
+          ? session.execute(selectJoined.bind(athleteId, limit))
+          : session.execute(selectJoinedAfter.bind(athleteId, afterId, limit));
+      rows.forEach(r -> ids.add(r.getString("challenge_id")));
+      return ids;
+    });
+  }
+
+  @Override
+  public Optional<Participant> participant(String challengeId, String athleteId) {
+    return call(() -> {
+      Row row = session.execute(selectParticipant.bind(challengeId, bucket(athleteId), athleteId)).one();
+      return Optional.ofNullable(row).map(r -> participant(challengeId, athleteId, r));
+    });
+  }
+
+  private static Participant participant(String challengeId, String athleteId, Row r) {
+    return new Participant(challengeId, athleteId, r.getInstant("join_time"),
+        new Score(r.getDouble("score"), r.getInstant("reached_time"), r.getInt("counted_workouts")));
+  }
+
+  @Override
+  public void join(Participant p) {
+    call(() -> session.execute(BatchStatement.newInstance(BatchType.LOGGED,
+        insertParticipant.bind(p.challengeId(), bucket(p.athleteId()), p.athleteId(), p.joinTime(),
+            p.score().value(), p.score().reachedTime(), p.score().countedWorkouts()),
+        insertMembership.bind(p.athleteId(), p.challengeId())).setIdempotent(true)));
+  }
+
+  @Override
+  public void leave(String challengeId, String athleteId) {
+    call(() -> session.execute(BatchStatement.newInstance(BatchType.LOGGED,
+        deleteParticipant.bind(challengeId, bucket(athleteId), athleteId),
+        deleteMembership.bind(athleteId, challengeId),
+        deleteContributions.bind(challengeId, athleteId)).setIdempotent(true)));
+  }
+
+  @Override
+  public void saveScore(Participant p) {
+    call(() -> session.execute(updateScore.bind(p.score().value(), p.score().reachedTime(),
+        p.score().countedWorkouts(), p.challengeId(), bucket(p.athleteId()), p.athleteId()).setIdempotent(true)));
+  }
+
+  @Override
+  public List<Contribution> contributions(String challengeId, String athleteId) {
+    return call(() -> {
+      List<Contribution> result = new ArrayList<>();
+      for (Row row : session.execute(selectContributions.bind(challengeId, athleteId))) {
+        try {
+          result.add(ChallengeProtos.toDomain(ChallengeWorkout.parseFrom(row.getByteBuffer("data"))));
+        } catch (InvalidProtocolBufferException e) {
+          throw new IllegalStateException("stored contribution is not a ChallengeWorkout message", e);
+        }
+      }
+      return result;
+    });
+  }
+
+  @Override
+  public void putContribution(String challengeId, String athleteId, Contribution c) {
+    call(() -> session.execute(insertContribution.bind(challengeId, athleteId, c.workoutId(),
+        ByteBuffer.wrap(ChallengeProtos.toProto(c).toByteArray())).setIdempotent(true)));
+  }
+
+  @Override
+  public void removeContribution(String challengeId, String athleteId, String workoutId) {
+    call(() -> session.execute(deleteContribution.bind(challengeId, athleteId, workoutId).setIdempotent(true)));
+  }
+
+  @Override
+  public void forEachParticipant(String challengeId, Consumer<Participant> sink) {
+    call(() -> {
+      for (int bucket = 0; bucket < BUCKETS; bucket++) {
+        for (Row row : session.execute(selectBucket.bind(challengeId, bucket).setPageSize(5000))) {
+          sink.accept(participant(challengeId, row.getString("athlete_id"), row));
+        }
+      }
+      return null;
+    });
+  }
+
+  private static <T> T call(Supplier<T> operation) {
+    try {
+      return operation.get();
+    } catch (DomainException | IllegalStateException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw DomainException.unavailable("challenge store unavailable", e);
+    }
+  }
+}

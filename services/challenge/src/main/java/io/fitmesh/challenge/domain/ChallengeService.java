@@ -1,0 +1,215 @@
+package io.fitmesh.challenge.domain;
+
+import static java.util.Objects.requireNonNull;
+
+import io.fitmesh.platform.errors.DomainException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/**
+ * Challenges and progress. Participants and scores are durable in the {@link ChallengeStore}; the
+ * {@link Leaderboard} follows (at once on join and leave, through challenge.progress for scores). Progress is
+ * made only from finished workouts, and a workout counts once per challenge however often it arrives.
+ */
+public final class ChallengeService {
+  private static final int MEMBERSHIP_PAGE = 500;
+
+  private final ChallengeStore store;
+  private final ChallengeCatalog catalog;
+  private final Leaderboard leaderboard;
+  private final ChallengeEvents events;
+  private final Clock clock;
+
+  public ChallengeService(ChallengeStore store, ChallengeCatalog catalog, Leaderboard leaderboard,
+      ChallengeEvents events, Clock clock) {
+    this.store = requireNonNull(store, "store");
+    this.catalog = requireNonNull(catalog, "catalog");
+    this.leaderboard = requireNonNull(leaderboard, "leaderboard");
+    this.events = requireNonNull(events, "events");
+    this.clock = requireNonNull(clock, "clock");
+  }
+
+  /** Creates a challenge from {@code draft} (its id, creator and create time are replaced). */
+  public Challenge create(String creatorId, Challenge draft, String requestId) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    Challenge challenge = new Challenge(UUID.randomUUID().toString(), draft.title(), draft.description(),
+        draft.goalKind(), draft.goalTarget(), draft.effortDistanceM(), draft.sports(), draft.startDate(),
+        draft.endDate(), draft.timeZone(), draft.region(), draft.groupId(), creatorId, now);
+    ChallengeRules.check(challenge, now);
+    return store.create(challenge, requestId == null || requestId.isBlank() ? challenge.challengeId() : requestId);
+  }
+
+  public Challenge get(String challengeId) {
+    return catalog.get(challengeId);
+  }
+
+  public ChallengePage list(String athleteId, ChallengeFilter filter, int pageSize, String position) {
+    if (filter == ChallengeFilter.JOINED) {
+      List<String> ids = store.joinedBy(athleteId, position, pageSize);
+      List<Challenge> page = ids.stream().map(catalog::find).flatMap(Optional::stream).toList();
+      return new ChallengePage(page, ids.size() == pageSize ? ids.get(ids.size() - 1) : null);
+    }
+    Instant now = clock.instant();
+    ChallengeStore.ChallengePosition after = ChallengePositions.parse(position);
+    List<Challenge> page = new ArrayList<>();
+    while (page.size() < pageSize) {
+      List<Challenge> chunk = store.notEnded(now, after, pageSize);
+      for (Challenge c : chunk) {
+        after = new ChallengeStore.ChallengePosition(c.endTime(), c.challengeId());
+        if ((filter == ChallengeFilter.UPCOMING) != c.isActive(now) && page.size() < pageSize) {
+          page.add(c);
+        }
+        if (page.size() == pageSize) {
+          return new ChallengePage(page, ChallengePositions.format(after));
+        }
+      }
+      if (chunk.size() < pageSize) {
+        break;
+      }
+    }
+    return new ChallengePage(page, null);
+  }
+
+  /** Joins (again: the same standing, announced again). FAILED_PRECONDITION once the challenge has ended. */
+  public Progress join(String athleteId, String challengeId) {
+    Challenge challenge = catalog.get(challengeId);
+    Optional<Participant> existing = store.participant(challengeId, athleteId);
+    if (existing.isPresent()) {
+      events.joined(existing.get());
+      return progress(challenge, existing.get());
+    }
+    Instant now = clock.instant();
+    if (challenge.hasEnded(now)) {
+      throw DomainException.failedPrecondition("challenge " + challengeId + " ended at " + challenge.endTime());
+    }
+    Participant participant = Participant.joined(challengeId, athleteId, now.truncatedTo(ChronoUnit.MILLIS));
+    leaderboard.addIfAbsent(challengeId, athleteId, ScoreKey.of(challenge, participant.score()));
+    try {
+      store.join(participant);
+    } catch (RuntimeException e) {
+      leaderboard.remove(challengeId, athleteId);
+      throw e;
+    }
+    events.joined(participant);
+    return new Progress(challenge, participant, false, rankOf(challengeId, athleteId), List.of());
+  }
+
+  /** Leaves (idempotent): the athlete's contributions and place on the board go. */
+  public void leave(String athleteId, String challengeId) {
+    catalog.get(challengeId);
+    if (store.participant(challengeId, athleteId).isEmpty()) {
+      return;
+    }
+    store.leave(challengeId, athleteId);
+    leaderboard.remove(challengeId, athleteId);
+    events.left(challengeId, athleteId);
+  }
+
+  /** The athlete's standing; NOT_FOUND when they have not joined. */
+  public Progress progress(String athleteId, String challengeId) {
+    Challenge challenge = catalog.get(challengeId);
+    return progress(challenge, participantOf(challengeId, athleteId));
+  }
+
+  /** The creator lets a flagged workout count. */
+  public Progress clearFlagged(String callerId, String challengeId, String athleteId, String workoutId) {
+    Challenge challenge = catalog.get(challengeId);
+    if (!challenge.creatorId().equals(callerId)) {
+      throw DomainException.permissionDenied("only the challenge's creator may clear flagged workouts");
+    }
+    Participant participant = participantOf(challengeId, athleteId);
+    List<Contribution> contributions = new ArrayList<>(store.contributions(challengeId, athleteId));
+    Contribution flagged = contributions.stream().filter(c -> c.workoutId().equals(workoutId)).findFirst()
+        .orElseThrow(() -> DomainException.notFound("workout " + workoutId + " is not in this challenge"));
+    Contribution cleared = flagged.clear();
+    store.putContribution(challengeId, athleteId, cleared);
+    contributions.replaceAll(c -> c.workoutId().equals(workoutId) ? cleared : c);
+    return progress(challenge, rescore(challenge, participant, contributions, workoutId));
+  }
+
+  /** A finished workout counts in each of the athlete's challenges whose sport, window and region it fits. */
+  public void onWorkoutCompleted(FinishedWorkout workout) {
+    for (String challengeId : memberships(workout.athleteId())) {
+      Optional<Challenge> found = catalog.find(challengeId);
+      if (found.isEmpty() || !found.get().accepts(workout)) {
+        continue;
+      }
+      Challenge challenge = found.get();
+      OptionalDouble value = Scoring.valueOf(challenge, workout);
+      Optional<Participant> participant = store.participant(challengeId, workout.athleteId());
+      if (value.isEmpty() || participant.isEmpty()) {
+        continue;
+      }
+      List<Contribution> contributions = new ArrayList<>(store.contributions(challengeId, workout.athleteId()));
+      boolean wasCleared = contributions.stream()
+          .anyMatch(c -> c.workoutId().equals(workout.workoutId()) && c.cleared());
+      Contribution contribution = new Contribution(workout.workoutId(), value.getAsDouble(), workout.endTime(),
+          workout.flags(), wasCleared);
+      store.putContribution(challengeId, workout.athleteId(), contribution);
+      contributions.removeIf(c -> c.workoutId().equals(workout.workoutId()));
+      contributions.add(contribution);
+      rescore(challenge, participant.get(), contributions, workout.workoutId());
+    }
+  }
+
+  /** A deleted workout's contributions are taken back out. */
+  public void onWorkoutDeleted(String athleteId, String workoutId) {
+    for (String challengeId : memberships(athleteId)) {
+      Optional<Challenge> challenge = catalog.find(challengeId);
+      Optional<Participant> participant = store.participant(challengeId, athleteId);
+      List<Contribution> contributions = new ArrayList<>(store.contributions(challengeId, athleteId));
+      if (challenge.isEmpty() || participant.isEmpty()
+          || !contributions.removeIf(c -> c.workoutId().equals(workoutId))) {
+        continue;
+      }
+      store.removeContribution(challengeId, athleteId, workoutId);
+      rescore(challenge.get(), participant.get(), contributions, workoutId);
+    }
+  }
+
+  private Participant rescore(Challenge challenge, Participant participant, List<Contribution> contributions,
+      String workoutId) {
+    Participant updated = participant.withScore(
+        Scoring.score(challenge.goalKind(), contributions, participant.joinTime()));
+    store.saveScore(updated);
+    events.progressed(challenge, updated, workoutId);
+    return updated;
+  }
+
+  private List<String> memberships(String athleteId) {
+    List<String> all = new ArrayList<>();
+    List<String> page;
+    String after = null;
+    do {
+      page = store.joinedBy(athleteId, after, MEMBERSHIP_PAGE);
+      all.addAll(page);
+      after = page.isEmpty() ? null : page.get(page.size() - 1);
+    } while (page.size() == MEMBERSHIP_PAGE);
+    return all;
+  }
+
+  private Participant participantOf(String challengeId, String athleteId) {
+    return store.participant(challengeId, athleteId).orElseThrow(
+        () -> DomainException.notFound("athlete " + athleteId + " has not joined challenge " + challengeId));
+  }
+
+  private Progress progress(Challenge challenge, Participant participant) {
+    List<Contribution> workouts = store.contributions(challenge.challengeId(), participant.athleteId()).stream()
+        .sorted(Comparator.comparing(Contribution::endTime)).toList();
+    return new Progress(challenge, participant, Scoring.goalReached(challenge, participant.score()),
+        rankOf(challenge.challengeId(), participant.athleteId()), workouts);
+  }
+
+  private long rankOf(String challengeId, String athleteId) {
+    OptionalLong rank = leaderboard.rank(challengeId, athleteId);
+    return rank.isPresent() ? rank.getAsLong() + 1 : 0;
+  }
+}

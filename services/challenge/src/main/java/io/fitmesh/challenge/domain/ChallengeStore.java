@@ -1,0 +1,50 @@
+package io.fitmesh.challenge.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Durable challenge state: challenges, participants with their scores, each athlete's challenges, and the
+ * contributions of their workouts. Every write is idempotent (an upsert or delete by key).
+ */
+public interface ChallengeStore {
+
+  /** Stores a new challenge, or returns the one created before under the same creator and request id. */
+  Challenge create(Challenge challenge, String requestId);
+
+  Optional<Challenge> challenge(String challengeId);
+
+  /**
+   * Challenges that have not ended at {@code now}, soonest ending first, after the position {@code after}
+   * (null: from the start); at most {@code limit}.
+   */
+  List<Challenge> notEnded(Instant now, ChallengePosition after, int limit);
+
+  /** The athlete's challenges by id after {@code afterId} (null: from the start); at most {@code limit}. */
+  List<String> joinedBy(String athleteId, String afterId, int limit);
+
+  Optional<Participant> participant(String challengeId, String athleteId);
+
+  /** Adds the participant and the athlete's membership (or overwrites them with the same values). */
+  void join(Participant participant);
+
+  /** Removes the participant, the membership and every contribution. */
+  void leave(String challengeId, String athleteId);
+
+  /** Saves a participant's new score. */
+  void saveScore(Participant participant);
+
+  List<Contribution> contributions(String challengeId, String athleteId);
+
+  void putContribution(String challengeId, String athleteId, Contribution contribution);
+
+  void removeContribution(String challengeId, String athleteId, String workoutId);
+
+  /** Hands every participant of a challenge to {@code sink}, in no order (to rebuild a leaderboard). */
+  void forEachParticipant(String challengeId, Consumer<Participant> sink);
+
+  /** Where a page of {@link #notEnded} stopped. */
+  record ChallengePosition(Instant endTime, String challengeId) {}
+}

@@ -1,0 +1,24 @@
+package io.fitmesh.challenge.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One workout in one athlete's challenge progress: what it is worth and whether it counts. A flagged workout
+ * counts only once the challenge's creator clears it; its flags stay for the athlete to read.
+ */
+public record Contribution(String workoutId, double value, Instant endTime, List<PlausibilityFlag> flags,
+    boolean cleared) {
+
+  public Contribution {
+    flags = List.copyOf(flags);
+  }
+
+  public boolean counted() {
+    return flags.isEmpty() || cleared;
+  }
+
+  public Contribution clear() {
+    return new Contribution(workoutId, value, endTime, flags, true);
+  }
+}

@@ -1,0 +1,211 @@
+package io.fitmesh.challenge.domain;
+
+import static io.fitmesh.challenge.domain.Fixtures.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fitmesh.challenge.adapters.InMemoryChallengeStore;
+import io.fitmesh.challenge.adapters.InMemoryLeaderboard;
+import io.fitmesh.platform.errors.DomainException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ChallengeServiceTest {
+  private static final Instant NOW = Instant.parse("2026-11-10T12:00:00Z");
+  private static final PlausibilityFlag CAR = new PlausibilityFlag("vehicle", "63 km/h for 9 minutes");
+
+  private final InMemoryLeaderboard leaderboard = new InMemoryLeaderboard();
+  private final BoardProjector projector = new BoardProjector(leaderboard);
+  private final List<String> published = new ArrayList<>();
+  private Instant now = NOW;
+  private ChallengeService service;
+  private LeaderboardQueries boards;
+  private Challenge november;
+
+  @BeforeEach
+  void setUp() {
+    InMemoryChallengeStore store = new InMemoryChallengeStore();
+    ChallengeCatalog catalog = new ChallengeCatalog(store);
+    Clock clock = new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return now;
+      }
+    };
+    ChallengeEvents events = new ChallengeEvents() {
+      @Override
+      public void joined(Participant p) {
+        published.add("joined " + p.athleteId());
+      }
+
+      @Override
+      public void left(String challengeId, String athleteId) {
+        published.add("left " + athleteId);
+      }
+
+      @Override
+      public void progressed(Challenge c, Participant p, String workoutId) {
+        published.add("progress " + p.athleteId() + " " + p.score().value());
+        projector.apply(List.of(new BoardProjector.ScoreChange(c.challengeId(), p.athleteId(),
+            ScoreKey.of(c, p.score()))));
+      }
+    };
+    service = new ChallengeService(store, catalog, leaderboard, events, clock);
+    boards = new LeaderboardQueries(catalog, leaderboard);
+    november = service.create("creator", Fixtures.november("", GoalKind.TOTAL_DISTANCE, Set.of(Sport.RUN)), "r1");
+  }
+
+  @Test
+  void create_withTheSameRequestId_returnsTheFirstChallenge() {
+    Challenge again = service.create("creator", Fixtures.november("", GoalKind.TOTAL_DISTANCE, Set.of()), "r1");
+    assertThat(again).isEqualTo(november);
+  }
+
+  @Test
+  void create_refusesAWindowThatIsOverOrTooLong() {
+    Challenge over = Fixtures.november("", GoalKind.TOTAL_DISTANCE, Set.of());
+    Challenge past = new Challenge("", "Old", "", GoalKind.TOTAL_DISTANCE, 0, 0, Set.of(),
+        LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), over.timeZone(), null, "", "", null);
+    Challenge long2 = new Challenge("", "Long", "", GoalKind.TOTAL_DISTANCE, 0, 0, Set.of(),
+        LocalDate.of(2026, 11, 1), LocalDate.of(2028, 10, 31), over.timeZone(), null, "", "", null);
+    assertThatThrownBy(() -> service.create("a", past, "")).hasMessageContaining("already be over");
+    assertThatThrownBy(() -> service.create("a", long2, "")).hasMessageContaining("must end within 366 days");
+  }
+
+  @Test
+  void join_isIdempotent_andPutsTheAthleteOnTheBoardAtOnce() {
+    Progress first = service.join("anna", november.challengeId());
+    Progress again = service.join("anna", november.challengeId());
+
+    assertThat(again.participant()).isEqualTo(first.participant());
+    assertThat(first.rank()).isEqualTo(1);
+    assertThat(boards.size(november.challengeId())).isEqualTo(1);
+    assertThat(published).containsExactly("joined anna", "joined anna");
+  }
+
+  @Test
+  void join_afterTheEnd_isAFailedPrecondition_andAnUnknownChallengeIsNotFound() {
+    now = Instant.parse("2026-12-01T00:00:00Z");
+    assertThatThrownBy(() -> service.join("anna", november.challengeId()))
+        .isInstanceOfSatisfying(DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.FAILED_PRECONDITION));
+    assertThatThrownBy(() -> service.join("anna", "no-such-challenge"))
+        .isInstanceOfSatisfying(DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.NOT_FOUND));
+  }
+
+  @Test
+  void aWorkout_countsOnce_howeverOftenItArrives_andDeletingItTakesItBackOut() {
+    service.join("anna", november.challengeId());
+    var w = run("anna", "w1", Instant.parse("2026-11-10T07:00:00Z"), 10_000, 3000);
+
+    service.onWorkoutCompleted(w);
+    service.onWorkoutCompleted(w);
+
+    assertThat(service.progress("anna", november.challengeId()).participant().score().value()).isEqualTo(10_000);
+    service.onWorkoutDeleted("anna", "w1");
+    assertThat(service.progress("anna", november.challengeId()).participant().score().value()).isZero();
+    assertThat(boards.rank(november.challengeId(), "anna", 0).me().score().value()).isZero();
+  }
+
+  @Test
+  void workoutsOutsideTheWindowOrSport_orOfNonParticipants_doNotCount() {
+    service.join("anna", november.challengeId());
+    service.onWorkoutCompleted(run("anna", "early", Instant.parse("2026-10-30T07:00:00Z"), 10_000, 3000));
+    service.onWorkoutCompleted(Fixtures.workout("anna", "ride", Sport.RIDE, Instant.parse("2026-11-10T07:00:00Z"),
+        40_000, 5000, List.of()));
+    service.onWorkoutCompleted(run("bob", "w", Instant.parse("2026-11-10T07:00:00Z"), 10_000, 3000));
+
+    assertThat(service.progress("anna", november.challengeId()).workouts()).isEmpty();
+    assertThatThrownBy(() -> service.progress("bob", november.challengeId()))
+        .hasMessageContaining("has not joined");
+  }
+
+  @Test
+  void flaggedWorkout_isShownWithItsReasons_butCountsOnlyOnceTheCreatorClearsIt() {
+    service.join("anna", november.challengeId());
+    service.onWorkoutCompleted(Fixtures.workout("anna", "car", Sport.RUN, Instant.parse("2026-11-10T07:00:00Z"),
+        30_000, 1800, List.of(CAR)));
+
+    Progress flagged = service.progress("anna", november.challengeId());
+    assertThat(flagged.participant().score().value()).isZero();
+    assertThat(flagged.workouts()).singleElement().satisfies(c -> {
+      assertThat(c.counted()).isFalse();
+      assertThat(c.flags()).containsExactly(CAR);
+    });
+    assertThatThrownBy(() -> service.clearFlagged("anna", november.challengeId(), "anna", "car"))
+        .isInstanceOfSatisfying(DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.PERMISSION_DENIED));
+
+    Progress cleared = service.clearFlagged("creator", november.challengeId(), "anna", "car");
+    assertThat(cleared.participant().score().value()).isEqualTo(30_000);
+    service.onWorkoutCompleted(Fixtures.workout("anna", "car", Sport.RUN, Instant.parse("2026-11-10T07:00:00Z"),
+        30_000, 1800, List.of(CAR)));
+    assertThat(service.progress("anna", november.challengeId()).participant().score().value())
+        .as("a replay keeps the clearance").isEqualTo(30_000);
+  }
+
+  @Test
+  void board_ranksByScore_thenByWhoReachedItFirst() {
+    for (String a : List.of("anna", "bob", "cene")) {
+      service.join(a, november.challengeId());
+    }
+    service.onWorkoutCompleted(run("bob", "b1", Instant.parse("2026-11-03T07:00:00Z"), 10_000, 3000));
+    service.onWorkoutCompleted(run("cene", "c1", Instant.parse("2026-11-04T07:00:00Z"), 10_000, 3000));
+    service.onWorkoutCompleted(run("anna", "a1", Instant.parse("2026-11-05T07:00:00Z"), 12_000, 3600));
+
+    assertThat(boards.page(november.challengeId(), 0, 10)).extracting(RankedEntry::athleteId)
+        .containsExactly("anna", "bob", "cene");
+    var bob = boards.rank(november.challengeId(), "bob", 1);
+    assertThat(bob.me().rank()).isEqualTo(2);
+    assertThat(bob.above()).extracting(RankedEntry::athleteId).containsExactly("anna");
+    assertThat(bob.below()).extracting(RankedEntry::athleteId).containsExactly("cene");
+  }
+
+  @Test
+  void leave_dropsTheAthletesPlaceAndProgress_andALateScoreDoesNotBringThemBack() {
+    service.join("anna", november.challengeId());
+    service.onWorkoutCompleted(run("anna", "a1", Instant.parse("2026-11-05T07:00:00Z"), 12_000, 3600));
+    service.leave("anna", november.challengeId());
+    service.leave("anna", november.challengeId());
+
+    projector.apply(List.of(new BoardProjector.ScoreChange(november.challengeId(), "anna", 1e12)));
+
+    assertThat(boards.size(november.challengeId())).isZero();
+    assertThat(service.join("anna", november.challengeId()).participant().score().value()).isZero();
+  }
+
+  @Test
+  void list_pagesActiveUpcomingAndJoinedChallenges() {
+    Challenge december = service.create("creator", new Challenge("", "December", "", GoalKind.WORKOUT_COUNT, 0,
+        0, Set.of(), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31), Fixtures.LJUBLJANA, null, "", "",
+        null), "r2");
+    Challenge third = service.create("creator", Fixtures.november("", GoalKind.WORKOUT_COUNT, Set.of()), "r3");
+    service.join("anna", december.challengeId());
+
+    ChallengePage first = service.list("anna", ChallengeFilter.ACTIVE, 1, null);
+    ChallengePage second = service.list("anna", ChallengeFilter.ACTIVE, 1, first.next());
+    assertThat(List.of(first.challenges().get(0), second.challenges().get(0)))
+        .containsExactlyInAnyOrder(november, third);
+    assertThat(service.list("anna", ChallengeFilter.ACTIVE, 1, second.next()).challenges()).isEmpty();
+    assertThat(service.list("anna", ChallengeFilter.UPCOMING, 10, null).challenges()).containsExactly(december);
+    assertThat(service.list("anna", ChallengeFilter.JOINED, 10, null).challenges()).containsExactly(december);
+  }
+}
