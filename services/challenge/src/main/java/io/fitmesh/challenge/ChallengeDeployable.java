@@ -91,6 +91,15 @@ public final class ChallengeDeployable implements FitmeshService {
     return NAME;
   }
 
+  /** The use cases, for tests that drive an instance without a server. */
+  ChallengeService challenges() {
+    return challenges;
+  }
+
+  LeaderboardQueries boards() {
+    return boards;
+  }
+
   /** Rebuilds a challenge's live board from CQL; returns how many participants it holds. */
   public int rebuildBoard(String challengeId) {
     return rebuild.rebuild(challengeId);
