@@ -2,17 +2,10 @@ package io.fitmesh.challenge;
 
 import static java.util.Objects.requireNonNull;
 
-import com.datastax.oss.driver.api.core.CqlSession;
 import io.fitmesh.challenge.adapters.EventBusChallengeEvents;
-import io.fitmesh.challenge.adapters.InMemoryChallengeStore;
-import io.fitmesh.challenge.adapters.InMemoryLeaderboard;
-import io.fitmesh.challenge.adapters.RedisLeaderboard;
-import io.fitmesh.challenge.adapters.ScyllaChallengeStore;
 import io.fitmesh.challenge.domain.BoardProjector;
-import io.fitmesh.challenge.domain.BoardRebuild;
 import io.fitmesh.challenge.domain.ChallengeCatalog;
 import io.fitmesh.challenge.domain.ChallengeService;
-import io.fitmesh.challenge.domain.ChallengeStore;
 import io.fitmesh.challenge.domain.FinishedWorkout;
 import io.fitmesh.challenge.domain.Leaderboard;
 import io.fitmesh.challenge.domain.LeaderboardQueries;
@@ -47,26 +40,18 @@ public final class ChallengeDeployable implements FitmeshService {
   private final ChallengeService challenges;
   private final LeaderboardQueries boards;
   private final LeaderboardWatches watches;
-  private final BoardRebuild rebuild;
+  private final ChallengeBackends backends;
   private final List<EventSubscription> subscriptions;
 
   public ChallengeDeployable(PlatformRuntime runtime) {
     requireNonNull(runtime, "runtime");
-    ChallengeStore store;
-    if (runtime.cql().isPresent()) {
-      CqlSession session = runtime.cql().get();
-      store = new ScyllaChallengeStore(session, runtime.migrateCql(NAME));
-    } else {
-      store = new InMemoryChallengeStore();
-    }
-    Leaderboard leaderboard = runtime.redis().<Leaderboard>map(RedisLeaderboard::new)
-        .orElseGet(InMemoryLeaderboard::new);
-    ChallengeCatalog catalog = new ChallengeCatalog(store);
-    challenges = new ChallengeService(store, catalog, leaderboard, new EventBusChallengeEvents(runtime.events()),
-        runtime.clock());
+    backends = ChallengeBackends.open(runtime);
+    Leaderboard leaderboard = backends.leaderboard();
+    ChallengeCatalog catalog = backends.catalog();
+    challenges = new ChallengeService(backends.store(), catalog, leaderboard,
+        new EventBusChallengeEvents(runtime.events()), runtime.clock());
     boards = new LeaderboardQueries(catalog, leaderboard);
     watches = new LeaderboardWatches(catalog, leaderboard, runtime.clock(), WATCH_INTERVAL);
-    rebuild = new BoardRebuild(store, catalog, leaderboard);
     BoardProjector projector = new BoardProjector(leaderboard);
     subscriptions = List.of(
         runtime.events().subscribe(runtime.subscription("training.completed", NAME), e -> {
@@ -102,7 +87,7 @@ public final class ChallengeDeployable implements FitmeshService {
 
   /** Rebuilds a challenge's live board from CQL; returns how many participants it holds. */
   public int rebuildBoard(String challengeId) {
-    return rebuild.rebuild(challengeId);
+    return backends.rebuildBoard(challengeId);
   }
 
   @Override

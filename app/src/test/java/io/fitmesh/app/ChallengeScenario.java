@@ -1,0 +1,227 @@
+package io.fitmesh.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fitmesh.bff.v1.MobileChallengeServiceGrpc;
+import io.fitmesh.bff.v1.WatchLeaderboardRequest;
+import io.fitmesh.bff.v1.WatchLeaderboardResponse;
+import io.fitmesh.challenge.v1.LeaderboardEntry;
+import io.fitmesh.platform.client.GrpcChannels;
+import io.fitmesh.platform.runtime.PlatformRuntime;
+import io.fitmesh.platform.server.ServiceServer;
+import io.fitmesh.training.domain.TrackPoint;
+import io.fitmesh.training.imports.WorkoutFiles;
+import io.fitmesh.training.v1.ImportFormat;
+import io.grpc.Context;
+import io.grpc.stub.StreamObserver;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scenario 4 end to end through the BFF: three athletes join a running challenge and record runs; one of them
+ * drives a car (the Visnjan fixture). The board and a live watch stream show the right order within a second of
+ * the last finish; the car ride is flagged with its reasons and not counted.
+ */
+abstract class ChallengeScenario {
+  private static final Duration LIVE = Duration.ofSeconds(1);
+
+  private FitmeshNode node;
+  private PlatformRuntime runtime;
+  private final String run = UUID.randomUUID().toString().substring(0, 6);
+  private final Map<String, MobileClient> apps = new HashMap<>();
+  private final Map<String, String> tokens = new HashMap<>();
+
+  abstract PlatformRuntime openRuntime();
+
+  @BeforeEach
+  void startFitmesh() {
+    runtime = openRuntime();
+    node = FitmeshNode.start(runtime, FitmeshNodeTest.anyFreePorts());
+    for (String name : List.of("anna", "bob", "cene")) {
+      String athlete = name + "-" + run;
+      tokens.put(name, runtime.tokens().mint(athlete, Duration.ofHours(1)));
+      apps.put(name, new MobileClient(bff(), tokens.get(name)));
+    }
+  }
+
+  @AfterEach
+  void stopFitmesh() {
+    node.close();
+  }
+
+  @Test
+  void threeAthletes_theBoardAndTheWatchShowTheRightOrderWithinASecond_andTheCarDoesNotCount() throws Exception {
+    String challengeId = createChallenge(apps.get("anna"));
+    for (MobileClient app : apps.values()) {
+      assertThat(app.post("/v1/challenges/" + challengeId + ":join", Map.of()).status()).isEqualTo(200);
+    }
+    AtomicReference<WatchLeaderboardResponse> watched = new AtomicReference<>();
+    Context.CancellableContext watch = watch(challengeId, watched);
+    try {
+      Instant start = Instant.now().minus(Duration.ofMinutes(90)).truncatedTo(ChronoUnit.SECONDS);
+      record(apps.get("anna"), straightRun(start, 1000, 3.0));
+      record(apps.get("bob"), straightRun(start.plusSeconds(60), 1500, 3.3));
+      record(apps.get("cene"), carRide(start.plusSeconds(120)));
+      Instant finished = Instant.now();
+
+      List<String> expected = List.of("bob-" + run, "anna-" + run, "cene-" + run);
+      await().atMost(LIVE).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+          assertThat(ids(apps.get("anna").get("/v1/challenges/" + challengeId + "/leaderboard").body()
+              .get("entries"))).isEqualTo(expected));
+      await().atMost(LIVE.minus(Duration.between(finished, Instant.now()))
+              .plus(Duration.ofMillis(100)))
+          .pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+            WatchLeaderboardResponse view = watched.get();
+            assertThat(view.getTopList()).extracting(LeaderboardEntry::getAthleteId).isEqualTo(expected);
+            assertThat(view.getMe().getRank()).isEqualTo(1);
+          });
+      System.out.printf("challenge scenario: board and watch in order %d ms after the last finish%n",
+          Duration.between(finished, Instant.now()).toMillis());
+    } finally {
+      watch.cancel(null);
+    }
+
+    JsonNode mine = apps.get("anna").get("/v1/challenges/" + challengeId + "/leaderboard/me?neighbours=1").body();
+    assertThat(mine.at("/me/rank").asLong()).isEqualTo(2);
+    assertThat(mine.at("/me/score").asDouble()).isBetween(2900.0, 3100.0);
+    assertThat(mine.at("/above/0/athleteId").asText()).isEqualTo("bob-" + run);
+    assertThat(mine.at("/below/0/athleteId").asText()).isEqualTo("cene-" + run);
+
+    JsonNode car = apps.get("cene").get("/v1/challenges/" + challengeId + "/progress").body();
+    assertThat(car.at("/progress/score").asDouble()).isZero();
+    assertThat(car.at("/progress/workouts/0/counted").asBoolean()).isFalse();
+    assertThat(car.at("/progress/workouts/0/flags")).as("the athlete sees why").isNotEmpty();
+    assertThat(car.at("/progress/workouts/0/flags/0/reason").asText()).isNotBlank();
+  }
+
+  @Test
+  void theChallengeApiRefusesWhatItMust() {
+    MobileClient anna = apps.get("anna");
+    String challengeId = createChallenge(anna);
+    assertThat(anna.get("/v1/challenges/no-such-challenge").status()).isEqualTo(404);
+    assertThat(anna.post("/v1/challenges/no-such-challenge:join", Map.of()).status()).isEqualTo(404);
+    assertThat(anna.get("/v1/challenges/" + challengeId + "/leaderboard?page_size=500").status()).isEqualTo(400);
+    assertThat(anna.get("/v1/challenges?page_size=-1").status()).isEqualTo(400);
+    assertThat(anna.get("/v1/challenges/" + challengeId + "/leaderboard/me").status())
+        .as("not joined").isEqualTo(404);
+    assertThat(new MobileClient(bff(), null).get("/v1/challenges/" + challengeId).status()).isEqualTo(401);
+    LocalDate past = LocalDate.now(ZoneOffset.UTC).minusDays(10);
+    assertThat(anna.post("/v1/challenges", Map.of("challenge", challengeJson(past, past.plusDays(2)))).status())
+        .isEqualTo(400);
+    JsonNode created = anna.get("/v1/challenges/" + challengeId).body();
+    assertThat(created.at("/challenge/creatorId").asText()).isEqualTo("anna-" + run);
+    assertThat(anna.get("/v1/challenges").body().get("challenges")).isNotEmpty();
+  }
+
+  private String createChallenge(MobileClient app) {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    MobileClient.Reply created = app.post("/v1/challenges", Map.of("challenge",
+        challengeJson(today.minusDays(1), today.plusDays(6)), "requestId", UUID.randomUUID().toString()));
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(200);
+    return created.body().at("/challenge/challengeId").asText();
+  }
+
+  private static Map<String, Object> challengeJson(LocalDate from, LocalDate to) {
+    return Map.of("title", "Run week", "goalKind", "GOAL_KIND_TOTAL_DISTANCE", "goalTarget", 50_000,
+        "sports", List.of("SPORT_RUN"), "timeZone", "UTC",
+        "startDate", Map.of("year", from.getYear(), "month", from.getMonthValue(), "day", from.getDayOfMonth()),
+        "endDate", Map.of("year", to.getYear(), "month", to.getMonthValue(), "day", to.getDayOfMonth()));
+  }
+
+  private Context.CancellableContext watch(String challengeId, AtomicReference<WatchLeaderboardResponse> latest) {
+    GrpcChannels channels = new GrpcChannels(runtime.openTelemetry(), Duration.ofMinutes(5));
+    var stub = channels.stub(bff(), MobileChallengeServiceGrpc.MobileChallengeServiceStub.class, tokens.get("bob"));
+    Context.CancellableContext context = Context.current().withCancellation();
+    context.run(() -> stub.watchLeaderboard(WatchLeaderboardRequest.newBuilder().setChallengeId(challengeId)
+        .setTop(3).build(), new StreamObserver<>() {
+          @Override
+          public void onNext(WatchLeaderboardResponse value) {
+            latest.set(value);
+          }
+
+          @Override
+          public void onError(Throwable t) {}
+
+          @Override
+          public void onCompleted() {}
+        }));
+    await().atMost(Duration.ofSeconds(10)).until(() -> latest.get() != null);
+    return context;
+  }
+
+  /** Records a workout the way the app does: start, upload in batches, finish. */
+  private static void record(MobileClient app, List<Map<String, Object>> samples) {
+    String workoutId = UUID.randomUUID().toString();
+    assertThat(app.post("/v1/workouts", Map.of("workoutId", workoutId, "sport", "SPORT_RUN",
+        "startTime", samples.get(0).get("time"), "timeZone", "Europe/Ljubljana")).status()).isEqualTo(200);
+    for (int from = 0; from < samples.size(); from += 500) {
+      MobileClient.Reply uploaded = app.post("/v1/workouts/" + workoutId + "/samples",
+          Map.of("samples", samples.subList(from, Math.min(samples.size(), from + 500))));
+      assertThat(uploaded.status()).as(uploaded.body().toString()).isEqualTo(200);
+    }
+    assertThat(app.post("/v1/workouts/" + workoutId + ":finish", Map.of()).status()).isEqualTo(200);
+  }
+
+  private static List<Map<String, Object>> straightRun(Instant start, int seconds, double metresPerSecond) {
+    List<Map<String, Object>> samples = new ArrayList<>();
+    for (int seq = 0; seq < seconds; seq++) {
+      Map<String, Object> s = new HashMap<>();
+      s.put("seq", seq);
+      s.put("time", start.plusSeconds(seq).toString());
+      s.put("latitudeDeg", 46.0 + seq * metresPerSecond / 111_195.0);
+      s.put("longitudeDeg", 14.5);
+      s.put("heartRateBpm", 140 + (seq % 20));
+      samples.add(s);
+    }
+    return samples;
+  }
+
+  /** The Visnjan drive as a run, moved to start at {@code start}. */
+  private static List<Map<String, Object>> carRide(Instant start) throws Exception {
+    byte[] gpx;
+    try (InputStream in = ChallengeScenario.class.getResourceAsStream("/fixtures/around-visnjan-with-car.gpx")) {
+      gpx = in.readAllBytes();
+    }
+    List<TrackPoint> points = WorkoutFiles.parse(ImportFormat.IMPORT_FORMAT_GPX, gpx);
+    Duration shift = Duration.between(points.get(0).time(), start);
+    List<Map<String, Object>> samples = new ArrayList<>();
+    for (TrackPoint p : points) {
+      Map<String, Object> s = new HashMap<>();
+      s.put("seq", p.seq());
+      s.put("time", p.time().plus(shift).toString());
+      s.put("latitudeDeg", p.latitudeDeg());
+      s.put("longitudeDeg", p.longitudeDeg());
+      if (p.altitudeM() != null) {
+        s.put("altitudeM", p.altitudeM());
+      }
+      samples.add(s);
+    }
+    return samples;
+  }
+
+  private static List<String> ids(JsonNode entries) {
+    List<String> ids = new ArrayList<>();
+    entries.forEach(e -> ids.add(e.get("athleteId").asText()));
+    return ids;
+  }
+
+  private String bff() {
+    return node.servers().stream().filter(s -> s.name().equals("bff")).findFirst()
+        .map(ServiceServer::endpoint).orElseThrow();
+  }
+}

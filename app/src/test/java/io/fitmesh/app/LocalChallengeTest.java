@@ -1,0 +1,14 @@
+package io.fitmesh.app;
+
+import io.fitmesh.platform.runtime.PlatformRuntime;
+import io.fitmesh.testkit.RealInfra;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Scenario 4 in local mode: real Pulsar, CQL server and Redis. */
+@ExtendWith(RealInfra.class)
+class LocalChallengeTest extends ChallengeScenario {
+  @Override
+  PlatformRuntime openRuntime() {
+    return PlatformRuntime.open(RealInfra.config(), "e2e");
+  }
+}
