@@ -1,6 +1,7 @@
 package io.fitmesh.app;
 
 import io.fitmesh.app.bench.IngestBench;
+import io.fitmesh.app.bench.LeaderboardBench;
 import picocli.CommandLine.Command;
 
 /** fitmesh bench: throughput and latency next to raw baselines, recorded in docs/benchmarks.md. */
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure FitMesh on this machine against raw baselines from the same run (local mode).",
-    subcommands = {IngestBench.class})
+    subcommands = {IngestBench.class, LeaderboardBench.class})
 final class BenchCommand implements Runnable {
   @Override
   public void run() {

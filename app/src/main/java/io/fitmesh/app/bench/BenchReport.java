@@ -48,6 +48,30 @@ final class BenchReport {
     return md.toString();
   }
 
+  static String leaderboardTable(LeaderboardBenchmark.Result r) {
+    String when = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+    double slower = Math.min(r.rawZaddPerS(), r.rawPulsarPerS());
+    return new StringBuilder()
+        .append("\n## bench leaderboard, ").append(when).append("\n\n")
+        .append("Machine: ").append(machine()).append(". One challenge, local mode (Pulsar standalone, ")
+        .append("Cassandra 5.0, Redis; all on this machine). The board holds ").append(String.format(Locale.ROOT,
+            "%,d", r.participants())).append(" entries: the joins below, the rest loaded straight into Redis.\n\n")
+        .append("| measure | value | target / ratio |\n|---|---|---|\n")
+        .append(String.format(Locale.ROOT, "| %,d joins through ChallengeService (CQL, Redis, challenge.joined), 64 in flight | %.1f s (%,.0f joins/s) | target <= 60 s |%n",
+            r.joins(), r.joinSeconds(), r.joins() / r.joinSeconds()))
+        .append(String.format(Locale.ROOT, "| GetRank with 5 neighbours at %,d entries (gRPC, one caller) | p50 %.2f ms, p99 %.2f ms | target p99 <= 5 ms |%n",
+            r.participants(), r.rankP50Ms(), r.rankP99Ms()))
+        .append(String.format(Locale.ROOT, "| watch delay, progress event to %,d WatchLeaderboard streams | p50 %.0f ms, p99 %.0f ms, max %.0f ms | coalesced: at most one update per 500 ms |%n",
+            r.watchers(), r.watchP50Ms(), r.watchP99Ms(), r.watchMaxMs()))
+        .append(row("raw pipelined Redis ZADD (batches of 1000, 8 in flight)", r.rawZaddPerS(), "updates/s", "baseline"))
+        .append(row("raw Pulsar consumption of the same events (one Key_Shared consumer, batch receive)",
+            r.rawPulsarPerS(), "events/s", "baseline"))
+        .append(row(String.format(Locale.ROOT, "FitMesh board updates: %,d challenge.progress events, Pulsar -> challenge service -> Redis",
+            r.updates()), r.updatesPerS(), "updates/s", String.format(Locale.ROOT,
+            "%.0f%% of the slower baseline (target >= 50%%)", 100 * r.updatesPerS() / slower)))
+        .toString();
+  }
+
   static void append(Path file, String markdown) throws IOException {
     if (!Files.exists(file)) {
       Files.createDirectories(file.getParent());

@@ -33,7 +33,7 @@ import java.util.List;
 public final class ChallengeDeployable implements FitmeshService {
   public static final String NAME = "challenge";
   /** Events of challenge.progress applied to the boards in one write. */
-  static final int BOARD_BATCH = 1000;
+  static final int BOARD_BATCH = 5000;
   /** The fastest a watcher is shown a changing board. */
   static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
 

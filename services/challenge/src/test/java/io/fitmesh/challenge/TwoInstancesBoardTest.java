@@ -38,6 +38,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.redisson.api.RedissonClient;
@@ -69,7 +70,9 @@ class TwoInstancesBoardTest {
       for (int i = 0; i < ATHLETES; i++) {
         String athlete = "two-" + run + "-" + i;
         athletes.add(athlete);
-        (i % 2 == 0 ? a : b).challenges().join(athlete, challenge.challengeId());
+        Instant joined = (i % 2 == 0 ? a : b).challenges().join(athlete, challenge.challengeId())
+            .participant().joinTime();
+        reference.now.set(joined);
         reference.service.join(athlete, challenge.challengeId());
       }
 
@@ -138,8 +141,12 @@ class TwoInstancesBoardTest {
         .build();
   }
 
-  /** One instance of the same rules on the in-memory twins, applying every event at once and in order. */
+  /**
+   * One instance of the same rules on the in-memory twins, applying every event at once and in order; its
+   * clock is set to each real join's time, since athletes without a score rank by when they joined.
+   */
   private static final class Reference {
+    final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
     final ChallengeService service;
     final LeaderboardQueries boards;
 
@@ -162,7 +169,23 @@ class TwoInstancesBoardTest {
               ScoreKey.of(c, p.score()))));
         }
       };
-      service = new ChallengeService(store, catalog, leaderboard, events, Clock.systemUTC());
+      Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public Instant instant() {
+          return now.get();
+        }
+      };
+      service = new ChallengeService(store, catalog, leaderboard, events, clock);
       boards = new LeaderboardQueries(catalog, leaderboard);
     }
   }

@@ -11,7 +11,11 @@ import org.apache.pulsar.client.api.PulsarClientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The receive loop of one batch subscription: receive, handle, settle the whole batch; until closed. */
+/**
+ * The loop of one batch subscription, in two stages so that reading the next batch overlaps handling this one:
+ * this thread receives and parses; one handler thread handles and settles the batches in the order received
+ * (at most two waiting), so events of a key still reach the handler in order.
+ */
 final class PulsarBatchLoop implements Runnable, EventSubscription {
   private static final Logger log = LoggerFactory.getLogger(PulsarBatchLoop.class);
 
@@ -19,6 +23,8 @@ final class PulsarBatchLoop implements Runnable, EventSubscription {
   private final Consumer<byte[]> consumer;
   private final BatchEventHandler handler;
   private final EventTracing tracing;
+  private final java.util.concurrent.ExecutorService handlerThread;
+  private final java.util.concurrent.Semaphore waiting = new java.util.concurrent.Semaphore(2);
   private volatile boolean running = true;
 
   PulsarBatchLoop(SubscriptionSpec spec, Consumer<byte[]> consumer, BatchEventHandler handler,
@@ -27,6 +33,11 @@ final class PulsarBatchLoop implements Runnable, EventSubscription {
     this.consumer = consumer;
     this.handler = handler;
     this.tracing = tracing;
+    this.handlerThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, spec.subscription() + "-" + spec.topic() + "-handler");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   @Override
@@ -42,13 +53,13 @@ final class PulsarBatchLoop implements Runnable, EventSubscription {
         }
         continue;
       }
-      if (batch.size() > 0) {
-        handle(batch);
+      if (batch != null && batch.size() > 0) {
+        parseAndHandOver(batch);
       }
     }
   }
 
-  private void handle(Messages<byte[]> batch) {
+  private void parseAndHandOver(Messages<byte[]> batch) {
     List<EventEnvelope> envelopes = new ArrayList<>(batch.size());
     List<Event> events = new ArrayList<>(batch.size());
     List<Message<byte[]>> handled = new ArrayList<>(batch.size());
@@ -64,8 +75,24 @@ final class PulsarBatchLoop implements Runnable, EventSubscription {
       }
     }
     try {
+      waiting.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    handlerThread.execute(() -> {
+      try {
+        handle(envelopes, events, handled);
+      } finally {
+        waiting.release();
+      }
+    });
+  }
+
+  private void handle(List<EventEnvelope> envelopes, List<Event> events, List<Message<byte[]>> handled) {
+    try {
       tracing.consumeBatch(spec.topic(), spec.subscription(), envelopes, events, handler);
-      handled.forEach(consumer::acknowledgeAsync);
+      consumer.acknowledgeAsync(handled.stream().map(Message::getMessageId).toList());
     } catch (Exception e) {
       log.warn("batch handler of {} failed on {} events", spec.subscription(), events.size(), e);
       handled.forEach(spec.ephemeral() ? consumer::acknowledgeAsync : consumer::negativeAcknowledge);
@@ -83,6 +110,7 @@ final class PulsarBatchLoop implements Runnable, EventSubscription {
   @Override
   public void close() {
     running = false;
+    handlerThread.shutdown();
     consumer.closeAsync().exceptionally(e -> {
       log.warn("closing consumer of {} failed", spec.subscription(), e);
       return null;

@@ -70,7 +70,7 @@ public final class InMemoryChallengeStore implements ChallengeStore {
 
   @Override
   public void join(Participant p) {
-    participants.computeIfAbsent(p.challengeId(), id -> new ConcurrentHashMap<>()).put(p.athleteId(), p);
+    participants.computeIfAbsent(p.challengeId(), id -> new ConcurrentHashMap<>()).putIfAbsent(p.athleteId(), p);
     memberships.computeIfAbsent(p.athleteId(), id -> new ConcurrentSkipListMap<>()).put(p.challengeId(), true);
   }
 

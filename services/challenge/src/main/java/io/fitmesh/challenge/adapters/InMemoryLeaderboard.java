@@ -41,12 +41,14 @@ public final class InMemoryLeaderboard implements Leaderboard {
   }
 
   @Override
-  public void addIfAbsent(String challengeId, String athleteId, double key) {
+  public Placement addIfAbsent(String challengeId, String athleteId, double key) {
     Board b = board(challengeId);
     synchronized (b) {
-      if (!b.keys.containsKey(athleteId)) {
+      boolean added = !b.keys.containsKey(athleteId);
+      if (added) {
         b.put(athleteId, key);
       }
+      return new Placement(added, b.ordered.headSet(new Entry(athleteId, b.keys.get(athleteId))).size());
     }
   }
 

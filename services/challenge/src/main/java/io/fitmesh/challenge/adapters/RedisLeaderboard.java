@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.fitmesh.challenge.domain.Leaderboard;
 import io.fitmesh.platform.errors.DomainException;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
 import org.redisson.api.RScoredSortedSet;
 import org.redisson.api.RScoredSortedSetAsync;
+import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
@@ -23,11 +25,24 @@ import org.redisson.client.protocol.ScoredEntry;
 /**
  * Boards as Redis sorted sets: {@code fitmesh:board:<challenge>} (member athlete id, score the
  * {@link io.fitmesh.challenge.domain.ScoreKey}) and a change counter {@code fitmesh:board:<challenge>:version}.
- * Batched updates are one pipelined round trip; a rebuild loads a fresh set beside the live one and renames it
+ * A join is one Lua script (ZADD NX, version, rank); a batch of score updates is one ZADD XX of all its
+ * members plus the version bump, pipelined; a rebuild loads a fresh set beside the live one and renames it
  * over it, so readers never see half a board.
  */
 public final class RedisLeaderboard implements Leaderboard {
   private static final int LOAD_CHUNK = 5_000;
+  /**
+   * Members per ZADD XX of a batch update. Slices go out together, so Redis applies one while the next is
+   * encoded; each athlete is in one slice, and the call returns only when all are applied, so a later update
+   * of an athlete never overtakes an earlier one.
+   */
+  private static final int UPDATE_SLICE = 1000;
+  /** ZADD NX, bump the version, and the rank: a join's whole board work in one command. */
+  private static final String ADD_IF_ABSENT = """
+      local added = redis.call('ZADD', KEYS[1], 'NX', ARGV[1], ARGV[2])
+      redis.call('INCR', KEYS[2])
+      return {added, redis.call('ZREVRANK', KEYS[1], ARGV[2])}
+      """;
 
   private final RedissonClient redis;
 
@@ -48,13 +63,11 @@ public final class RedisLeaderboard implements Leaderboard {
   }
 
   @Override
-  public void addIfAbsent(String challengeId, String athleteId, double key) {
-    call(() -> {
-      RBatch batch = redis.createBatch(BatchOptions.defaults());
-      batch.<String>getScoredSortedSet(boardKey(challengeId), StringCodec.INSTANCE).tryAddAsync(key, athleteId);
-      batch.getAtomicLong(versionKey(challengeId)).incrementAndGetAsync();
-      return batch.execute();
-    });
+  public Placement addIfAbsent(String challengeId, String athleteId, double key) {
+    List<Object> reply = call(() -> redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE,
+        ADD_IF_ABSENT, RScript.ReturnType.LIST, List.of(boardKey(challengeId), versionKey(challengeId)),
+        Double.toString(key), athleteId));
+    return new Placement(((Number) reply.get(0)).longValue() == 1, ((Number) reply.get(1)).longValue());
   }
 
   @Override
@@ -63,11 +76,20 @@ public final class RedisLeaderboard implements Leaderboard {
       return;
     }
     call(() -> {
-      RBatch batch = redis.createBatch(BatchOptions.defaults());
-      RScoredSortedSetAsync<String> set = batch.getScoredSortedSet(boardKey(challengeId), StringCodec.INSTANCE);
-      keys.forEach((athleteId, key) -> set.addIfExistsAsync(key, athleteId));
-      batch.getAtomicLong(versionKey(challengeId)).incrementAndGetAsync();
-      return batch.execute();
+      List<CompletableFuture<?>> slices = new ArrayList<>();
+      Map<String, Double> slice = new HashMap<>();
+      for (Map.Entry<String, Double> e : keys.entrySet()) {
+        slice.put(e.getKey(), e.getValue());
+        if (slice.size() == UPDATE_SLICE) {
+          slices.add(board(challengeId).addAllIfExistAsync(slice).toCompletableFuture());
+          slice = new HashMap<>();
+        }
+      }
+      if (!slice.isEmpty()) {
+        slices.add(board(challengeId).addAllIfExistAsync(slice).toCompletableFuture());
+      }
+      CompletableFuture.allOf(slices.toArray(CompletableFuture[]::new)).join();
+      return redis.getAtomicLong(versionKey(challengeId)).incrementAndGet();
     });
   }
 

@@ -78,28 +78,40 @@ public final class ChallengeService {
     return new ChallengePage(page, null);
   }
 
-  /** Joins (again: the same standing, announced again). FAILED_PRECONDITION once the challenge has ended. */
+  /**
+   * Joins (again: the same standing, announced again). FAILED_PRECONDITION once the challenge has ended. The
+   * board says whether the athlete is new (one Redis round trip), so a first join reads nothing from the store;
+   * only a repeated join, or one after the end, reads the stored participant.
+   */
   public Progress join(String athleteId, String challengeId) {
     Challenge challenge = catalog.get(challengeId);
-    Optional<Participant> existing = store.participant(challengeId, athleteId);
-    if (existing.isPresent()) {
-      events.joined(existing.get());
-      return progress(challenge, existing.get());
-    }
     Instant now = clock.instant();
     if (challenge.hasEnded(now)) {
-      throw DomainException.failedPrecondition("challenge " + challengeId + " ended at " + challenge.endTime());
+      Participant existing = store.participant(challengeId, athleteId).orElseThrow(() ->
+          DomainException.failedPrecondition("challenge " + challengeId + " ended at " + challenge.endTime()));
+      return progress(challenge, existing);
     }
-    Participant participant = Participant.joined(challengeId, athleteId, now.truncatedTo(ChronoUnit.MILLIS));
-    leaderboard.addIfAbsent(challengeId, athleteId, ScoreKey.of(challenge, participant.score()));
+    Participant joined = Participant.joined(challengeId, athleteId, now.truncatedTo(ChronoUnit.MILLIS));
+    Leaderboard.Placement placement = leaderboard.addIfAbsent(challengeId, athleteId,
+        ScoreKey.of(challenge, joined.score()));
+    if (!placement.added()) {
+      Optional<Participant> existing = store.participant(challengeId, athleteId);
+      if (existing.isPresent()) {
+        store.join(existing.get());
+        events.joined(existing.get());
+        return progress(challenge, existing.get());
+      }
+    }
     try {
-      store.join(participant);
+      store.join(joined);
     } catch (RuntimeException e) {
-      leaderboard.remove(challengeId, athleteId);
+      if (placement.added()) {
+        leaderboard.remove(challengeId, athleteId);
+      }
       throw e;
     }
-    events.joined(participant);
-    return new Progress(challenge, participant, false, rankOf(challengeId, athleteId), List.of());
+    events.joined(joined);
+    return new Progress(challenge, joined, false, placement.rank() + 1, List.of());
   }
 
   /** Leaves (idempotent): the athlete's contributions and place on the board go. */

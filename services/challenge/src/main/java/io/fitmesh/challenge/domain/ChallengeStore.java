@@ -27,7 +27,10 @@ public interface ChallengeStore {
 
   Optional<Participant> participant(String challengeId, String athleteId);
 
-  /** Adds the participant and the athlete's membership (or overwrites them with the same values). */
+  /**
+   * Adds a participant with no score yet and the athlete's membership. A participant already stored keeps the
+   * score they have (only the join time is written again), so a join can never lose progress.
+   */
   void join(Participant participant);
 
   /** Removes the participant, the membership and every contribution. */

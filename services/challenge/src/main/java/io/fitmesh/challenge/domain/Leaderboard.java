@@ -10,8 +10,8 @@ import java.util.OptionalLong;
  */
 public interface Leaderboard {
 
-  /** Puts the athlete on the board unless already there. */
-  void addIfAbsent(String challengeId, String athleteId, double key);
+  /** Puts the athlete on the board unless already there; says which, and where they stand. */
+  Placement addIfAbsent(String challengeId, String athleteId, double key);
 
   /** Updates the keys of athletes already on the board (others are ignored: they left). */
   void updateExisting(String challengeId, Map<String, Double> keys);
@@ -37,6 +37,9 @@ public interface Leaderboard {
 
   /** One athlete's key on a board. */
   record Entry(String athleteId, double key) {}
+
+  /** Whether an athlete was added just now, and their 0-based rank. */
+  record Placement(boolean added, long rank) {}
 
   /** One athlete's 0-based rank and key. */
   record Place(long rank, double key) {}

@@ -83,6 +83,19 @@ abstract class ChallengeStoreContract {
   }
 
   @Test
+  void joiningAgain_keepsTheScore() {
+    String challengeId = "ch-" + UUID.randomUUID();
+    Participant p = Participant.joined(challengeId, "anna", JOINED);
+    store().join(p);
+    Participant scored = p.withScore(new Score(4200, JOINED.plusSeconds(3600), 2));
+    store().saveScore(scored);
+
+    store().join(p);
+
+    assertThat(store().participant(challengeId, "anna")).contains(scored);
+  }
+
+  @Test
   void joinedBy_pagesByChallengeId() {
     String athlete = "athlete-" + UUID.randomUUID();
     for (String id : List.of("c-b", "c-a", "c-c")) {

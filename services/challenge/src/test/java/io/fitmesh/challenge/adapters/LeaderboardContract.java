@@ -37,8 +37,10 @@ abstract class LeaderboardContract {
   @Test
   void addIfAbsent_keepsAnExistingKey_updateExistingIgnoresAthletesNotOnTheBoard() {
     String id = newBoard();
-    board().addIfAbsent(id, "anna", 5);
-    board().addIfAbsent(id, "anna", 1);
+    board().addIfAbsent(id, "bob", 7);
+    assertThat(board().addIfAbsent(id, "anna", 5)).isEqualTo(new Leaderboard.Placement(true, 1));
+    assertThat(board().addIfAbsent(id, "anna", 100)).isEqualTo(new Leaderboard.Placement(false, 1));
+    board().remove(id, "bob");
     board().updateExisting(id, Map.of("anna", 9.0, "ghost", 100.0));
 
     assertThat(board().range(id, 0, 10)).containsExactly(new Leaderboard.Entry("anna", 9));

@@ -1,0 +1,429 @@
+package io.fitmesh.app.bench;
+
+import io.fitmesh.app.FitmeshNode;
+import io.fitmesh.challenge.domain.Challenge;
+import io.fitmesh.challenge.domain.Score;
+import io.fitmesh.challenge.domain.ScoreKey;
+import io.fitmesh.challenge.grpc.ChallengeProtos;
+import io.fitmesh.challenge.v1.ChallengeProgressed;
+import io.fitmesh.challenge.v1.ChallengeServiceGrpc.ChallengeServiceBlockingStub;
+import io.fitmesh.challenge.v1.ChallengeServiceGrpc.ChallengeServiceFutureStub;
+import io.fitmesh.challenge.v1.CreateChallengeRequest;
+import io.fitmesh.challenge.v1.GetRankRequest;
+import io.fitmesh.challenge.v1.GoalKind;
+import io.fitmesh.challenge.v1.JoinChallengeRequest;
+import io.fitmesh.challenge.v1.LeaderboardServiceGrpc.LeaderboardServiceBlockingStub;
+import io.fitmesh.challenge.v1.LeaderboardServiceGrpc.LeaderboardServiceStub;
+import io.fitmesh.challenge.v1.WatchLeaderboardRequest;
+import io.fitmesh.challenge.v1.WatchLeaderboardResponse;
+import io.fitmesh.events.v1.EventEnvelope;
+import io.fitmesh.platform.client.GrpcChannels;
+import io.fitmesh.platform.config.Settings;
+import io.fitmesh.platform.runtime.PlatformRuntime;
+import io.fitmesh.platform.server.ServiceServer;
+import com.linecorp.armeria.client.ClientFactory;
+import com.linecorp.armeria.client.grpc.GrpcClients;
+import io.grpc.CallCredentials;
+import io.grpc.Metadata;
+import io.grpc.stub.StreamObserver;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.HdrHistogram.Histogram;
+import org.apache.pulsar.client.api.Consumer;
+import org.apache.pulsar.client.api.Messages;
+import org.apache.pulsar.client.api.Producer;
+import org.apache.pulsar.client.api.PulsarClient;
+import org.apache.pulsar.client.api.SubscriptionInitialPosition;
+import org.apache.pulsar.client.api.SubscriptionType;
+import org.apache.pulsar.client.api.BatchReceivePolicy;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.RBatch;
+import org.redisson.api.RScoredSortedSetAsync;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * fitmesh bench leaderboard, on one challenge in local mode:
+ * <ol>
+ *   <li>joins: {@code joins} athletes join through ChallengeService (CQL + Redis + challenge.joined), 64 in flight;
+ *   <li>the board is filled to {@code participants} entries (the rest loaded straight into Redis);
+ *   <li>GetRank p50/p99 through LeaderboardService at that size;
+ *   <li>watch delay: {@code watchers} WatchLeaderboard streams; one progress event moves an athlete to the top,
+ *       and the time until each stream shows it is measured;
+ *   <li>raw baselines: pipelined ZADD into a scratch set, and a raw Pulsar consumer draining a backlog of the
+ *       same events;
+ *   <li>updates: a backlog of {@code updates} challenge.progress events is drained by the challenge service
+ *       (Pulsar -> batch consumer -> Redis), timed from the first event applied to the last.
+ * </ol>
+ */
+public final class LeaderboardBenchmark {
+  private static final int IN_FLIGHT = 256;
+  private static final int RANK_CALLS = 20_000;
+  /** Phones have connections of their own: calls are spread over several, as many phones' would be. */
+  private static final ClientFactory PHONES = ClientFactory.builder().maxNumEventLoopsPerEndpoint(8).build();
+  /** Athletes only the first and the last event of the backlog update, to time its drain. */
+  private static final String FIRST_MARKER = "bench-marker-first";
+  private static final String LAST_MARKER = "bench-marker-last";
+
+  private final java.util.function.Supplier<PlatformRuntime> runtimes;
+  private final Settings settings;
+  private final PrintStream out;
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private PlatformRuntime runtime;
+  private FitmeshNode node;
+  private GrpcChannels channels;
+  private RedissonClient redis;
+
+  /** {@code runtimes} opens a local-mode runtime; the benchmark starts and stops nodes on them itself. */
+  public LeaderboardBenchmark(java.util.function.Supplier<PlatformRuntime> runtimes, Settings settings,
+      PrintStream out) {
+    this.runtimes = runtimes;
+    this.settings = settings;
+    this.out = out;
+  }
+
+  private void startNode() {
+    runtime = runtimes.get();
+    node = FitmeshNode.start(runtime, settings);
+    channels = new GrpcChannels(runtime.openTelemetry(), Duration.ofSeconds(60));
+    redis = runtime.redis().orElseThrow(() -> new IllegalStateException("bench leaderboard needs Redis"));
+  }
+
+  /** What one run measured. */
+  public record Result(int joins, double joinSeconds, int participants, double rankP50Ms, double rankP99Ms,
+      int watchers, double watchP50Ms, double watchP99Ms, double watchMaxMs, double rawZaddPerS,
+      double rawPulsarPerS, int updates, double updatesPerS) {}
+
+  public Result run(int joins, int participants, int watchers, int updates) throws Exception {
+    startNode();
+    try {
+      return measure(joins, participants, watchers, updates);
+    } finally {
+      node.close();
+    }
+  }
+
+  private Result measure(int joins, int participants, int watchers, int updates) throws Exception {
+    String creator = "bench-creator-" + run;
+    Challenge challenge = createChallenge(creator);
+    out.printf("bench leaderboard: challenge %s%n", challenge.challengeId());
+    double joinSeconds = join(challenge.challengeId(), joins);
+    out.printf("  %,d joins through ChallengeService: %.1f s (%,.0f joins/s)%n", joins, joinSeconds,
+        joins / joinSeconds);
+    fillBoard(challenge, joins, participants);
+    double[] rank = getRank(challenge.challengeId(), joins);
+    out.printf("  GetRank at %,d entries: p50 %.2f ms, p99 %.2f ms%n", participants, rank[0], rank[1]);
+    double[] watch = watchDelay(challenge, participants, watchers);
+    out.printf("  watch delay to %,d streams: p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", watchers, watch[0],
+        watch[1], watch[2]);
+    Backlog backlog = publishBacklog(challenge, progressEvents(challenge, participants, updates));
+    double rawZadd = rawZadd(updates, participants);
+    out.printf("  raw pipelined ZADD: %,.0f/s%n", rawZadd);
+    double rawPulsar = rawPulsarConsume(progressEvents(challenge, participants, updates));
+    out.printf("  raw Pulsar consume of %,d events: %,.0f/s%n", updates, rawPulsar);
+    double applied = drain(challenge, backlog);
+    out.printf("  FitMesh board updates (Pulsar -> challenge service -> Redis): %,.0f/s%n", applied);
+    return new Result(joins, joinSeconds, participants, rank[0], rank[1], watchers, watch[0], watch[1], watch[2],
+        rawZadd, rawPulsar, updates, applied);
+  }
+
+  private Challenge createChallenge(String creator) {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    var draft = io.fitmesh.challenge.v1.Challenge.newBuilder().setTitle("Bench " + run)
+        .setGoalKind(GoalKind.GOAL_KIND_TOTAL_DISTANCE).setTimeZone("UTC")
+        .setStartDate(com.google.type.Date.newBuilder().setYear(today.getYear()).setMonth(today.getMonthValue())
+            .setDay(today.getDayOfMonth()))
+        .setEndDate(com.google.type.Date.newBuilder().setYear(today.plusDays(30).getYear())
+            .setMonth(today.plusDays(30).getMonthValue()).setDay(today.plusDays(30).getDayOfMonth()))
+        .build();
+    var stub = channels.stub(endpoint(), ChallengeServiceBlockingStub.class, token(creator));
+    return ChallengeProtos.toDomain(stub.createChallenge(CreateChallengeRequest.newBuilder().setChallenge(draft)
+        .build()).getChallenge());
+  }
+
+  private double join(String challengeId, int joins) throws Exception {
+    ChallengeServiceFutureStub stub = GrpcClients.builder("http://" + endpoint()).factory(PHONES)
+        .responseTimeout(Duration.ofSeconds(60)).build(ChallengeServiceFutureStub.class);
+    for (int i = 0; i < joins; i++) {
+      token(athlete(i));
+    }
+    Semaphore inFlight = new Semaphore(IN_FLIGHT);
+    AtomicLong failures = new AtomicLong();
+    long started = System.nanoTime();
+    for (int i = 0; i < joins; i++) {
+      inFlight.acquire();
+      var call = stub.withCallCredentials(bearer(token(athlete(i))))
+          .joinChallenge(JoinChallengeRequest.newBuilder().setChallengeId(challengeId).build());
+      call.addListener(() -> {
+        try {
+          call.get();
+        } catch (Exception e) {
+          failures.incrementAndGet();
+        }
+        inFlight.release();
+      }, Runnable::run);
+      if (i > 0 && i % 20_000 == 0) {
+        out.printf("    %,d joined%n", i);
+      }
+    }
+    inFlight.acquire(IN_FLIGHT);
+    inFlight.release(IN_FLIGHT);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    if (failures.get() > 0) {
+      throw new IllegalStateException(failures.get() + " joins failed");
+    }
+    return seconds;
+  }
+
+  private void fillBoard(Challenge challenge, int from, int participants) {
+    out.printf("  loading %,d more entries straight into Redis ...%n", participants - from);
+    String key = "fitmesh:board:" + challenge.challengeId();
+    var markers = redis.<String>getScoredSortedSet(key, StringCodec.INSTANCE);
+    markers.add(0, FIRST_MARKER);
+    markers.add(0, LAST_MARKER);
+    java.util.Random random = new java.util.Random(1);
+    for (int start = from; start < participants; start += 10_000) {
+      RBatch batch = redis.createBatch(BatchOptions.defaults());
+      RScoredSortedSetAsync<String> set = batch.getScoredSortedSet(key, StringCodec.INSTANCE);
+      for (int i = start; i < Math.min(participants, start + 10_000); i++) {
+        set.addAsync(ScoreKey.of(challenge, score(challenge, random)), athlete(i));
+      }
+      batch.execute();
+    }
+  }
+
+  private double[] getRank(String challengeId, int joined) {
+    LeaderboardServiceBlockingStub stub = channels.stub(endpoint(), LeaderboardServiceBlockingStub.class,
+        token("nobody"));
+    Histogram h = new Histogram(3);
+    java.util.Random random = new java.util.Random(2);
+    for (int i = 0; i < RANK_CALLS + 2000; i++) {
+      String athlete = athlete(random.nextInt(joined));
+      long t = System.nanoTime();
+      stub.withCallCredentials(bearer(token(athlete))).getRank(GetRankRequest.newBuilder()
+          .setChallengeId(challengeId).setNeighbours(5).build());
+      if (i >= 2000) {
+        h.recordValue(System.nanoTime() - t);
+      }
+    }
+    return new double[] {h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6};
+  }
+
+  private double[] watchDelay(Challenge challenge, int participants, int watchers) throws Exception {
+    GrpcChannels streaming = new GrpcChannels(runtime.openTelemetry(), Duration.ZERO);
+    LeaderboardServiceStub stub = streaming.stub(endpoint(), LeaderboardServiceStub.class, token("nobody"));
+    String leader = athlete(participants - 1);
+    AtomicReference<Long> movedAt = new AtomicReference<>();
+    Histogram delays = new Histogram(3);
+    java.util.concurrent.CountDownLatch seen = new java.util.concurrent.CountDownLatch(watchers);
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(watchers);
+    List<io.grpc.Context.CancellableContext> calls = new ArrayList<>();
+    for (int i = 0; i < watchers; i++) {
+      io.grpc.Context.CancellableContext context = io.grpc.Context.current().withCancellation();
+      calls.add(context);
+      String watcher = athlete(i);
+      context.run(() -> stub.withCallCredentials(bearer(token(watcher))).watchLeaderboard(
+          WatchLeaderboardRequest.newBuilder().setChallengeId(challenge.challengeId()).setTop(3).build(),
+          new StreamObserver<>() {
+            private boolean first = true;
+            private boolean done;
+
+            @Override
+            public synchronized void onNext(WatchLeaderboardResponse view) {
+              if (first) {
+                first = false;
+                started.countDown();
+              }
+              Long moved = movedAt.get();
+              if (!done && moved != null && view.getTop(0).getAthleteId().equals(leader)) {
+                done = true;
+                synchronized (delays) {
+                  delays.recordValue(System.nanoTime() - moved);
+                }
+                seen.countDown();
+              }
+            }
+
+            @Override
+            public void onError(Throwable t) {}
+
+            @Override
+            public void onCompleted() {}
+          }));
+    }
+    if (!started.await(120, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("not every watch stream started");
+    }
+    Thread.sleep(1000);
+    Score top = new Score(5_000_000, Instant.now(), 1);
+    movedAt.set(System.nanoTime());
+    runtime.events().publish("challenge.progress", challenge.challengeId(), ChallengeProgressed.newBuilder()
+        .setChallengeId(challenge.challengeId()).setAthleteId(leader).setScore(top.value())
+        .setBoardScore(ScoreKey.of(challenge, top)).build()).join();
+    boolean all = seen.await(60, TimeUnit.SECONDS);
+    calls.forEach(c -> c.cancel(null));
+    if (!all) {
+      throw new IllegalStateException(seen.getCount() + " watch streams never showed the new leader");
+    }
+    return new double[] {delays.getValueAtPercentile(50) / 1e6, delays.getValueAtPercentile(99) / 1e6,
+        delays.getMaxValue() / 1e6};
+  }
+
+  private double rawZadd(int updates, int participants) {
+    String key = "fitmesh:bench:raw-zadd:" + run;
+    java.util.Random random = new java.util.Random(3);
+    long started = System.nanoTime();
+    List<CompletableFuture<?>> pending = new ArrayList<>();
+    for (int start = 0; start < updates; start += 1000) {
+      RBatch batch = redis.createBatch(BatchOptions.defaults());
+      RScoredSortedSetAsync<String> set = batch.getScoredSortedSet(key, StringCodec.INSTANCE);
+      for (int i = start; i < Math.min(updates, start + 1000); i++) {
+        set.addAsync(random.nextInt(1 << 30) * 33_554_432.0, athlete(random.nextInt(participants)));
+      }
+      pending.add(batch.executeAsync().toCompletableFuture());
+      if (pending.size() >= 8) {
+        pending.remove(0).join();
+      }
+    }
+    pending.forEach(CompletableFuture::join);
+    double rate = updates / ((System.nanoTime() - started) / 1e9);
+    redis.getKeys().delete(key);
+    return rate;
+  }
+
+  private List<EventEnvelope> progressEvents(Challenge challenge, int participants, int updates) {
+    java.util.Random random = new java.util.Random(4);
+    List<EventEnvelope> events = new ArrayList<>(updates);
+    for (int i = 0; i < updates; i++) {
+      Score score = score(challenge, random);
+      String athlete = i == 0 ? FIRST_MARKER : i == updates - 1 ? LAST_MARKER : athlete(random.nextInt(participants));
+      events.add(runtime.events().envelope("challenge.progress", challenge.challengeId(),
+          ChallengeProgressed.newBuilder().setChallengeId(challenge.challengeId())
+              .setAthleteId(athlete).setScore(score.value())
+              .setBoardScore(ScoreKey.of(challenge, score)).build()));
+    }
+    return events;
+  }
+
+  /** A fresh topic gets the same events; one raw consumer drains them with batch receive. */
+  private double rawPulsarConsume(List<EventEnvelope> events) throws Exception {
+    String topic = "persistent://public/default/bench.raw-consume-" + run;
+    try (PulsarClient client = PulsarClient.builder().serviceUrl(runtime.config().pulsar().serviceUrl()).build();
+        Consumer<byte[]> consumer = client.newConsumer().topic(topic).subscriptionName("raw")
+            .subscriptionType(SubscriptionType.Key_Shared)
+            .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest)
+            .receiverQueueSize(2000)
+            .batchReceivePolicy(BatchReceivePolicy.builder().maxNumMessages(1000).maxNumBytes(-1)
+                .timeout(10, TimeUnit.MILLISECONDS).build())
+            .subscribe();
+        Producer<byte[]> producer = client.newProducer().topic(topic).blockIfQueueFull(true)
+            .batchingMaxPublishDelay(1, TimeUnit.MILLISECONDS).create()) {
+      for (EventEnvelope e : events) {
+        producer.newMessage().key(e.getKey()).value(e.toByteArray()).sendAsync();
+      }
+      producer.flush();
+      long started = System.nanoTime();
+      int received = 0;
+      while (received < events.size()) {
+        Messages<byte[]> batch = consumer.batchReceive();
+        received += batch.size();
+        consumer.acknowledge(batch);
+      }
+      return received / ((System.nanoTime() - started) / 1e9);
+    }
+  }
+
+  /** The first and last events of a published backlog, to time its drain by. */
+  private record Backlog(int count, ChallengeProgressed first, ChallengeProgressed last) {}
+
+  /**
+   * Stops the node, so that nothing consumes challenge.progress, and publishes the events as a backlog; the
+   * raw baselines then run on the same quiet machine, and {@link #drain} starts the node again.
+   */
+  private Backlog publishBacklog(Challenge challenge, List<EventEnvelope> events) throws Exception {
+    node.close();
+    runtime = runtimes.get();
+    redis = runtime.redis().orElseThrow();
+    Backlog backlog = new Backlog(events.size(), events.get(0).getPayload().unpack(ChallengeProgressed.class),
+        events.get(events.size() - 1).getPayload().unpack(ChallengeProgressed.class));
+    List<CompletableFuture<String>> sent = new ArrayList<>();
+    for (EventEnvelope e : events) {
+      sent.add(runtime.events().publish(e));
+      if (sent.size() >= 10_000) {
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+        sent.clear();
+      }
+    }
+    CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+    out.printf("    %,d challenge.progress events published while the challenge service is stopped%n",
+        backlog.count());
+    return backlog;
+  }
+
+  /** Starts the node and times its drain of the backlog, from the first event applied to the last. */
+  private double drain(Challenge challenge, Backlog backlog) throws Exception {
+    node = FitmeshNode.start(runtime, settings);
+    var board = redis.<String>getScoredSortedSet("fitmesh:board:" + challenge.challengeId(), StringCodec.INSTANCE);
+    String firstAthlete = backlog.first().getAthleteId();
+    double firstKey = backlog.first().getBoardScore();
+    ChallengeProgressed last = backlog.last();
+    int count = backlog.count();
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+    long first = 0;
+    while (System.nanoTime() < deadline) {
+      if (first == 0 && Double.valueOf(firstKey).equals(board.getScore(firstAthlete))) {
+        first = System.nanoTime();
+      }
+      if (Double.valueOf(last.getBoardScore()).equals(board.getScore(last.getAthleteId()))
+          && first != 0) {
+        return count / ((System.nanoTime() - first) / 1e9);
+      }
+      Thread.sleep(2);
+    }
+    throw new IllegalStateException("the board did not apply the backlog within 10 minutes");
+  }
+
+  private static Score score(Challenge challenge, java.util.Random random) {
+    return new Score(random.nextInt(2_000_000), challenge.createTime().plusSeconds(random.nextInt(86_400 * 20)), 1);
+  }
+
+  private String endpoint() {
+    return node.servers().stream().filter(s -> s.name().equals("challenge")).findFirst()
+        .map(ServiceServer::endpoint).orElseThrow();
+  }
+
+  private final Map<String, String> tokens = new HashMap<>();
+
+  private String token(String athlete) {
+    return tokens.computeIfAbsent(athlete, a -> runtime.tokens().mint(a, Duration.ofHours(2)));
+  }
+
+  private String athlete(int i) {
+    return "bench-" + run + "-" + i;
+  }
+
+  private static CallCredentials bearer(String token) {
+    return new CallCredentials() {
+      @Override
+      public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+        Metadata headers = new Metadata();
+        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+        applier.apply(headers);
+      }
+    };
+  }
+}
