@@ -8,7 +8,12 @@ import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import io.fitmesh.infra.InfraLauncher;
+import io.fitmesh.platform.config.PlatformConfig;
+import io.fitmesh.platform.config.Settings;
 
 /** Appends a run's table to docs/benchmarks.md, with the date and the machine. */
 final class BenchReport {
@@ -70,6 +75,26 @@ final class BenchReport {
             r.updates()), r.updatesPerS(), "updates/s", String.format(Locale.ROOT,
             "%.0f%% of the slower baseline (target >= 50%%)", 100 * r.updatesPerS() / slower)))
         .toString();
+  }
+
+  /** Starts the local servers if they are not running; settings of local mode with every port free-chosen. */
+  static Settings localServersAndFreePorts() throws Exception {
+    InfraLauncher.forCheckout(System.out).up(InfraLauncher.ALL);
+    Map<String, String> values = new HashMap<>(System.getenv());
+    for (String name : PlatformConfig.DEPLOYABLES) {
+      values.put("FITMESH_" + name.toUpperCase(Locale.ROOT) + "_PORT", "0");
+    }
+    return Settings.of(values);
+  }
+
+  /** Prints the table and, unless told not to, appends it to docs/benchmarks.md. */
+  static void publish(String table, boolean record) throws IOException {
+    System.out.println(table);
+    if (record) {
+      Path file = Path.of(System.getenv().getOrDefault("FITMESH_HOME", ".")).resolve("docs/benchmarks.md");
+      append(file, table);
+      System.out.println("recorded in " + file);
+    }
   }
 
   static void append(Path file, String markdown) throws IOException {

@@ -1,15 +1,11 @@
 package io.fitmesh.app.bench;
 
 import io.fitmesh.app.FitmeshNode;
-import io.fitmesh.infra.InfraLauncher;
 import io.fitmesh.platform.config.Backends;
 import io.fitmesh.platform.config.PlatformConfig;
 import io.fitmesh.platform.config.Settings;
 import io.fitmesh.platform.runtime.PlatformRuntime;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,24 +35,13 @@ public final class IngestBench implements Callable<Integer> {
       System.err.println("fitmesh bench ingest: --devices must be 1..2000 and --seconds 5..600");
       return 2;
     }
-    InfraLauncher.forCheckout(System.out).up(InfraLauncher.ALL);
-    Map<String, String> values = new HashMap<>(System.getenv());
-    for (String name : PlatformConfig.DEPLOYABLES) {
-      values.put("FITMESH_" + name.toUpperCase(java.util.Locale.ROOT) + "_PORT", "0");
-    }
-    Settings settings = Settings.of(values);
+    Settings settings = BenchReport.localServersAndFreePorts();
     PlatformRuntime runtime = PlatformRuntime.open(PlatformConfig.from(settings, Backends.LOCAL), "bench");
     FitmeshNode node = FitmeshNode.start(runtime, settings);
     try {
       IngestBenchmark.BenchResult result =
           new IngestBenchmark(runtime, node, devices, Duration.ofSeconds(seconds), System.out).run();
-      String table = BenchReport.ingestTable(result);
-      System.out.println(table);
-      if (!noRecord) {
-        Path file = Path.of(System.getenv().getOrDefault("FITMESH_HOME", ".")).resolve("docs/benchmarks.md");
-        BenchReport.append(file, table);
-        System.out.println("recorded in " + file);
-      }
+      BenchReport.publish(BenchReport.ingestTable(result), !noRecord);
       return 0;
     } finally {
       node.close();

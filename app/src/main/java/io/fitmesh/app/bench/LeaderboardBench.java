@@ -1,13 +1,9 @@
 package io.fitmesh.app.bench;
 
-import io.fitmesh.infra.InfraLauncher;
 import io.fitmesh.platform.config.Backends;
 import io.fitmesh.platform.config.PlatformConfig;
 import io.fitmesh.platform.config.Settings;
 import io.fitmesh.platform.runtime.PlatformRuntime;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,23 +44,12 @@ public final class LeaderboardBench implements Callable<Integer> {
           + "1 <= watchers <= joins, 1000 <= updates <= 10M");
       return 2;
     }
-    InfraLauncher.forCheckout(System.out).up(InfraLauncher.ALL);
-    Map<String, String> values = new HashMap<>(System.getenv());
-    for (String name : PlatformConfig.DEPLOYABLES) {
-      values.put("FITMESH_" + name.toUpperCase(java.util.Locale.ROOT) + "_PORT", "0");
-    }
-    Settings settings = Settings.of(values);
+    Settings settings = BenchReport.localServersAndFreePorts();
     PlatformConfig config = PlatformConfig.from(settings, Backends.LOCAL);
     LeaderboardBenchmark.Result result = new LeaderboardBenchmark(
         () -> PlatformRuntime.open(config, "bench"), settings, System.out)
         .run(joins, participants, watchers, updates);
-    String table = BenchReport.leaderboardTable(result);
-    System.out.println(table);
-    if (!noRecord) {
-      Path file = Path.of(System.getenv().getOrDefault("FITMESH_HOME", ".")).resolve("docs/benchmarks.md");
-      BenchReport.append(file, table);
-      System.out.println("recorded in " + file);
-    }
+    BenchReport.publish(BenchReport.leaderboardTable(result), !noRecord);
     return 0;
   }
 }

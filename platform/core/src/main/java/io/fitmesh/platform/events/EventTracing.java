@@ -98,16 +98,7 @@ public final class EventTracing {
         .setAttribute(SUBSCRIPTION, subscription)
         .setAttribute(BATCH_SIZE, (long) events.size());
     envelopes.stream().limit(128).forEach(e -> builder.addLink(Span.fromContext(extract(e)).getSpanContext()));
-    Span span = builder.startSpan();
-    try (Scope ignored = span.makeCurrent()) {
-      handler.handle(events);
-    } catch (Exception | Error e) {
-      span.recordException(e);
-      span.setStatus(StatusCode.ERROR);
-      throw e;
-    } finally {
-      span.end();
-    }
+    runIn(builder.startSpan(), () -> handler.handle(events));
   }
 
   /** Runs the handler inside a CONSUMER span continuing the publisher's trace; failures mark the span. */
@@ -120,8 +111,17 @@ public final class EventTracing {
         .setAttribute(SUBSCRIPTION, subscription)
         .setAttribute(MESSAGE_ID, envelope.getEventId())
         .startSpan();
+    runIn(span, () -> handler.handle(event));
+  }
+
+  private interface Work {
+    void run() throws Exception;
+  }
+
+  /** Runs the work with the span current, marks the span on failure, and ends it. */
+  private static void runIn(Span span, Work work) throws Exception {
     try (Scope ignored = span.makeCurrent()) {
-      handler.handle(event);
+      work.run();
     } catch (Exception | Error e) {
       span.recordException(e);
       span.setStatus(StatusCode.ERROR);

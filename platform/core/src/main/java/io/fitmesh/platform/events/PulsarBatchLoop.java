@@ -4,6 +4,9 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.fitmesh.events.v1.EventEnvelope;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.Messages;
@@ -23,8 +26,8 @@ final class PulsarBatchLoop implements Runnable, EventSubscription {
   private final Consumer<byte[]> consumer;
   private final BatchEventHandler handler;
   private final EventTracing tracing;
-  private final java.util.concurrent.ExecutorService handlerThread;
-  private final java.util.concurrent.Semaphore waiting = new java.util.concurrent.Semaphore(2);
+  private final ExecutorService handlerThread;
+  private final Semaphore waiting = new Semaphore(2);
   private volatile boolean running = true;
 
   PulsarBatchLoop(SubscriptionSpec spec, Consumer<byte[]> consumer, BatchEventHandler handler,
@@ -33,7 +36,7 @@ final class PulsarBatchLoop implements Runnable, EventSubscription {
     this.consumer = consumer;
     this.handler = handler;
     this.tracing = tracing;
-    this.handlerThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    this.handlerThread = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, spec.subscription() + "-" + spec.topic() + "-handler");
       t.setDaemon(true);
       return t;
