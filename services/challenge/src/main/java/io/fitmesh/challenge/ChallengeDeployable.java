@@ -32,7 +32,7 @@ import java.util.List;
  */
 public final class ChallengeDeployable implements FitmeshService {
   public static final String NAME = "challenge";
-  /** Events of challenge.progress applied to the boards in one write. */
+  /** At most this many challenge.progress events are applied to the boards together. */
   static final int BOARD_BATCH = 5000;
   /** The fastest a watcher is shown a changing board. */
   static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
