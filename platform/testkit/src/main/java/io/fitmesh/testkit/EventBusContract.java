@@ -89,6 +89,50 @@ public abstract class EventBusContract {
   }
 
   @Test
+  void batchSubscription_deliversEveryEventInOrderPerKey_inBatchesNoLargerThanAsked() {
+    String topic = freshTopic();
+    Map<String, List<Integer>> seen = new ConcurrentHashMap<>();
+    List<Integer> sizes = new CopyOnWriteArrayList<>();
+    toClose.add(bus.subscribeBatches(new SubscriptionSpec(topic, "batches", 3, REDELIVERY), 40, events -> {
+      sizes.add(events.size());
+      for (Event e : events) {
+        seen.computeIfAbsent(e.key(), k -> Collections.synchronizedList(new ArrayList<>()))
+            .add(Integer.parseInt(e.payload(StringValue.class).getValue()));
+      }
+    }));
+
+    for (int i = 0; i < 50; i++) {
+      for (int k = 0; k < 5; k++) {
+        bus.publish(topic, "key-" + k, StringValue.of(Integer.toString(i)));
+      }
+    }
+
+    await().atMost(WAIT).until(() -> seen.values().stream().mapToInt(List::size).sum() >= 250);
+    for (List<Integer> values : seen.values()) {
+      assertThat(values).as("one key's events in publish order, none lost").containsExactlyElementsOf(range(50));
+    }
+    assertThat(sizes).allMatch(size -> size >= 1 && size <= 40);
+  }
+
+  @Test
+  void failedBatch_isDeliveredAgain() {
+    String topic = freshTopic();
+    AtomicInteger failures = new AtomicInteger();
+    List<String> applied = new CopyOnWriteArrayList<>();
+    toClose.add(bus.subscribeBatches(new SubscriptionSpec(topic, "flaky-batches", 5, REDELIVERY), 100, events -> {
+      if (failures.getAndIncrement() == 0) {
+        throw new IllegalStateException("store is down");
+      }
+      events.forEach(e -> applied.add(e.payload(StringValue.class).getValue()));
+    }));
+
+    bus.publish(topic, "k", StringValue.of("x"));
+
+    await().atMost(WAIT).until(() -> applied.contains("x"));
+    assertThat(failures.get()).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
   void publish_returnsTheEventIdTheConsumerSees() throws Exception {
     String topic = freshTopic();
     List<Event> received = new CopyOnWriteArrayList<>();
