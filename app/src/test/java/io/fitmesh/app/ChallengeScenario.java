@@ -2,6 +2,7 @@ package io.fitmesh.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fitmesh.bff.v1.MobileChallengeServiceGrpc;
@@ -11,11 +12,12 @@ import io.fitmesh.challenge.v1.LeaderboardEntry;
 import io.fitmesh.platform.client.GrpcChannels;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.ServiceServer;
+import io.fitmesh.testkit.RealInfra;
 import io.fitmesh.training.domain.TrackPoint;
 import io.fitmesh.training.imports.WorkoutFiles;
 import io.fitmesh.training.v1.ImportFormat;
-import io.grpc.Context;
-import io.grpc.stub.StreamObserver;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +73,7 @@ abstract class ChallengeScenario {
       assertThat(app.post("/v1/challenges/" + challengeId + ":join", Map.of()).status()).isEqualTo(200);
     }
     AtomicReference<WatchLeaderboardResponse> watched = new AtomicReference<>();
-    Context.CancellableContext watch = watch(challengeId, watched);
+    ClientCallStreamObserver<?> watch = watch(challengeId, watched);
     try {
       Instant start = Instant.now().minus(Duration.ofMinutes(90)).truncatedTo(ChronoUnit.SECONDS);
       record(apps.get("anna"), straightRun(start, 1000, 3.0));
@@ -93,7 +95,7 @@ abstract class ChallengeScenario {
       System.out.printf("challenge scenario: board and watch in order %d ms after the last finish%n",
           Duration.between(finished, Instant.now()).toMillis());
     } finally {
-      watch.cancel(null);
+      watch.cancel("the test is done watching", null);
     }
 
     JsonNode mine = apps.get("anna").get("/v1/challenges/" + challengeId + "/leaderboard/me?neighbours=1").body();
@@ -107,6 +109,29 @@ abstract class ChallengeScenario {
     assertThat(car.at("/progress/workouts/0/counted").asBoolean()).isFalse();
     assertThat(car.at("/progress/workouts/0/flags")).as("the athlete sees why").isNotEmpty();
     assertThat(car.at("/progress/workouts/0/flags/0/reason").asText()).isNotBlank();
+  }
+
+  @Test
+  void aBoardLostWithRedis_isRebuiltFromCqlByTheCommand_identically() {
+    assumeTrue(runtime.redis().isPresent() && RealInfra.launcherManaged(),
+        "needs the launcher's Redis and CQL, which the command reaches with its local defaults");
+    String challengeId = createChallenge(apps.get("anna"));
+    for (MobileClient app : apps.values()) {
+      assertThat(app.post("/v1/challenges/" + challengeId + ":join", Map.of()).status()).isEqualTo(200);
+    }
+    Instant start = Instant.now().minus(Duration.ofMinutes(90)).truncatedTo(ChronoUnit.SECONDS);
+    record(apps.get("anna"), straightRun(start, 600, 3.0));
+    record(apps.get("bob"), straightRun(start.plusSeconds(60), 900, 3.0));
+    String board = "/v1/challenges/" + challengeId + "/leaderboard";
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ids(apps.get("anna").get(board).body()
+        .get("entries"))).containsExactly("bob-" + run, "anna-" + run, "cene-" + run));
+    JsonNode before = apps.get("anna").get(board).body();
+
+    runtime.redis().orElseThrow().getKeys().flushall();
+    assertThat(apps.get("anna").get(board).body().get("participantCount")).as("Redis lost it").isNull();
+
+    assertThat(FitmeshCli.commandLine().execute("leaderboard", "rebuild", challengeId)).isZero();
+    assertThat(apps.get("anna").get(board).body()).isEqualTo(before);
   }
 
   @Test
@@ -143,12 +168,17 @@ abstract class ChallengeScenario {
         "endDate", Map.of("year", to.getYear(), "month", to.getMonthValue(), "day", to.getDayOfMonth()));
   }
 
-  private Context.CancellableContext watch(String challengeId, AtomicReference<WatchLeaderboardResponse> latest) {
+  private ClientCallStreamObserver<?> watch(String challengeId, AtomicReference<WatchLeaderboardResponse> latest) {
     GrpcChannels channels = new GrpcChannels(runtime.openTelemetry(), Duration.ofMinutes(5));
     var stub = channels.stub(bff(), MobileChallengeServiceGrpc.MobileChallengeServiceStub.class, tokens.get("bob"));
-    Context.CancellableContext context = Context.current().withCancellation();
-    context.run(() -> stub.watchLeaderboard(WatchLeaderboardRequest.newBuilder().setChallengeId(challengeId)
-        .setTop(3).build(), new StreamObserver<>() {
+    AtomicReference<ClientCallStreamObserver<?>> call = new AtomicReference<>();
+    stub.watchLeaderboard(WatchLeaderboardRequest.newBuilder().setChallengeId(challengeId).setTop(3).build(),
+        new ClientResponseObserver<WatchLeaderboardRequest, WatchLeaderboardResponse>() {
+          @Override
+          public void beforeStart(ClientCallStreamObserver<WatchLeaderboardRequest> requests) {
+            call.set(requests);
+          }
+
           @Override
           public void onNext(WatchLeaderboardResponse value) {
             latest.set(value);
@@ -159,9 +189,9 @@ abstract class ChallengeScenario {
 
           @Override
           public void onCompleted() {}
-        }));
+        });
     await().atMost(Duration.ofSeconds(10)).until(() -> latest.get() != null);
-    return context;
+    return call.get();
   }
 
   /** Records a workout the way the app does: start, upload in batches, finish. */

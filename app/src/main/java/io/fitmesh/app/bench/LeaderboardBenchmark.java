@@ -25,7 +25,8 @@ import com.linecorp.armeria.client.ClientFactory;
 import com.linecorp.armeria.client.grpc.GrpcClients;
 import io.grpc.CallCredentials;
 import io.grpc.Metadata;
-import io.grpc.stub.StreamObserver;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -236,16 +237,19 @@ public final class LeaderboardBenchmark {
     Histogram delays = new Histogram(3);
     java.util.concurrent.CountDownLatch seen = new java.util.concurrent.CountDownLatch(watchers);
     java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(watchers);
-    List<io.grpc.Context.CancellableContext> calls = new ArrayList<>();
+    List<ClientCallStreamObserver<?>> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
     for (int i = 0; i < watchers; i++) {
-      io.grpc.Context.CancellableContext context = io.grpc.Context.current().withCancellation();
-      calls.add(context);
       String watcher = athlete(i);
-      context.run(() -> stub.withCallCredentials(bearer(token(watcher))).watchLeaderboard(
+      stub.withCallCredentials(bearer(token(watcher))).watchLeaderboard(
           WatchLeaderboardRequest.newBuilder().setChallengeId(challenge.challengeId()).setTop(3).build(),
-          new StreamObserver<>() {
+          new ClientResponseObserver<WatchLeaderboardRequest, WatchLeaderboardResponse>() {
             private boolean first = true;
             private boolean done;
+
+            @Override
+            public void beforeStart(ClientCallStreamObserver<WatchLeaderboardRequest> requests) {
+              calls.add(requests);
+            }
 
             @Override
             public synchronized void onNext(WatchLeaderboardResponse view) {
@@ -268,7 +272,7 @@ public final class LeaderboardBenchmark {
 
             @Override
             public void onCompleted() {}
-          }));
+          });
     }
     if (!started.await(120, TimeUnit.SECONDS)) {
       throw new IllegalStateException("not every watch stream started");
@@ -280,7 +284,7 @@ public final class LeaderboardBenchmark {
         .setChallengeId(challenge.challengeId()).setAthleteId(leader).setScore(top.value())
         .setBoardScore(ScoreKey.of(challenge, top)).build()).join();
     boolean all = seen.await(60, TimeUnit.SECONDS);
-    calls.forEach(c -> c.cancel(null));
+    calls.forEach(c -> c.cancel("the bench is done watching", null));
     if (!all) {
       throw new IllegalStateException(seen.getCount() + " watch streams never showed the new leader");
     }
