@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
@@ -83,13 +84,17 @@ final class PulsarBatchLoop implements Runnable, EventSubscription {
       Thread.currentThread().interrupt();
       return;
     }
-    handlerThread.execute(() -> {
-      try {
-        handle(envelopes, events, handled);
-      } finally {
-        waiting.release();
-      }
-    });
+    try {
+      handlerThread.execute(() -> {
+        try {
+          handle(envelopes, events, handled);
+        } finally {
+          waiting.release();
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      waiting.release(); // closing: the batch is not acknowledged and will be delivered again
+    }
   }
 
   private void handle(List<EventEnvelope> envelopes, List<Event> events, List<Message<byte[]>> handled) {
