@@ -41,11 +41,12 @@ public final class InMemoryChallengeStore implements ChallengeStore {
   }
 
   @Override
-  public List<Challenge> notEnded(Instant now, ChallengePosition after, int limit) {
+  public List<ChallengePosition> notEnded(Instant now, ChallengePosition after, int limit) {
     return challenges.values().stream()
         .filter(c -> c.endTime().isAfter(now))
         .filter(c -> after == null || isAfter(c, after))
-        .sorted(BY_END).limit(limit).toList();
+        .sorted(BY_END).limit(limit)
+        .map(c -> new ChallengePosition(c.endTime(), c.challengeId())).toList();
   }
 
   private static boolean isAfter(Challenge c, ChallengePosition p) {

@@ -68,9 +68,9 @@ public final class ScyllaChallengeStore implements ChallengeStore {
     insertCalendar = session.prepare("INSERT INTO " + ks
         + "challenge_calendar (shard, end_time, challenge_id) VALUES (?, ?, ?)");
     selectChallenge = session.prepare("SELECT data FROM " + ks + "challenges WHERE challenge_id = ?");
-    selectNotEnded = session.prepare("SELECT challenge_id FROM " + ks
+    selectNotEnded = session.prepare("SELECT end_time, challenge_id FROM " + ks
         + "challenge_calendar WHERE shard = ? AND end_time > ? LIMIT ?");
-    selectNotEndedAfter = session.prepare("SELECT challenge_id FROM " + ks
+    selectNotEndedAfter = session.prepare("SELECT end_time, challenge_id FROM " + ks
         + "challenge_calendar WHERE shard = ? AND (end_time, challenge_id) > (?, ?) LIMIT ?");
     selectJoined = session.prepare("SELECT challenge_id FROM " + ks + "athlete_challenges WHERE athlete_id = ? LIMIT ?");
     selectJoinedAfter = session.prepare("SELECT challenge_id FROM " + ks
@@ -153,14 +153,14 @@ public final class ScyllaChallengeStore implements ChallengeStore {
   }
 
   @Override
-  public List<Challenge> notEnded(Instant now, ChallengePosition after, int limit) {
+  public List<ChallengePosition> notEnded(Instant now, ChallengePosition after, int limit) {
     return call(() -> {
-      List<Challenge> result = new ArrayList<>();
+      List<ChallengePosition> result = new ArrayList<>();
       var rows = after == null
           ? session.execute(selectNotEnded.bind(CALENDAR_SHARD, now, limit))
           : session.execute(selectNotEndedAfter.bind(CALENDAR_SHARD, after.endTime(), after.challengeId(), limit));
       for (Row row : rows) {
-        challenge(row.getString("challenge_id")).ifPresent(result::add);
+        result.add(new ChallengePosition(row.getInstant("end_time"), row.getString("challenge_id")));
       }
       return result;
     });

@@ -61,11 +61,12 @@ public final class ChallengeService {
     ChallengeStore.ChallengePosition after = ChallengePositions.parse(position);
     List<Challenge> page = new ArrayList<>();
     while (page.size() < pageSize) {
-      List<Challenge> chunk = store.notEnded(now, after, pageSize);
-      for (Challenge c : chunk) {
-        after = new ChallengeStore.ChallengePosition(c.endTime(), c.challengeId());
-        if ((filter == ChallengeFilter.UPCOMING) != c.isActive(now) && page.size() < pageSize) {
-          page.add(c);
+      List<ChallengeStore.ChallengePosition> chunk = store.notEnded(now, after, pageSize);
+      for (ChallengeStore.ChallengePosition next : chunk) {
+        after = next;
+        Optional<Challenge> c = catalog.find(next.challengeId());
+        if (c.isPresent() && (filter == ChallengeFilter.UPCOMING) != c.get().isActive(now)) {
+          page.add(c.get());
         }
         if (page.size() == pageSize) {
           return new ChallengePage(page, ChallengePositions.format(after));
@@ -175,11 +176,13 @@ public final class ChallengeService {
   /** A deleted workout's contributions are taken back out. */
   public void onWorkoutDeleted(String athleteId, String workoutId) {
     for (String challengeId : memberships(athleteId)) {
+      List<Contribution> contributions = new ArrayList<>(store.contributions(challengeId, athleteId));
+      if (!contributions.removeIf(c -> c.workoutId().equals(workoutId))) {
+        continue;
+      }
       Optional<Challenge> challenge = catalog.find(challengeId);
       Optional<Participant> participant = store.participant(challengeId, athleteId);
-      List<Contribution> contributions = new ArrayList<>(store.contributions(challengeId, athleteId));
-      if (challenge.isEmpty() || participant.isEmpty()
-          || !contributions.removeIf(c -> c.workoutId().equals(workoutId))) {
+      if (challenge.isEmpty() || participant.isEmpty()) {
         continue;
       }
       store.removeContribution(challengeId, athleteId, workoutId);

@@ -17,10 +17,11 @@ public interface ChallengeStore {
   Optional<Challenge> challenge(String challengeId);
 
   /**
-   * Challenges that have not ended at {@code now}, soonest ending first, after the position {@code after}
-   * (null: from the start); at most {@code limit}.
+   * Where the challenges that have not ended at {@code now} are in the calendar, soonest ending first, after the
+   * position {@code after} (null: from the start); at most {@code limit}. Read the challenges through the
+   * {@link ChallengeCatalog}, which caches them.
    */
-  List<Challenge> notEnded(Instant now, ChallengePosition after, int limit);
+  List<ChallengePosition> notEnded(Instant now, ChallengePosition after, int limit);
 
   /** The athlete's challenges by id after {@code afterId} (null: from the start); at most {@code limit}. */
   List<String> joinedBy(String athleteId, String afterId, int limit);
@@ -48,6 +49,6 @@ public interface ChallengeStore {
   /** Hands every participant of a challenge to {@code sink}, in no order (to rebuild a leaderboard). */
   void forEachParticipant(String challengeId, Consumer<Participant> sink);
 
-  /** Where a page of {@link #notEnded} stopped. */
+  /** A challenge's place in the calendar: its end, then its id. */
   record ChallengePosition(Instant endTime, String challengeId) {}
 }
