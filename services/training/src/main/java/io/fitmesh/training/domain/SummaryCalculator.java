@@ -10,7 +10,8 @@ import java.util.List;
  * Builds a workout's summary from its samples.
  * <ul>
  *   <li>Distance follows GPS fixes, counting a fix only once it is {@link #JITTER_M} from the last counted one,
- *       so a standing device's wander adds nothing; without positions the device's own distance is used.
+ *       so a standing device's wander adds nothing, and never a jump faster than
+ *       {@link PlausibilityCheck#TELEPORT_MPS}; without positions the device's own distance is used.
  *   <li>Moving time counts the time between consecutive samples at most {@link #MAX_GAP} apart when the
  *       jitter-filtered speed over the last {@link #MOVING_WINDOW} (or the device's speed) is at least
  *       {@link #MOVING_MPS}; without position or distance, when pedalling (auto-pause; gaps are not invented).
@@ -94,7 +95,9 @@ public final class SummaryCalculator {
             double step = GeoMath.haversineMeters(lastFix.latitudeDeg(), lastFix.longitudeDeg(),
                 p.latitudeDeg(), p.longitudeDeg());
             if (step >= JITTER_M) {
-              total += step;
+              if (!isJump(lastFix, p, step)) {
+                total += step;
+              }
               lastFix = p;
             }
           }
@@ -108,6 +111,15 @@ public final class SummaryCalculator {
       d[i] = total;
     }
     return d;
+  }
+
+  /**
+   * A step faster than {@link PlausibilityCheck#TELEPORT_MPS} is a GPS jump (flagged as a teleport when the track
+   * carries on from it): nobody covered it, so it adds no distance, speed, split or best effort.
+   */
+  private static boolean isJump(TrackPoint from, TrackPoint to, double stepM) {
+    double seconds = Duration.between(from.time(), to.time()).toMillis() / 1000.0;
+    return seconds <= 0 || stepM / seconds > PlausibilityCheck.TELEPORT_MPS;
   }
 
   private static double[] movingSeconds(List<TrackPoint> points, double[] t, double[] cumulative) {

@@ -47,6 +47,25 @@ class SummaryCalculatorTest {
   }
 
   @Test
+  void aJumpTheTrackCarriesOnFrom_countsNoDistanceSpeedSplitOrEffort() {
+    List<TrackPoint> points = new ArrayList<>();
+    for (int s = 0; s <= 1800; s++) {
+      double north = s * 3.0 + (s >= 900 ? 100_000 : 0);
+      points.add(point(s, s, north, 300.0, 150.0));
+    }
+
+    Summary summary = SummaryCalculator.summarize(points, Sport.RUN);
+
+    assertThat(summary.distanceM()).as("30 minutes at 3 m/s; the 100 km jump is not run").isCloseTo(5400, within(30.0));
+    assertThat(summary.maxSpeedMps()).isCloseTo(3.0, within(0.05));
+    assertThat(summary.averageSpeedMps()).isCloseTo(3.0, within(0.05));
+    assertThat(summary.splits()).hasSize(6).allSatisfy(split -> assertThat(split.distanceM()).isLessThan(1010));
+    assertThat(summary.bestEfforts()).extracting(Summary.BestEffort::name).containsExactly("1 km", "5 km");
+    assertThat(summary.bestEfforts().get(0).elapsedS()).isCloseTo(333, within(2.0));
+    assertThat(summary.bestEfforts().get(1).elapsedS()).isCloseTo(1667, within(5.0));
+  }
+
+  @Test
   void gpsJitterWhileStanding_addsNoDistanceAndNoMovingTime() {
     List<TrackPoint> points = new ArrayList<>();
     for (int s = 0; s <= 600; s++) {
