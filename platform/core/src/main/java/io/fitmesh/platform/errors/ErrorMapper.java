@@ -54,8 +54,8 @@ public final class ErrorMapper implements GoogleGrpcExceptionHandlerFunction {
           .setMessage("the call's deadline passed")
           .build();
     }
-    if (unwrapped instanceof java.util.concurrent.CancellationException
-        || unwrapped instanceof com.linecorp.armeria.common.stream.ClosedStreamException) {
+    if (isClientGone(unwrapped)) {
+      log.info("call ended by the client or its deadline ({})", unwrapped.getClass().getSimpleName());
       return com.google.rpc.Status.newBuilder()
           .setCode(Code.CANCELLED_VALUE)
           .setMessage("the call was cancelled")
@@ -67,6 +67,19 @@ public final class ErrorMapper implements GoogleGrpcExceptionHandlerFunction {
         .setCode(Code.INTERNAL_VALUE)
         .setMessage("internal error (error id " + errorId + ")")
         .build();
+  }
+
+  /**
+   * The ways a call ends because its client went away, cancelled or let its deadline pass (a wearable losing its
+   * link is normal): cancellations, streams closed under the call, a response completed before the handler
+   * wrote to it. Not failures of the server.
+   */
+  private static boolean isClientGone(Throwable t) {
+    return t instanceof java.util.concurrent.CancellationException
+        || t instanceof com.linecorp.armeria.common.CancellationException
+        || t instanceof com.linecorp.armeria.common.stream.ClosedStreamException
+        || t instanceof com.linecorp.armeria.common.stream.AbortedStreamException
+        || t instanceof com.linecorp.armeria.common.stream.CancelledSubscriptionException;
   }
 
   /** The same mapping as a throwable, for code that must fail a call itself (interceptors, streams). */

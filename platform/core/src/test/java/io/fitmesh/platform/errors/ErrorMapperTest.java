@@ -60,4 +60,17 @@ class ErrorMapperTest {
     assertThat(status.getCode()).isEqualTo(Code.PERMISSION_DENIED_VALUE);
     assertThat(status.getMessage()).isEqualTo("not your workout");
   }
+
+  @Test
+  void aClientThatWentAway_isCancelled_notAnInternalError() {
+    for (Throwable gone : new Throwable[] {
+        com.linecorp.armeria.common.ResponseCompleteException.get(),
+        com.linecorp.armeria.common.ClosedSessionException.get(),
+        com.linecorp.armeria.common.stream.AbortedStreamException.get(),
+        com.linecorp.armeria.common.stream.CancelledSubscriptionException.get(),
+        new java.util.concurrent.CancellationException("cancelled")}) {
+      assertThat(ErrorMapper.toStatusProto(new CompletionException(gone)).getCode())
+          .as(gone.getClass().getSimpleName()).isEqualTo(Code.CANCELLED_VALUE);
+    }
+  }
 }

@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.BatchType;
+import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.fitmesh.platform.errors.DomainException;
@@ -22,6 +23,7 @@ import java.util.concurrent.Semaphore;
  * Samples in CQL, table {@code samples}, partitioned by (workout, bucket of {@link #BUCKET} seqs, about an hour at
  * 1 Hz) so no partition grows without bound, clustered by seq. Writes are prepared, asynchronous, idempotent
  * (a seq is its row) and sent as UNLOGGED batches that never span partitions, with a bounded number in flight.
+ * A reading the device did not take is left unset, not bound to null, which would write a tombstone cell.
  */
 public final class ScyllaSampleStore implements SampleStore {
   public static final int BUCKET = 4096;
@@ -90,8 +92,16 @@ public final class ScyllaSampleStore implements SampleStore {
   private BatchStatement batch(String workoutId, int bucket, List<SampleReading> rows) {
     BatchStatementBuilder batch = BatchStatement.builder(BatchType.UNLOGGED).setIdempotence(true);
     for (SampleReading s : rows) {
-      batch.addStatement(insert.bind(workoutId, bucket, s.seq(), s.time(), s.latitudeDeg(), s.longitudeDeg(),
-          s.altitudeM(), s.heartRateBpm(), s.cadenceRpm(), s.powerWatts(), s.speedMps(), s.distanceM()));
+      BoundStatementBuilder row = insert.boundStatementBuilder()
+          .setString(0, workoutId).setInt(1, bucket).setLong(2, s.seq()).setInstant(3, s.time());
+      Double[] readings = {s.latitudeDeg(), s.longitudeDeg(), s.altitudeM(), s.heartRateBpm(), s.cadenceRpm(),
+          s.powerWatts(), s.speedMps(), s.distanceM()};
+      for (int i = 0; i < readings.length; i++) {
+        if (readings[i] != null) {
+          row.setDouble(4 + i, readings[i]);
+        }
+      }
+      batch.addStatement(row.build());
     }
     return batch.build();
   }

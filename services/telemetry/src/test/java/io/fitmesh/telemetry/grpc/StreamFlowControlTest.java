@@ -18,16 +18,11 @@ import io.fitmesh.telemetry.v1.Sample;
 import io.fitmesh.telemetry.v1.StreamSamplesRequest;
 import io.fitmesh.telemetry.v1.StreamSamplesResponse;
 import io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc.TelemetryIngestServiceStub;
+import io.fitmesh.testkit.TcpRelay;
 import io.grpc.BindableService;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import io.opentelemetry.api.OpenTelemetry;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,89 +56,87 @@ class StreamFlowControlTest {
     long batchBytes = batch(start, 0).getSerializedSize();
     AtomicLong stored = new AtomicLong();
     AtomicLong mostUnstoredBytes = new AtomicLong();
+    AtomicReference<TcpRelay> relay = new AtomicReference<>();
     InMemorySampleStore memory = new InMemorySampleStore();
-    try (WireCounter wire = new WireCounter()) {
-      SampleStore slow = new SampleStore() {
-        @Override
-        public CompletableFuture<Void> append(String workoutId, List<SampleReading> samples) {
-          mostUnstoredBytes.accumulateAndGet(wire.toServer() - stored.get() * batchBytes, Math::max);
-          try {
-            Thread.sleep(10);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          stored.incrementAndGet();
-          return memory.append(workoutId, samples);
+    SampleStore slow = new SampleStore() {
+      @Override
+      public CompletableFuture<Void> append(String workoutId, List<SampleReading> samples) {
+        mostUnstoredBytes.accumulateAndGet(relay.get().bytesToServer() - stored.get() * batchBytes, Math::max);
+        try {
+          Thread.sleep(10);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
         }
-
-        @Override
-        public List<SampleReading> read(String workoutId, long fromSeq, long toSeq, int limit) {
-          return memory.read(workoutId, fromSeq, toSeq, limit);
-        }
-
-        @Override
-        public void purge(String workoutId, long toSeq) {}
-      };
-      ExecutorService pool = Executors.newFixedThreadPool(4);
-      IngestService ingest = new IngestService(slow, new InMemoryCursorStore(),
-          id -> new WorkoutAccess.Grant(start, true),
-          new LiveTracker(s -> { }, Duration.ofSeconds(1), Clock.systemUTC()), Clock.systemUTC(), pool);
-      JwtTokens tokens = new JwtTokens("a-test-secret-of-32-characters!!", Clock.systemUTC());
-      FitmeshService service = new FitmeshService() {
-        @Override
-        public String name() {
-          return "telemetry";
-        }
-
-        @Override
-        public List<BindableService> grpcServices() {
-          return List.of(new TelemetryIngestHandler(ingest));
-        }
-      };
-      ServiceServer server = ServiceServer.start(service, "127.0.0.1", 0, Duration.ofSeconds(1),
-          OpenTelemetry.noop(), tokens);
-      try {
-        wire.forwardTo(server.port());
-        TelemetryIngestServiceStub stub = new GrpcChannels(OpenTelemetry.noop(), Duration.ofSeconds(120))
-            .stub(wire.endpoint(), TelemetryIngestServiceStub.class, tokens.mint("athlete-1", Duration.ofMinutes(5)));
-        CompletableFuture<StreamSamplesResponse> done = new CompletableFuture<>();
-        stub.streamSamples(new ClientResponseObserver<StreamSamplesRequest, StreamSamplesResponse>() {
-          @Override
-          public void beforeStart(ClientCallStreamObserver<StreamSamplesRequest> requests) {
-            requests.setOnReadyHandler(() -> { });
-            for (long i = 0; i < BATCHES; i++) {
-              requests.onNext(batch(start, i));
-            }
-            requests.onCompleted();
-          }
-
-          @Override
-          public void onNext(StreamSamplesResponse value) {
-            done.complete(value);
-          }
-
-          @Override
-          public void onError(Throwable t) {
-            done.completeExceptionally(t);
-          }
-
-          @Override
-          public void onCompleted() {}
-        });
-
-        StreamSamplesResponse response = done.get(120, TimeUnit.SECONDS);
-
-        assertThat(mostUnstoredBytes.get())
-            .as("bytes on the wire but not stored yet: held to the stream window, not all %d", BATCHES * batchBytes)
-            .isLessThan(WINDOW_BYTES);
-        assertThat(wire.toServer()).as("everything did arrive in the end").isGreaterThan(BATCHES * batchBytes);
-        assertThat(stored.get()).isEqualTo(BATCHES);
-        assertThat(response.getReport().getAcceptedCount()).isEqualTo(BATCHES * BATCH);
-        assertThat(response.getReport().getDurableThroughSeq()).isEqualTo(BATCHES * BATCH - 1);
-      } finally {
-        server.close();
-        pool.shutdownNow();
+        stored.incrementAndGet();
+        return memory.append(workoutId, samples);
       }
+
+      @Override
+      public List<SampleReading> read(String workoutId, long fromSeq, long toSeq, int limit) {
+        return memory.read(workoutId, fromSeq, toSeq, limit);
+      }
+
+      @Override
+      public void purge(String workoutId, long toSeq) {}
+    };
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    IngestService ingest = new IngestService(slow, new InMemoryCursorStore(),
+        id -> new WorkoutAccess.Grant(start, true),
+        new LiveTracker(s -> { }, Duration.ofSeconds(1), Clock.systemUTC()), Clock.systemUTC(), pool);
+    JwtTokens tokens = new JwtTokens("a-test-secret-of-32-characters!!", Clock.systemUTC());
+    FitmeshService service = new FitmeshService() {
+      @Override
+      public String name() {
+        return "telemetry";
+      }
+
+      @Override
+      public List<BindableService> grpcServices() {
+        return List.of(new TelemetryIngestHandler(ingest));
+      }
+    };
+    ServiceServer server = ServiceServer.start(service, "127.0.0.1", 0, Duration.ofSeconds(1),
+        OpenTelemetry.noop(), tokens);
+    try (TcpRelay wire = TcpRelay.to(server.port())) {
+      relay.set(wire);
+      TelemetryIngestServiceStub stub = new GrpcChannels(OpenTelemetry.noop(), Duration.ofSeconds(120))
+          .stub(wire.endpoint(), TelemetryIngestServiceStub.class, tokens.mint("athlete-1", Duration.ofMinutes(5)));
+      CompletableFuture<StreamSamplesResponse> done = new CompletableFuture<>();
+      stub.streamSamples(new ClientResponseObserver<StreamSamplesRequest, StreamSamplesResponse>() {
+        @Override
+        public void beforeStart(ClientCallStreamObserver<StreamSamplesRequest> requests) {
+          for (long i = 0; i < BATCHES; i++) {
+            requests.onNext(batch(start, i));
+          }
+          requests.onCompleted();
+        }
+
+        @Override
+        public void onNext(StreamSamplesResponse value) {
+          done.complete(value);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+          done.completeExceptionally(t);
+        }
+
+        @Override
+        public void onCompleted() {}
+      });
+
+      StreamSamplesResponse response = done.get(120, TimeUnit.SECONDS);
+
+      assertThat(mostUnstoredBytes.get())
+          .as("bytes on the wire but not stored yet: held to the stream window, not all %d", BATCHES * batchBytes)
+          .isLessThan(WINDOW_BYTES);
+      assertThat(wire.bytesToServer()).as("everything did arrive in the end").isGreaterThan(BATCHES * batchBytes);
+      assertThat(stored.get()).isEqualTo(BATCHES);
+      assertThat(response.getReport().getAcceptedCount()).isEqualTo(BATCHES * BATCH);
+      assertThat(response.getReport().getDurableThroughSeq()).isEqualTo(BATCHES * BATCH - 1);
+    } finally {
+      server.close();
+      pool.shutdownNow();
     }
   }
 
@@ -153,55 +147,5 @@ class StreamFlowControlTest {
           .setLatitudeDeg(46).setLongitudeDeg(14.5).setHeartRateBpm(140));
     }
     return b.build();
-  }
-
-  /** A TCP relay on loopback that counts the bytes it carries from the client to the server. */
-  private static final class WireCounter implements AutoCloseable {
-    private final ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-    private final AtomicLong toServer = new AtomicLong();
-    private final ExecutorService pumps = Executors.newCachedThreadPool();
-
-    WireCounter() throws IOException {}
-
-    String endpoint() {
-      return "127.0.0.1:" + listener.getLocalPort();
-    }
-
-    long toServer() {
-      return toServer.get();
-    }
-
-    void forwardTo(int port) {
-      pumps.execute(() -> {
-        while (!listener.isClosed()) {
-          try {
-            Socket client = listener.accept();
-            Socket server = new Socket(InetAddress.getLoopbackAddress(), port);
-            pumps.execute(() -> pump(client, server, toServer));
-            pumps.execute(() -> pump(server, client, new AtomicLong()));
-          } catch (IOException e) {
-            return;
-          }
-        }
-      });
-    }
-
-    private static void pump(Socket from, Socket to, AtomicLong counted) {
-      byte[] buffer = new byte[16 * 1024];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-          out.write(buffer, 0, n);
-          counted.addAndGet(n);
-        }
-      } catch (IOException e) {
-        // the other side closed: the relay for this connection ends
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      listener.close();
-      pumps.shutdownNow();
-    }
   }
 }
