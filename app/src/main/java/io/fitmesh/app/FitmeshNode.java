@@ -4,11 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.fitmesh.bff.BffDeployable;
 import io.fitmesh.challenge.ChallengeDeployable;
-import io.fitmesh.platform.config.Settings;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.FitmeshService;
 import io.fitmesh.platform.server.ServiceServer;
-import io.fitmesh.platform.server.StandaloneService;
 import io.fitmesh.reco.RecoDeployable;
 import io.fitmesh.social.SocialDeployable;
 import io.fitmesh.telemetry.TelemetryDeployable;
@@ -40,15 +38,15 @@ public final class FitmeshNode implements AutoCloseable {
     this.servers = List.copyOf(servers);
   }
 
-  /** Starts every deployable on FITMESH_&lt;NAME&gt;_PORT (its default when unset; 0 picks a free port). */
-  public static FitmeshNode start(PlatformRuntime runtime, Settings settings) {
+  /** Starts every deployable on its port in the runtime's config (FITMESH_&lt;NAME&gt;_PORT; 0 picks a free one). */
+  public static FitmeshNode start(PlatformRuntime runtime) {
     requireNonNull(runtime, "runtime");
     List<ServiceServer> started = new ArrayList<>();
     try {
       for (Function<PlatformRuntime, FitmeshService> factory : DEPLOYABLES) {
         FitmeshService service = factory.apply(runtime);
-        int port = settings.port(StandaloneService.portSetting(service.name()), service.defaultPort());
-        ServiceServer server = ServiceServer.start(service, runtime.config().bindHost(), port,
+        ServiceServer server = ServiceServer.start(service, runtime.config().bindHost(),
+            runtime.config().port(service.name()),
             runtime.config().drainTimeout(), runtime.openTelemetry(), runtime.tokens());
         runtime.services().register(service.name(), server.endpoint());
         started.add(server);

@@ -54,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
       System.err.println("fitmesh run: " + e.getMessage());
       return 2;
     }
-    FitmeshNode node = FitmeshNode.start(runtime, settings);
+    FitmeshNode node = FitmeshNode.start(runtime);
     printEndpoints(out, node, chosen);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

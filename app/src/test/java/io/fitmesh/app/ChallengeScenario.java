@@ -15,7 +15,6 @@ import io.fitmesh.platform.server.ServiceServer;
 import io.fitmesh.testkit.RealInfra;
 import io.fitmesh.training.domain.TrackPoint;
 import io.fitmesh.training.imports.WorkoutFiles;
-import io.fitmesh.training.v1.ImportFormat;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import java.io.InputStream;
@@ -53,7 +52,7 @@ abstract class ChallengeScenario {
   @BeforeEach
   void startFitmesh() {
     runtime = openRuntime();
-    node = FitmeshNode.start(runtime, FitmeshNodeTest.anyFreePorts());
+    node = FitmeshNode.start(runtime);
     for (String name : List.of("anna", "bob", "cene")) {
       String athlete = name + "-" + run;
       tokens.put(name, runtime.tokens().mint(athlete, Duration.ofHours(1)));
@@ -227,7 +226,7 @@ abstract class ChallengeScenario {
     try (InputStream in = ChallengeScenario.class.getResourceAsStream("/fixtures/around-visnjan-with-car.gpx")) {
       gpx = in.readAllBytes();
     }
-    List<TrackPoint> points = WorkoutFiles.parse(ImportFormat.IMPORT_FORMAT_GPX, gpx);
+    List<TrackPoint> points = WorkoutFiles.parse(WorkoutFiles.Format.GPX, gpx);
     Duration shift = Duration.between(points.get(0).time(), start);
     List<Map<String, Object>> samples = new ArrayList<>();
     for (TrackPoint p : points) {

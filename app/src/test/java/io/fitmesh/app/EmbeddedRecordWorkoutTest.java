@@ -10,6 +10,6 @@ import java.util.Map;
 class EmbeddedRecordWorkoutTest extends RecordWorkoutScenario {
   @Override
   PlatformRuntime openRuntime() {
-    return PlatformRuntime.open(PlatformConfig.from(Settings.of(Map.of()), Backends.EMBEDDED), "e2e");
+    return PlatformRuntime.open(PlatformConfig.from(Settings.of(Map.of()), Backends.EMBEDDED).withAnyFreePorts(), "e2e");
   }
 }

@@ -2,7 +2,6 @@ package io.fitmesh.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fitmesh.platform.config.Settings;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.ServiceServer;
 import io.fitmesh.testkit.RealInfra;
@@ -16,11 +15,10 @@ class FitmeshNodeLocalTest {
 
   @Test
   void localNode_connectsToTheRealServers_andAnswersHealthServingEverywhere() {
-    Settings ports = FitmeshNodeTest.anyFreePorts();
-    PlatformRuntime runtime = PlatformRuntime.open(RealInfra.config(), "test");
+    PlatformRuntime runtime = PlatformRuntime.open(RealInfra.config().withAnyFreePorts(), "test");
     assertThat(runtime.cql()).isPresent();
     assertThat(runtime.redis()).isPresent();
-    FitmeshNode node = FitmeshNode.start(runtime, ports);
+    FitmeshNode node = FitmeshNode.start(runtime);
     try {
       for (ServiceServer server : node.servers()) {
         assertThat(FitmeshNodeTest.healthOf(server)).as(server.name()).isEqualTo(ServingStatus.SERVING);

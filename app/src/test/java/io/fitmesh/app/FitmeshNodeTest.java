@@ -11,7 +11,6 @@ import io.fitmesh.platform.server.ServiceServer;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +18,8 @@ class FitmeshNodeTest {
 
   @Test
   void embeddedNode_answersHealthServingForEveryServiceAndTheBff_thenStops() {
-    Settings settings = anyFreePorts();
-    FitmeshNode node = FitmeshNode.start(
-        PlatformRuntime.open(PlatformConfig.from(settings, Backends.EMBEDDED), "test"), settings);
+    FitmeshNode node = FitmeshNode.start(PlatformRuntime.open(
+        PlatformConfig.from(Settings.of(Map.of()), Backends.EMBEDDED).withAnyFreePorts(), "test"));
     try {
       assertThat(node.servers()).extracting(ServiceServer::name)
           .containsExactly("telemetry", "training", "social", "challenge", "reco", "bff");
@@ -37,13 +35,5 @@ class FitmeshNodeTest {
     return GrpcClients.newClient("http://" + server.endpoint(), HealthGrpc.HealthBlockingStub.class)
         .check(HealthCheckRequest.getDefaultInstance())
         .getStatus();
-  }
-
-  static Settings anyFreePorts() {
-    Map<String, String> values = new HashMap<>();
-    for (String name : new String[] {"telemetry", "training", "social", "challenge", "reco", "bff"}) {
-      values.put("FITMESH_" + name.toUpperCase() + "_PORT", "0");
-    }
-    return Settings.of(values);
   }
 }

@@ -9,6 +9,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LocalRecordWorkoutTest extends RecordWorkoutScenario {
   @Override
   PlatformRuntime openRuntime() {
-    return PlatformRuntime.open(RealInfra.config(), "e2e");
+    return PlatformRuntime.open(RealInfra.config().withAnyFreePorts(), "e2e");
   }
 }

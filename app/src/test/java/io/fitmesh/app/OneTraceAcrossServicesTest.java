@@ -40,8 +40,8 @@ class OneTraceAcrossServicesTest {
         .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
         .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
         .build();
-    PlatformRuntime runtime = PlatformRuntime.open(RealInfra.config(), otel);
-    FitmeshNode node = FitmeshNode.start(runtime, FitmeshNodeTest.anyFreePorts());
+    PlatformRuntime runtime = PlatformRuntime.open(RealInfra.config().withAnyFreePorts(), otel);
+    FitmeshNode node = FitmeshNode.start(runtime);
     try {
       String bff = node.servers().stream().filter(s -> s.name().equals("bff")).findFirst()
           .map(ServiceServer::endpoint).orElseThrow();

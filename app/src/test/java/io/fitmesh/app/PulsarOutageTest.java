@@ -30,8 +30,8 @@ class PulsarOutageTest {
   void workoutFinishedWhilePulsarIsDown_isStored_andCountedOncePulsarIsBack() throws Exception {
     assumeTrue(RealInfra.launcherManaged(), "needs the launcher's own Pulsar to stop and start");
     InfraLauncher launcher = InfraLauncher.forCheckout(System.out);
-    PlatformRuntime runtime = PlatformRuntime.open(RealInfra.config(), "outage");
-    FitmeshNode node = FitmeshNode.start(runtime, FitmeshNodeTest.anyFreePorts());
+    PlatformRuntime runtime = PlatformRuntime.open(RealInfra.config().withAnyFreePorts(), "outage");
+    FitmeshNode node = FitmeshNode.start(runtime);
     try {
       String bff = node.servers().stream().filter(s -> s.name().equals("bff")).findFirst()
           .map(ServiceServer::endpoint).orElseThrow();

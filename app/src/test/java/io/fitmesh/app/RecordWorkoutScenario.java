@@ -57,7 +57,7 @@ abstract class RecordWorkoutScenario {
   @BeforeEach
   void startFitmesh() {
     runtime = openRuntime();
-    node = FitmeshNode.start(runtime, FitmeshNodeTest.anyFreePorts());
+    node = FitmeshNode.start(runtime);
     token = runtime.tokens().mint("athlete-" + UUID.randomUUID().toString().substring(0, 8), Duration.ofHours(1));
     app = new MobileClient(endpoint("bff"), token);
     channels = new GrpcChannels(runtime.openTelemetry(), Duration.ofSeconds(10));

@@ -37,7 +37,7 @@ public final class IngestBench implements Callable<Integer> {
     }
     Settings settings = BenchReport.localServersAndFreePorts();
     PlatformRuntime runtime = PlatformRuntime.open(PlatformConfig.from(settings, Backends.LOCAL), "bench");
-    FitmeshNode node = FitmeshNode.start(runtime, settings);
+    FitmeshNode node = FitmeshNode.start(runtime);
     try {
       IngestBenchmark.BenchResult result =
           new IngestBenchmark(runtime, node, devices, Duration.ofSeconds(seconds), System.out).run();

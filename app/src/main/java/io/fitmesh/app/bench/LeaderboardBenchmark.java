@@ -4,7 +4,7 @@ import io.fitmesh.app.FitmeshNode;
 import io.fitmesh.challenge.domain.Challenge;
 import io.fitmesh.challenge.domain.Score;
 import io.fitmesh.challenge.domain.ScoreKey;
-import io.fitmesh.challenge.grpc.ChallengeProtos;
+import io.fitmesh.challenge.codec.ChallengeProtos;
 import io.fitmesh.challenge.v1.ChallengeProgressed;
 import io.fitmesh.challenge.v1.ChallengeServiceGrpc.ChallengeServiceBlockingStub;
 import io.fitmesh.challenge.v1.ChallengeServiceGrpc.ChallengeServiceFutureStub;
@@ -101,7 +101,7 @@ public final class LeaderboardBenchmark {
 
   private void startNode() {
     runtime = runtimes.get();
-    node = FitmeshNode.start(runtime, settings);
+    node = FitmeshNode.start(runtime);
     channels = new GrpcChannels(runtime.openTelemetry(), Duration.ofSeconds(60));
     redis = runtime.redis().orElseThrow(() -> new IllegalStateException("bench leaderboard needs Redis"));
   }
@@ -385,7 +385,7 @@ public final class LeaderboardBenchmark {
 
   /** Starts the node and times its drain of the backlog, from the first event applied to the last. */
   private double drain(Challenge challenge, Backlog backlog) throws Exception {
-    node = FitmeshNode.start(runtime, settings);
+    node = FitmeshNode.start(runtime);
     var board = redis.<String>getScoredSortedSet("fitmesh:board:" + challenge.challengeId(), StringCodec.INSTANCE);
     String firstAthlete = backlog.first().getAthleteId();
     double firstKey = backlog.first().getBoardScore();

@@ -6,21 +6,19 @@ import io.fitmesh.challenge.adapters.EventBusChallengeEvents;
 import io.fitmesh.challenge.domain.BoardProjector;
 import io.fitmesh.challenge.domain.ChallengeCatalog;
 import io.fitmesh.challenge.domain.ChallengeService;
-import io.fitmesh.challenge.domain.FinishedWorkout;
 import io.fitmesh.challenge.domain.Leaderboard;
 import io.fitmesh.challenge.domain.LeaderboardQueries;
 import io.fitmesh.challenge.domain.LeaderboardWatches;
+import io.fitmesh.challenge.events.ProgressConsumer;
+import io.fitmesh.challenge.events.TrainingEventsConsumer;
 import io.fitmesh.challenge.grpc.ChallengeHandler;
-import io.fitmesh.challenge.grpc.ChallengeProtos;
 import io.fitmesh.challenge.grpc.LeaderboardHandler;
-import io.fitmesh.challenge.v1.ChallengeProgressed;
 import io.fitmesh.platform.events.EventSubscription;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.FitmeshService;
-import io.fitmesh.training.v1.TrainingCompleted;
-import io.fitmesh.training.v1.TrainingDeleted;
 import io.grpc.BindableService;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,8 +30,6 @@ import java.util.List;
  */
 public final class ChallengeDeployable implements FitmeshService {
   public static final String NAME = "challenge";
-  /** At most this many challenge.progress events are applied to the boards together. */
-  static final int BOARD_BATCH = 5000;
   /** The fastest a watcher is shown a changing board. */
   static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
 
@@ -52,23 +48,8 @@ public final class ChallengeDeployable implements FitmeshService {
         new EventBusChallengeEvents(runtime.events()), runtime.clock());
     boards = new LeaderboardQueries(catalog, leaderboard);
     watches = new LeaderboardWatches(catalog, leaderboard, runtime.clock(), WATCH_INTERVAL);
-    BoardProjector projector = new BoardProjector(leaderboard);
-    subscriptions = List.of(
-        runtime.events().subscribe(runtime.subscription("training.completed", NAME), e -> {
-          FinishedWorkout workout = ChallengeProtos.finished(e.payload(TrainingCompleted.class).getWorkout());
-          if (workout != null) {
-            challenges.onWorkoutCompleted(workout);
-          }
-        }),
-        runtime.events().subscribe(runtime.subscription("training.deleted", NAME), e -> {
-          TrainingDeleted deleted = e.payload(TrainingDeleted.class);
-          challenges.onWorkoutDeleted(deleted.getAthleteId(), deleted.getWorkoutId());
-        }),
-        runtime.events().subscribeBatches(runtime.subscription(EventBusChallengeEvents.PROGRESS, NAME + "-board"),
-            BOARD_BATCH, events -> projector.apply(events.stream().map(e -> {
-              ChallengeProgressed p = e.payload(ChallengeProgressed.class);
-              return new BoardProjector.ScoreChange(p.getChallengeId(), p.getAthleteId(), p.getBoardScore());
-            }).toList())));
+    subscriptions = new ArrayList<>(new TrainingEventsConsumer(challenges).subscribe(runtime, NAME));
+    subscriptions.add(new ProgressConsumer(new BoardProjector(leaderboard)).subscribe(runtime, NAME + "-board"));
   }
 
   @Override

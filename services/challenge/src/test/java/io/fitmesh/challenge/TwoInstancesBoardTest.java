@@ -16,7 +16,7 @@ import io.fitmesh.challenge.domain.Participant;
 import io.fitmesh.challenge.domain.RankedEntry;
 import io.fitmesh.challenge.domain.ScoreKey;
 import io.fitmesh.challenge.domain.Sport;
-import io.fitmesh.challenge.grpc.ChallengeProtos;
+import io.fitmesh.challenge.codec.ChallengeProtos;
 import io.fitmesh.common.v1.LatLng;
 import io.fitmesh.platform.grpc.ProtoTime;
 import io.fitmesh.platform.runtime.PlatformRuntime;

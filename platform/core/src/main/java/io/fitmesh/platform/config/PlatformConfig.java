@@ -24,6 +24,7 @@ public record PlatformConfig(
     OtelSettings otel,
     AuthSettings auth,
     Map<String, String> serviceAddresses,
+    Map<String, Integer> ports,
     Settings settings) {
 
   /** Every deployable, by the name used in settings (FITMESH_&lt;NAME&gt;_PORT, FITMESH_&lt;NAME&gt;_ADDRESS). */
@@ -110,7 +111,34 @@ public record PlatformConfig(
         new OtelSettings(exporter, otlpEndpoint, settings.string("FITMESH_OTEL_NAMESPACE", "fitmesh")),
         new AuthSettings(jwtSecret, jwtSecret.equals(DEV_JWT_SECRET)),
         serviceAddresses(settings),
+        ports(settings),
         settings);
+  }
+
+  /** The port a deployable of this process listens on: FITMESH_&lt;NAME&gt;_PORT, else its default; 0 is any free one. */
+  public int port(String deployable) {
+    Integer port = ports.get(deployable);
+    if (port == null) {
+      throw new IllegalArgumentException("no deployable " + deployable);
+    }
+    return port;
+  }
+
+  /** This config with every deployable on a free port (tests and benches run beside whatever else listens). */
+  public PlatformConfig withAnyFreePorts() {
+    Map<String, Integer> free = new HashMap<>();
+    DEPLOYABLES.forEach(name -> free.put(name, 0));
+    return new PlatformConfig(backends, bindHost, callTimeout, drainTimeout, pulsar, cql, redis, otel, auth,
+        serviceAddresses, Map.copyOf(free), settings);
+  }
+
+  /** FITMESH_&lt;NAME&gt;_PORT of every deployable, or its default. */
+  private static Map<String, Integer> ports(Settings settings) {
+    Map<String, Integer> ports = new HashMap<>();
+    for (String name : DEPLOYABLES) {
+      ports.put(name, settings.port("FITMESH_" + name.toUpperCase(Locale.ROOT) + "_PORT", defaultPort(name)));
+    }
+    return Map.copyOf(ports);
   }
 
   /** FITMESH_&lt;NAME&gt;_ADDRESS (host:port) of the deployables a process calls, where set. */

@@ -1,6 +1,5 @@
 package io.fitmesh.platform.server;
 
-import io.fitmesh.platform.config.PlatformConfig;
 import io.grpc.BindableService;
 import java.util.List;
 
@@ -12,11 +11,6 @@ public interface FitmeshService extends AutoCloseable {
 
   /** Short lowercase name: telemetry, training, social, challenge, reco, bff. */
   String name();
-
-  /** The port it listens on unless configured otherwise (FITMESH_&lt;NAME&gt;_PORT). */
-  default int defaultPort() {
-    return PlatformConfig.defaultPort(name());
-  }
 
   /** The service's own gRPC services; empty until its scenario provides them. */
   List<BindableService> grpcServices();

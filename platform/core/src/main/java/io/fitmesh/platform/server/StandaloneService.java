@@ -1,5 +1,7 @@
 package io.fitmesh.platform.server;
 
+import static java.util.Objects.requireNonNull;
+
 import io.fitmesh.platform.config.ConfigException;
 import io.fitmesh.platform.config.PlatformConfig;
 import io.fitmesh.platform.config.Settings;
@@ -10,35 +12,58 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 
 /**
- * Runs one deployable as its own process: settings from the environment (FITMESH_BACKENDS must be set),
- * port FITMESH_&lt;NAME&gt;_PORT, until SIGTERM/SIGINT, then drains and closes. Each service's main calls this.
+ * One deployable as its own process: its own runtime (FITMESH_BACKENDS must be set) and server on
+ * FITMESH_&lt;NAME&gt;_PORT. Each service's main calls {@link #run}; tests call {@link #start} with their settings.
  */
-public final class StandaloneService {
-  private StandaloneService() {}
+public final class StandaloneService implements AutoCloseable {
+  private final PlatformRuntime runtime;
+  private final ServiceServer server;
 
-  public static void run(String name, Function<PlatformRuntime, FitmeshService> factory) {
-    Settings settings = Settings.fromEnvironment();
-    PlatformRuntime runtime;
-    int port;
+  private StandaloneService(PlatformRuntime runtime, ServiceServer server) {
+    this.runtime = runtime;
+    this.server = server;
+  }
+
+  /**
+   * Opens the backends the settings name and serves the deployable, exactly as its main does.
+   *
+   * @throws ConfigException when a setting is missing or malformed
+   * @throws BackendUnreachableException when a backend does not answer
+   */
+  public static StandaloneService start(String name, Function<PlatformRuntime, FitmeshService> factory,
+      Settings settings) {
+    requireNonNull(name, "name");
+    requireNonNull(factory, "factory");
+    PlatformConfig config = PlatformConfig.from(requireNonNull(settings, "settings"));
+    PlatformRuntime runtime = PlatformRuntime.open(config, name);
     try {
-      PlatformConfig config = PlatformConfig.from(settings);
-      port = settings.port(portSetting(name), PlatformConfig.defaultPort(name));
-      runtime = PlatformRuntime.open(config, name);
+      ServiceServer server = ServiceServer.start(factory.apply(runtime), config.bindHost(), config.port(name),
+          config.drainTimeout(), runtime.openTelemetry(), runtime.tokens());
+      runtime.services().register(name, server.endpoint());
+      return new StandaloneService(runtime, server);
+    } catch (RuntimeException e) {
+      runtime.close();
+      throw e;
+    }
+  }
+
+  /** Runs the deployable from the environment until SIGTERM/SIGINT, then drains and closes; exits 2 on bad settings. */
+  public static void run(String name, Function<PlatformRuntime, FitmeshService> factory) {
+    StandaloneService service;
+    try {
+      service = start(name, factory, Settings.fromEnvironment());
     } catch (ConfigException | BackendUnreachableException e) {
       System.err.println(name + ": " + e.getMessage());
       System.exit(2);
       return;
     }
-    ServiceServer server = ServiceServer.start(factory.apply(runtime), runtime.config().bindHost(), port,
-        runtime.config().drainTimeout(), runtime.openTelemetry(), runtime.tokens());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      runtime.close();
+      service.close();
       stopped.countDown();
     }, name + "-shutdown"));
-    System.out.println(name + " serving on " + server.endpoint() + " (" + runtime.config().backends()
-        .name().toLowerCase(Locale.ROOT) + " backends)");
+    System.out.println(name + " serving on " + service.endpoint() + " ("
+        + service.runtime.config().backends().name().toLowerCase(Locale.ROOT) + " backends)");
     try {
       stopped.await();
     } catch (InterruptedException e) {
@@ -46,8 +71,15 @@ public final class StandaloneService {
     }
   }
 
-  /** FITMESH_TELEMETRY_PORT and the like. */
-  public static String portSetting(String name) {
-    return "FITMESH_" + name.toUpperCase(Locale.ROOT) + "_PORT";
+  /** host:port as clients dial it. */
+  public String endpoint() {
+    return server.endpoint();
+  }
+
+  /** Drains in-flight calls, then closes the backends. */
+  @Override
+  public void close() {
+    server.close();
+    runtime.close();
   }
 }

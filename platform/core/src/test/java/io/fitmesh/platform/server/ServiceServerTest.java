@@ -75,11 +75,6 @@ class ServiceServerTest {
       }
 
       @Override
-      public int defaultPort() {
-        return 0;
-      }
-
-      @Override
       public List<BindableService> grpcServices() {
         return List.of(lookup);
       }

@@ -13,7 +13,7 @@ import io.fitmesh.challenge.domain.ChallengeStore;
 import io.fitmesh.challenge.domain.Contribution;
 import io.fitmesh.challenge.domain.Participant;
 import io.fitmesh.challenge.domain.Score;
-import io.fitmesh.challenge.grpc.ChallengeProtos;
+import io.fitmesh.challenge.codec.ChallengeProtos;
 import io.fitmesh.challenge.v1.ChallengeWorkout;
 import io.fitmesh.platform.errors.DomainException;
 import java.nio.ByteBuffer;

@@ -2,6 +2,7 @@ package io.fitmesh.challenge.grpc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.fitmesh.challenge.codec.ChallengeProtos;
 import io.fitmesh.challenge.domain.BoardView;
 import io.fitmesh.challenge.domain.LeaderboardQueries;
 import io.fitmesh.challenge.domain.LeaderboardWatches;

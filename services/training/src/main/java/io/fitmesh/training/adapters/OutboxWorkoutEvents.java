@@ -7,7 +7,7 @@ import io.fitmesh.platform.events.OutboxRelay;
 import io.fitmesh.training.domain.PendingEvent;
 import io.fitmesh.training.domain.WorkoutEvents;
 import io.fitmesh.training.domain.WorkoutRecord;
-import io.fitmesh.training.grpc.WorkoutProtos;
+import io.fitmesh.training.codec.WorkoutProtos;
 import io.fitmesh.training.v1.TrainingCompleted;
 import io.fitmesh.training.v1.TrainingDeleted;
 

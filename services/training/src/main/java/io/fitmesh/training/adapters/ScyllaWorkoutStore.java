@@ -15,7 +15,7 @@ import io.fitmesh.training.domain.PendingEvent;
 import io.fitmesh.training.domain.WorkoutPage;
 import io.fitmesh.training.domain.WorkoutRecord;
 import io.fitmesh.training.domain.WorkoutStore;
-import io.fitmesh.training.grpc.WorkoutProtos;
+import io.fitmesh.training.codec.WorkoutProtos;
 import io.fitmesh.training.v1.Workout;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

@@ -3,8 +3,10 @@ package io.fitmesh.training.grpc;
 import static java.util.Objects.requireNonNull;
 
 import io.fitmesh.platform.auth.Callers;
+import io.fitmesh.platform.errors.DomainException;
 import io.fitmesh.platform.grpc.Paging;
 import io.fitmesh.platform.grpc.ProtoTime;
+import io.fitmesh.training.codec.WorkoutProtos;
 import io.fitmesh.training.domain.StartCommand;
 import io.fitmesh.training.domain.TrainingService;
 import io.fitmesh.training.domain.WorkoutPage;
@@ -18,6 +20,7 @@ import io.fitmesh.training.v1.FinishWorkoutRequest;
 import io.fitmesh.training.v1.FinishWorkoutResponse;
 import io.fitmesh.training.v1.GetWorkoutRequest;
 import io.fitmesh.training.v1.GetWorkoutResponse;
+import io.fitmesh.training.v1.ImportFormat;
 import io.fitmesh.training.v1.ImportWorkoutRequest;
 import io.fitmesh.training.v1.ImportWorkoutResponse;
 import io.fitmesh.training.v1.ListWorkoutsRequest;
@@ -78,8 +81,8 @@ public final class TrainingHandler extends TrainingServiceGrpc.TrainingServiceIm
   public void importWorkout(ImportWorkoutRequest request, StreamObserver<ImportWorkoutResponse> responses) {
     StartCommand command = new StartCommand(request.getWorkoutId(), WorkoutProtos.sport(request.getSport()),
         null, request.getTimeZone(), WorkoutProtos.visibility(request.getVisibility()), request.getTitle());
-    WorkoutRecord imported = WorkoutFiles.importFile(training, Callers.athleteId(), command, request.getFormat(),
-        request.getData().toByteArray());
+    WorkoutRecord imported = WorkoutFiles.importFile(training, Callers.athleteId(), command,
+        format(request.getFormat()), request.getData().toByteArray());
     reply(responses, ImportWorkoutResponse.newBuilder().setWorkout(WorkoutProtos.toProto(imported)).build());
   }
 
@@ -91,6 +94,14 @@ public final class TrainingHandler extends TrainingServiceGrpc.TrainingServiceIm
         .setStartTime(ProtoTime.toTimestamp(workout.startTime()))
         .setRecording(workout.state() == WorkoutRecord.State.RECORDING)
         .build());
+  }
+
+  private static WorkoutFiles.Format format(ImportFormat format) {
+    return switch (format) {
+      case IMPORT_FORMAT_FIT -> WorkoutFiles.Format.FIT;
+      case IMPORT_FORMAT_GPX -> WorkoutFiles.Format.GPX;
+      default -> throw DomainException.invalidArgument("format", "format must be FIT or GPX");
+    };
   }
 
   private static <T> void reply(StreamObserver<T> responses, T response) {

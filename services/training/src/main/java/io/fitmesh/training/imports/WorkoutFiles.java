@@ -5,7 +5,6 @@ import io.fitmesh.training.domain.StartCommand;
 import io.fitmesh.training.domain.TrackPoint;
 import io.fitmesh.training.domain.TrainingService;
 import io.fitmesh.training.domain.WorkoutRecord;
-import io.fitmesh.training.v1.ImportFormat;
 import java.util.Comparator;
 import java.util.List;
 
@@ -13,10 +12,13 @@ import java.util.List;
 public final class WorkoutFiles {
   public static final int MAX_BYTES = 16 * 1024 * 1024;
 
+  /** The file formats a workout can be imported from. */
+  public enum Format { FIT, GPX }
+
   private WorkoutFiles() {}
 
   public static WorkoutRecord importFile(TrainingService training, String athleteId, StartCommand command,
-      ImportFormat format, byte[] data) {
+      Format format, byte[] data) {
     List<TrackPoint> points = parse(format, data);
     if (points.size() < 2) {
       throw DomainException.invalidArgument("data", "the file has fewer than two timed points");
@@ -28,7 +30,7 @@ public final class WorkoutFiles {
   }
 
   /** The points of a file, in file order, seq from 0. */
-  public static List<TrackPoint> parse(ImportFormat format, byte[] data) {
+  public static List<TrackPoint> parse(Format format, byte[] data) {
     if (data.length == 0) {
       throw DomainException.invalidArgument("data", "the file is empty");
     }
@@ -36,9 +38,8 @@ public final class WorkoutFiles {
       throw DomainException.invalidArgument("data", "the file is larger than 16 MiB");
     }
     return switch (format) {
-      case IMPORT_FORMAT_FIT -> FitFile.read(data);
-      case IMPORT_FORMAT_GPX -> GpxFile.read(data);
-      default -> throw DomainException.invalidArgument("format", "format must be FIT or GPX");
+      case FIT -> FitFile.read(data);
+      case GPX -> GpxFile.read(data);
     };
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fitmesh.training.Fixtures;
 import io.fitmesh.training.imports.WorkoutFiles;
-import io.fitmesh.training.v1.ImportFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +15,11 @@ import org.junit.jupiter.api.Test;
 class PlausibilityCheckTest {
 
   private static List<TrackPoint> gpx(String name) {
-    return WorkoutFiles.parse(ImportFormat.IMPORT_FORMAT_GPX, Fixtures.bytes("gpx/" + name));
+    return WorkoutFiles.parse(WorkoutFiles.Format.GPX, Fixtures.bytes("gpx/" + name));
   }
 
   private static List<TrackPoint> fit(String name) {
-    return WorkoutFiles.parse(ImportFormat.IMPORT_FORMAT_FIT, Fixtures.bytes("fit/" + name));
+    return WorkoutFiles.parse(WorkoutFiles.Format.FIT, Fixtures.bytes("fit/" + name));
   }
 
   private static List<String> rules(List<PlausibilityCheck.Flag> flags) {

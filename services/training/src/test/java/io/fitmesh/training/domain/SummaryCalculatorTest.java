@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.fitmesh.training.Fixtures;
 import io.fitmesh.training.imports.WorkoutFiles;
-import io.fitmesh.training.v1.ImportFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,7 +115,7 @@ class SummaryCalculatorTest {
 
   @Test
   void realFenixRun_fromItsFitFile() {
-    List<TrackPoint> points = WorkoutFiles.parse(ImportFormat.IMPORT_FORMAT_FIT,
+    List<TrackPoint> points = WorkoutFiles.parse(WorkoutFiles.Format.FIT,
         Fixtures.bytes("fit/activity-small-fenix2-run.fit"));
 
     Summary summary = SummaryCalculator.summarize(points, Sport.RUN);
@@ -130,7 +129,7 @@ class SummaryCalculatorTest {
 
   @Test
   void indoorRide_withoutPositionsOrDistance_countsPedallingAsMoving() {
-    List<TrackPoint> points = WorkoutFiles.parse(ImportFormat.IMPORT_FORMAT_FIT,
+    List<TrackPoint> points = WorkoutFiles.parse(WorkoutFiles.Format.FIT,
         Fixtures.bytes("fit/sample-activity-indoor-trainer.fit"));
 
     Summary summary = SummaryCalculator.summarize(points, Sport.VIRTUAL_RIDE);

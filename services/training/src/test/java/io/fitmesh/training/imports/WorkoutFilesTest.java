@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import io.fitmesh.platform.errors.DomainException;
 import io.fitmesh.training.Fixtures;
 import io.fitmesh.training.domain.TrackPoint;
-import io.fitmesh.training.v1.ImportFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -25,7 +24,7 @@ class WorkoutFilesTest {
   @ParameterizedTest
   @ValueSource(strings = {"garmin-fenix-5-run", "garmin-fenix-5-walk", "garmin-edge-820-bike"})
   void fitImport_reproducesEveryRecordOfTheDevicesCsv(String name) {
-    List<TrackPoint> points = WorkoutFiles.parse(ImportFormat.IMPORT_FORMAT_FIT, Fixtures.bytes("fit/" + name + ".fit"));
+    List<TrackPoint> points = WorkoutFiles.parse(WorkoutFiles.Format.FIT, Fixtures.bytes("fit/" + name + ".fit"));
     List<String> rows = new String(Fixtures.bytes("fit/" + name + "-records.csv"), StandardCharsets.UTF_8)
         .lines().skip(1).toList();
 
@@ -48,7 +47,7 @@ class WorkoutFilesTest {
   @ParameterizedTest
   @ValueSource(strings = {"activity-unexpected-eof.fit", "activity-settings-corruptheader.fit"})
   void damagedFitFile_isInvalidArgument(String file) {
-    assertThatThrownBy(() -> WorkoutFiles.parse(ImportFormat.IMPORT_FORMAT_FIT, Fixtures.bytes("fit/" + file)))
+    assertThatThrownBy(() -> WorkoutFiles.parse(WorkoutFiles.Format.FIT, Fixtures.bytes("fit/" + file)))
         .isInstanceOf(DomainException.class)
         .satisfies(e -> assertThat(((DomainException) e).kind()).isEqualTo(DomainException.Kind.INVALID_ARGUMENT))
         .hasMessageContaining("FIT file");
@@ -56,7 +55,7 @@ class WorkoutFilesTest {
 
   @Test
   void stravaAppFit_thatTheSdkRejects_isAClearInvalidArgument() {
-    assertThatThrownBy(() -> WorkoutFiles.parse(ImportFormat.IMPORT_FORMAT_FIT,
+    assertThatThrownBy(() -> WorkoutFiles.parse(WorkoutFiles.Format.FIT,
             Fixtures.bytes("fit/strava-android-app-201.10-b1218918.fit")))
         .isInstanceOf(DomainException.class)
         .hasMessageContaining("FIT file");
@@ -64,7 +63,7 @@ class WorkoutFilesTest {
 
   @Test
   void indoorTrainerFit_importsWithoutPositions() {
-    List<TrackPoint> points = WorkoutFiles.parse(ImportFormat.IMPORT_FORMAT_FIT,
+    List<TrackPoint> points = WorkoutFiles.parse(WorkoutFiles.Format.FIT,
         Fixtures.bytes("fit/sample-activity-indoor-trainer.fit"));
 
     assertThat(points).hasSizeGreaterThan(100).noneMatch(TrackPoint::hasPosition);
@@ -72,27 +71,27 @@ class WorkoutFilesTest {
 
   @Test
   void gpxHike_importsItsTimedPoints() {
-    List<TrackPoint> points = WorkoutFiles.parse(ImportFormat.IMPORT_FORMAT_GPX, Fixtures.bytes("gpx/korita-zbevnica.gpx"));
+    List<TrackPoint> points = WorkoutFiles.parse(WorkoutFiles.Format.GPX, Fixtures.bytes("gpx/korita-zbevnica.gpx"));
 
     assertThat(points).hasSize(513).allMatch(TrackPoint::hasPosition);
   }
 
   @Test
   void gpxWithPlaceholderTimes_isInvalidArgument() {
-    assertThatThrownBy(() -> WorkoutFiles.parse(ImportFormat.IMPORT_FORMAT_GPX, Fixtures.bytes("gpx/Mojstrovka.gpx")))
+    assertThatThrownBy(() -> WorkoutFiles.parse(WorkoutFiles.Format.GPX, Fixtures.bytes("gpx/Mojstrovka.gpx")))
         .hasMessageContaining("placeholders");
   }
 
   @Test
   void gpxWithoutTimes_isInvalidArgument() {
-    assertThatThrownBy(() -> WorkoutFiles.parse(ImportFormat.IMPORT_FORMAT_GPX,
+    assertThatThrownBy(() -> WorkoutFiles.parse(WorkoutFiles.Format.GPX,
             Fixtures.bytes("gpx/cerknicko-without-times.gpx")))
         .hasMessageContaining("5 of the GPX file's 296 track points have a time");
   }
 
   @Test
   void notAGpxFile_isInvalidArgument() {
-    assertThatThrownBy(() -> WorkoutFiles.parse(ImportFormat.IMPORT_FORMAT_GPX, "<html>".getBytes(StandardCharsets.UTF_8)))
+    assertThatThrownBy(() -> WorkoutFiles.parse(WorkoutFiles.Format.GPX, "<html>".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(DomainException.class)
         .hasMessageContaining("GPX");
   }

@@ -1,4 +1,4 @@
-package io.fitmesh.training.analytics;
+package io.fitmesh.training.analytics.domain;
 
 import io.fitmesh.training.domain.WorkoutRecord;
 import java.util.List;

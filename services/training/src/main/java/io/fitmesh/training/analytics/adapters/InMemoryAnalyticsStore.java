@@ -1,5 +1,6 @@
-package io.fitmesh.training.analytics;
+package io.fitmesh.training.analytics.adapters;
 
+import io.fitmesh.training.analytics.domain.AnalyticsStore;
 import io.fitmesh.training.domain.WorkoutRecord;
 import java.util.List;
 import java.util.Map;

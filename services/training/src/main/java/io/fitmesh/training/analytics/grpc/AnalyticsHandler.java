@@ -1,13 +1,14 @@
-package io.fitmesh.training.grpc;
+package io.fitmesh.training.analytics.grpc;
 
 import static java.util.Objects.requireNonNull;
 
 import com.google.type.Date;
 import io.fitmesh.platform.auth.Callers;
-import io.fitmesh.training.analytics.AnalyticsService;
-import io.fitmesh.training.analytics.AthleteStats;
-import io.fitmesh.training.analytics.DailyLoad;
-import io.fitmesh.training.analytics.PersonalRecord;
+import io.fitmesh.training.analytics.domain.AnalyticsService;
+import io.fitmesh.training.analytics.domain.AthleteStats;
+import io.fitmesh.training.analytics.domain.DailyLoad;
+import io.fitmesh.training.analytics.domain.PersonalRecord;
+import io.fitmesh.training.codec.WorkoutProtos;
 import io.fitmesh.training.v1.AnalyticsServiceGrpc;
 import io.fitmesh.training.v1.GetAthleteStatsRequest;
 import io.fitmesh.training.v1.GetAthleteStatsResponse;
@@ -71,7 +72,7 @@ public final class AnalyticsHandler extends AnalyticsServiceGrpc.AnalyticsServic
     responses.onCompleted();
   }
 
-  private static List<Totals> totals(List<io.fitmesh.training.analytics.Totals> totals) {
+  private static List<Totals> totals(List<io.fitmesh.training.analytics.domain.Totals> totals) {
     return totals.stream().map(t -> Totals.newBuilder()
         .setSport(WorkoutProtos.toProto(t.sport()))
         .setCount(t.count())

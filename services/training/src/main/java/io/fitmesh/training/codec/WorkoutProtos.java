@@ -1,4 +1,4 @@
-package io.fitmesh.training.grpc;
+package io.fitmesh.training.codec;
 
 import io.fitmesh.common.v1.Sport;
 import io.fitmesh.common.v1.Visibility;
@@ -106,12 +106,12 @@ public final class WorkoutProtos {
     return io.fitmesh.training.domain.Sport.valueOf(sport.name().substring("SPORT_".length()));
   }
 
-  static Visibility toProto(io.fitmesh.training.domain.Visibility v) {
+  public static Visibility toProto(io.fitmesh.training.domain.Visibility v) {
     return Visibility.valueOf("VISIBILITY_" + v.name());
   }
 
   /** The domain visibility; null (the default) when unset. */
-  static io.fitmesh.training.domain.Visibility visibility(Visibility v) {
+  public static io.fitmesh.training.domain.Visibility visibility(Visibility v) {
     if (v == Visibility.VISIBILITY_UNSPECIFIED || v == Visibility.UNRECOGNIZED) {
       return null;
     }

@@ -1,4 +1,4 @@
-package io.fitmesh.training.analytics;
+package io.fitmesh.training.analytics.adapters;
 
 import static java.util.Objects.requireNonNull;
 
@@ -7,8 +7,9 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.fitmesh.platform.errors.DomainException;
+import io.fitmesh.training.analytics.domain.AnalyticsStore;
 import io.fitmesh.training.domain.WorkoutRecord;
-import io.fitmesh.training.grpc.WorkoutProtos;
+import io.fitmesh.training.codec.WorkoutProtos;
 import io.fitmesh.training.v1.Workout;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.fitmesh.training.analytics;
+package io.fitmesh.training.analytics.domain;
 
 import java.util.List;
 

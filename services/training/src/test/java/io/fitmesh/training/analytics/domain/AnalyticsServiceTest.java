@@ -1,9 +1,10 @@
-package io.fitmesh.training.analytics;
+package io.fitmesh.training.analytics.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.fitmesh.training.analytics.adapters.InMemoryAnalyticsStore;
 import io.fitmesh.training.domain.Sport;
 import io.fitmesh.training.domain.Summary;
 import io.fitmesh.training.domain.Visibility;

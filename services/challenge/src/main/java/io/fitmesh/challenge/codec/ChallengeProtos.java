@@ -1,4 +1,4 @@
-package io.fitmesh.challenge.grpc;
+package io.fitmesh.challenge.codec;
 
 import com.google.type.Date;
 import io.fitmesh.challenge.domain.Challenge;
