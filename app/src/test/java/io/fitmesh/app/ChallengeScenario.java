@@ -12,6 +12,7 @@ import io.fitmesh.challenge.v1.LeaderboardEntry;
 import io.fitmesh.platform.client.GrpcChannels;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.ServiceServer;
+import io.fitmesh.testkit.MobileClient;
 import io.fitmesh.testkit.RealInfra;
 import io.fitmesh.training.domain.TrackPoint;
 import io.fitmesh.training.imports.WorkoutFiles;

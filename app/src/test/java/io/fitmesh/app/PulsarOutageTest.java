@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.fitmesh.infra.InfraLauncher;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.ServiceServer;
+import io.fitmesh.testkit.MobileClient;
 import io.fitmesh.testkit.RealInfra;
 import java.time.Duration;
 import java.time.Instant;

@@ -19,6 +19,7 @@ import io.fitmesh.telemetry.v1.StreamSamplesRequest;
 import io.fitmesh.telemetry.v1.StreamSamplesResponse;
 import io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc;
 import io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc.TelemetryIngestServiceBlockingStub;
+import io.fitmesh.testkit.MobileClient;
 import io.fitmesh.training.v1.TrainingUpdated;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;

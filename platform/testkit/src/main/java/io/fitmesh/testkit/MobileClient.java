@@ -1,4 +1,4 @@
-package io.fitmesh.app;
+package io.fitmesh.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,21 +13,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** Calls the BFF's HTTP/JSON API the way the mobile app does. */
-final class MobileClient {
+public final class MobileClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final WebClient http;
   private final String token;
 
-  MobileClient(String bffEndpoint, String token) {
+  public MobileClient(String bffEndpoint, String token) {
     this.http = WebClient.of("http://" + bffEndpoint);
     this.token = token;
   }
 
   /** Status and parsed body. */
-  record Reply(int status, JsonNode body) {}
+  public record Reply(int status, JsonNode body) {}
 
-  Reply call(HttpMethod method, String path, Object body) {
+  public Reply call(HttpMethod method, String path, Object body) {
     RequestHeadersBuilder headers = RequestHeaders.builder(method, path).contentType(MediaType.JSON_UTF_8);
     if (token != null) {
       headers.add("authorization", "Bearer " + token);
@@ -43,15 +43,15 @@ final class MobileClient {
     }
   }
 
-  Reply get(String path) {
+  public Reply get(String path) {
     return call(HttpMethod.GET, path, null);
   }
 
-  Reply post(String path, Object body) {
+  public Reply post(String path, Object body) {
     return call(HttpMethod.POST, path, body);
   }
 
-  Reply delete(String path) {
+  public Reply delete(String path) {
     return call(HttpMethod.DELETE, path, null);
   }
 }
