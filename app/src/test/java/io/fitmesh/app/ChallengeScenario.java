@@ -41,6 +41,8 @@ import org.junit.jupiter.api.Test;
  */
 abstract class ChallengeScenario {
   private static final Duration LIVE = Duration.ofSeconds(1);
+  /** What consumers build in their own time (statistics): a generous bound for slow machines. */
+  private static final Duration EVENTUALLY = Duration.ofSeconds(30);
 
   private FitmeshNode node;
   private PlatformRuntime runtime;
@@ -109,6 +111,24 @@ abstract class ChallengeScenario {
     assertThat(car.at("/progress/workouts/0/counted").asBoolean()).isFalse();
     assertThat(car.at("/progress/workouts/0/flags")).as("the athlete sees why").isNotEmpty();
     assertThat(car.at("/progress/workouts/0/flags/0/reason").asText()).isNotBlank();
+
+    await().atMost(EVENTUALLY).untilAsserted(() -> {
+      JsonNode stats = apps.get("bob").get("/v1/athletes/me/stats").body();
+      assertThat(stats.at("/stats/challenges/joined").asText()).isEqualTo("1");
+      assertThat(stats.at("/stats/challenges/active").asText()).isEqualTo("1");
+      assertThat(stats.at("/stats/challenges/bestRank").asText()).isEqualTo("1");
+    });
+    await().atMost(EVENTUALLY).untilAsserted(() -> {
+      JsonNode participation = apps.get("anna").get("/v1/challenges/" + challengeId + "/participation").body();
+      assertThat(participation.at("/participation/participants").asText()).isEqualTo("3");
+      assertThat(participation.at("/participation/activeParticipants").asText()).as("the car does not count")
+          .isEqualTo("2");
+      assertThat(participation.at("/participation/distanceM").asDouble()).isBetween(7400.0, 8100.0);
+      JsonNode today = participation.at("/participation/days").get(participation.at("/participation/days").size() - 1);
+      assertThat(today.at("/joins").asText()).isEqualTo("3");
+    });
+    assertThat(apps.get("bob").get("/v1/challenges/" + challengeId + "/participation").status())
+        .as("only the creator reads participation").isEqualTo(403);
   }
 
   @Test

@@ -39,7 +39,8 @@ public final class BffDeployable implements FitmeshService {
     this.challenges = new MobileChallengeHandler(
         runtime.services().stub("challenge", ChallengeServiceBlockingStub.class),
         runtime.services().stub("challenge", LeaderboardServiceBlockingStub.class),
-        runtime.services().streamingStub("challenge", LeaderboardServiceStub.class));
+        runtime.services().streamingStub("challenge", LeaderboardServiceStub.class),
+        runtime.services().stub("training", AnalyticsServiceBlockingStub.class));
   }
 
   @Override

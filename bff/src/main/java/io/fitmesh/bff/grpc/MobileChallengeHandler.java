@@ -1,5 +1,9 @@
 package io.fitmesh.bff.grpc;
 
+import io.fitmesh.bff.v1.GetChallengeParticipationRequest;
+import io.fitmesh.bff.v1.GetChallengeParticipationResponse;
+import io.fitmesh.training.v1.AnalyticsServiceGrpc.AnalyticsServiceBlockingStub;
+
 import static java.util.Objects.requireNonNull;
 
 import io.fitmesh.bff.v1.ClearFlaggedWorkoutRequest;
@@ -42,12 +46,23 @@ public final class MobileChallengeHandler extends MobileChallengeServiceGrpc.Mob
   private final Supplier<ChallengeServiceBlockingStub> challenges;
   private final Supplier<LeaderboardServiceBlockingStub> boards;
   private final Supplier<LeaderboardServiceStub> watches;
+  private final Supplier<AnalyticsServiceBlockingStub> analytics;
 
   public MobileChallengeHandler(Supplier<ChallengeServiceBlockingStub> challenges,
-      Supplier<LeaderboardServiceBlockingStub> boards, Supplier<LeaderboardServiceStub> watches) {
+      Supplier<LeaderboardServiceBlockingStub> boards, Supplier<LeaderboardServiceStub> watches,
+      Supplier<AnalyticsServiceBlockingStub> analytics) {
     this.challenges = requireNonNull(challenges, "challenges");
     this.boards = requireNonNull(boards, "boards");
     this.watches = requireNonNull(watches, "watches");
+    this.analytics = requireNonNull(analytics, "analytics");
+  }
+
+  @Override
+  public void getChallengeParticipation(GetChallengeParticipationRequest request,
+      StreamObserver<GetChallengeParticipationResponse> responses) {
+    reply(responses, GetChallengeParticipationResponse.newBuilder().setParticipation(analytics.get()
+        .getChallengeParticipation(io.fitmesh.training.v1.GetChallengeParticipationRequest.newBuilder()
+            .setChallengeId(request.getChallengeId()).build())).build());
   }
 
   @Override

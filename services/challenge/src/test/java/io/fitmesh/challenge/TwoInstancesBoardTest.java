@@ -9,6 +9,7 @@ import io.fitmesh.challenge.domain.BoardProjector;
 import io.fitmesh.challenge.domain.Challenge;
 import io.fitmesh.challenge.domain.ChallengeCatalog;
 import io.fitmesh.challenge.domain.ChallengeEvents;
+import io.fitmesh.challenge.domain.ProgressUpdate;
 import io.fitmesh.challenge.domain.ChallengeService;
 import io.fitmesh.challenge.domain.GoalKind;
 import io.fitmesh.challenge.domain.LeaderboardQueries;
@@ -158,15 +159,15 @@ class TwoInstancesBoardTest {
       ChallengeCatalog catalog = new ChallengeCatalog(store);
       ChallengeEvents events = new ChallengeEvents() {
         @Override
-        public void joined(Participant p) {}
+        public void joined(Challenge c, Participant p) {}
 
         @Override
         public void left(String challengeId, String athleteId) {}
 
         @Override
-        public void progressed(Challenge c, Participant p, String workoutId) {
-          projector.apply(List.of(new BoardProjector.ScoreChange(c.challengeId(), p.athleteId(),
-              ScoreKey.of(c, p.score()))));
+        public void progressed(ProgressUpdate u) {
+          projector.apply(List.of(new BoardProjector.ScoreChange(u.challenge().challengeId(),
+              u.participant().athleteId(), ScoreKey.of(u.challenge(), u.participant().score()))));
         }
       };
       Clock clock = new Clock() {

@@ -10,18 +10,22 @@ import io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc.TelemetryIngestService
 import io.fitmesh.training.adapters.GrpcSampleSource;
 import io.fitmesh.training.adapters.OutboxWorkoutEvents;
 import io.fitmesh.training.analytics.domain.AnalyticsService;
+import io.fitmesh.training.analytics.domain.ChallengeAnalytics;
+import io.fitmesh.training.analytics.events.ChallengeEventsConsumer;
 import io.fitmesh.training.analytics.events.TrainingEventsConsumer;
 import io.fitmesh.training.analytics.grpc.AnalyticsHandler;
 import io.fitmesh.training.domain.TrainingService;
 import io.fitmesh.training.grpc.TrainingHandler;
 import io.grpc.BindableService;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The training deployable: TrainingService and AnalyticsService. Workouts, the outbox and analytics rows in CQL
  * (keyspace fitmesh_training) or in memory. Publishes training.completed and training.deleted through the
- * outbox; analytics consumes both (subscription "analytics").
+ * outbox; analytics consumes both, and challenge.joined, challenge.left and challenge.progress (subscription
+ * "analytics").
  */
 public final class TrainingDeployable implements FitmeshService {
   public static final String NAME = "training";
@@ -30,6 +34,7 @@ public final class TrainingDeployable implements FitmeshService {
   private final OutboxRelay relay;
   private final TrainingService training;
   private final AnalyticsService analytics;
+  private final ChallengeAnalytics challengeStats;
   private final List<EventSubscription> subscriptions;
 
   public TrainingDeployable(PlatformRuntime runtime) {
@@ -40,7 +45,10 @@ public final class TrainingDeployable implements FitmeshService {
         new GrpcSampleSource(runtime.services().stub("telemetry", TelemetryIngestServiceBlockingStub.class)),
         new OutboxWorkoutEvents(runtime.events(), relay), runtime.clock());
     analytics = new AnalyticsService(backends.analytics(), runtime.clock());
-    subscriptions = new TrainingEventsConsumer(analytics).subscribe(runtime);
+    challengeStats = new ChallengeAnalytics(backends.challengeStats(), runtime.clock());
+    List<EventSubscription> all = new ArrayList<>(new TrainingEventsConsumer(analytics).subscribe(runtime));
+    all.addAll(new ChallengeEventsConsumer(challengeStats).subscribe(runtime));
+    subscriptions = List.copyOf(all);
   }
 
   @Override
@@ -50,7 +58,7 @@ public final class TrainingDeployable implements FitmeshService {
 
   @Override
   public List<BindableService> grpcServices() {
-    return List.of(new TrainingHandler(training), new AnalyticsHandler(analytics));
+    return List.of(new TrainingHandler(training), new AnalyticsHandler(analytics, challengeStats));
   }
 
   @Override

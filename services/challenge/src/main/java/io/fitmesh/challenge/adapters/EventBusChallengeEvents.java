@@ -3,9 +3,11 @@ package io.fitmesh.challenge.adapters;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Message;
+import io.fitmesh.challenge.codec.ChallengeProtos;
 import io.fitmesh.challenge.domain.Challenge;
 import io.fitmesh.challenge.domain.ChallengeEvents;
 import io.fitmesh.challenge.domain.Participant;
+import io.fitmesh.challenge.domain.ProgressUpdate;
 import io.fitmesh.challenge.domain.ScoreKey;
 import io.fitmesh.challenge.v1.ChallengeJoined;
 import io.fitmesh.challenge.v1.ChallengeLeft;
@@ -27,9 +29,10 @@ public final class EventBusChallengeEvents implements ChallengeEvents {
   }
 
   @Override
-  public void joined(Participant p) {
+  public void joined(Challenge challenge, Participant p) {
     publish(JOINED, p.challengeId(), ChallengeJoined.newBuilder().setChallengeId(p.challengeId())
-        .setAthleteId(p.athleteId()).setJoinTime(ProtoTime.toTimestamp(p.joinTime())).build());
+        .setAthleteId(p.athleteId()).setJoinTime(ProtoTime.toTimestamp(p.joinTime()))
+        .setChallenge(ChallengeProtos.toProto(challenge)).build());
   }
 
   @Override
@@ -38,15 +41,19 @@ public final class EventBusChallengeEvents implements ChallengeEvents {
   }
 
   @Override
-  public void progressed(Challenge challenge, Participant p, String workoutId) {
+  public void progressed(ProgressUpdate update) {
+    Participant p = update.participant();
     publish(PROGRESS, p.challengeId(), ChallengeProgressed.newBuilder()
         .setChallengeId(p.challengeId())
         .setAthleteId(p.athleteId())
         .setScore(p.score().value())
         .setReachedTime(ProtoTime.toTimestamp(p.score().reachedTime()))
-        .setWorkoutId(workoutId)
+        .setWorkoutId(update.workoutId())
         .setCountedWorkouts(p.score().countedWorkouts())
-        .setBoardScore(ScoreKey.of(challenge, p.score()))
+        .setBoardScore(ScoreKey.of(update.challenge(), p.score()))
+        .setGoalReached(update.goalReached())
+        .setRank(update.rank())
+        .setDistanceM(update.countedDistanceM())
         .build());
   }
 

@@ -19,6 +19,9 @@ public final class InMemoryLeaderboard implements Leaderboard {
   private static final Comparator<Entry> ORDER = Comparator.comparingDouble(Entry::key).reversed()
       .thenComparing(Entry::athleteId, Comparator.reverseOrder());
 
+  /** Sorts before every athlete id of the same key (ids descending), so a head set holds the higher keys only. */
+  private static final String ABOVE_EVERY_ID = "\uffff";
+
   private static final class Board {
     final Map<String, Double> keys = new HashMap<>();
     final TreeSet<Entry> ordered = new TreeSet<>(ORDER);
@@ -111,6 +114,14 @@ public final class InMemoryLeaderboard implements Leaderboard {
     Board b = board(challengeId);
     synchronized (b) {
       return b.keys.size();
+    }
+  }
+
+  @Override
+  public long countAbove(String challengeId, double key) {
+    Board b = board(challengeId);
+    synchronized (b) {
+      return b.ordered.headSet(new Entry(ABOVE_EVERY_ID, key)).size();
     }
   }
 

@@ -150,6 +150,11 @@ public final class RedisLeaderboard implements Leaderboard {
   }
 
   @Override
+  public long countAbove(String challengeId, double key) {
+    return call(() -> board(challengeId).count(key, false, Double.POSITIVE_INFINITY, true));
+  }
+
+  @Override
   public long version(String challengeId) {
     return call(() -> redis.getAtomicLong(versionKey(challengeId)).get());
   }

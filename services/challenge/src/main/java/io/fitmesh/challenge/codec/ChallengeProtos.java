@@ -115,6 +115,7 @@ public final class ChallengeProtos {
     ChallengeWorkout.Builder b = ChallengeWorkout.newBuilder()
         .setWorkoutId(c.workoutId())
         .setValue(c.value())
+        .setDistanceM(c.distanceM())
         .setEndTime(ProtoTime.toTimestamp(c.endTime()))
         .setCounted(c.counted())
         .setCleared(c.cleared());
@@ -124,7 +125,7 @@ public final class ChallengeProtos {
   }
 
   public static Contribution toDomain(ChallengeWorkout w) {
-    return new Contribution(w.getWorkoutId(), w.getValue(), ProtoTime.toInstant(w.getEndTime()),
+    return new Contribution(w.getWorkoutId(), w.getValue(), w.getDistanceM(), ProtoTime.toInstant(w.getEndTime()),
         w.getFlagsList().stream().map(f -> new PlausibilityFlag(f.getRule(), f.getReason())).toList(),
         w.getCleared());
   }

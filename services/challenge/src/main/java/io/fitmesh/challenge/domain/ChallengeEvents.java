@@ -6,9 +6,9 @@ package io.fitmesh.challenge.domain;
  */
 public interface ChallengeEvents {
 
-  void joined(Participant participant);
+  void joined(Challenge challenge, Participant participant);
 
   void left(String challengeId, String athleteId);
 
-  void progressed(Challenge challenge, Participant participant, String workoutId);
+  void progressed(ProgressUpdate update);
 }

@@ -99,7 +99,7 @@ public final class ChallengeService {
       Optional<Participant> existing = store.participant(challengeId, athleteId);
       if (existing.isPresent()) {
         store.join(existing.get());
-        events.joined(existing.get());
+        events.joined(challenge, existing.get());
         return progress(challenge, existing.get());
       }
     }
@@ -111,7 +111,7 @@ public final class ChallengeService {
       }
       throw e;
     }
-    events.joined(joined);
+    events.joined(challenge, joined);
     return new Progress(challenge, joined, false, placement.rank() + 1, List.of());
   }
 
@@ -164,8 +164,8 @@ public final class ChallengeService {
       List<Contribution> contributions = new ArrayList<>(store.contributions(challengeId, workout.athleteId()));
       boolean wasCleared = contributions.stream()
           .anyMatch(c -> c.workoutId().equals(workout.workoutId()) && c.cleared());
-      Contribution contribution = new Contribution(workout.workoutId(), value.getAsDouble(), workout.endTime(),
-          workout.flags(), wasCleared);
+      Contribution contribution = new Contribution(workout.workoutId(), value.getAsDouble(), workout.distanceM(),
+          workout.endTime(), workout.flags(), wasCleared);
       store.putContribution(challengeId, workout.athleteId(), contribution);
       contributions.removeIf(c -> c.workoutId().equals(workout.workoutId()));
       contributions.add(contribution);
@@ -195,8 +195,27 @@ public final class ChallengeService {
     Participant updated = participant.withScore(
         Scoring.score(challenge.goalKind(), contributions, participant.joinTime()));
     store.saveScore(updated);
-    events.progressed(challenge, updated, workoutId);
+    events.progressed(new ProgressUpdate(challenge, updated, workoutId, Scoring.goalReached(challenge, updated.score()),
+        rankWith(challenge, participant, updated), Scoring.countedDistanceM(contributions)));
     return updated;
+  }
+
+  /**
+   * The place the new score gives the athlete: one more than the board's entries above it (the athlete's own
+   * old entry among them when the score went down). 0 when the board cannot answer now: the rank is extra
+   * information for statistics, the score is what must not be lost.
+   */
+  private long rankWith(Challenge challenge, Participant before, Participant after) {
+    double oldKey = ScoreKey.of(challenge, before.score());
+    double newKey = ScoreKey.of(challenge, after.score());
+    try {
+      return leaderboard.countAbove(challenge.challengeId(), newKey) + 1 - (oldKey > newKey ? 1 : 0);
+    } catch (DomainException e) {
+      if (e.kind() != DomainException.Kind.UNAVAILABLE) {
+        throw e;
+      }
+      return 0;
+    }
   }
 
   private List<String> memberships(String athleteId) {

@@ -29,6 +29,9 @@ public interface Leaderboard {
 
   long size(String challengeId);
 
+  /** How many athletes have a key above {@code key}. */
+  long countAbove(String challengeId, double key);
+
   /** Grows with every change of the board; watchers poll it. */
   long version(String challengeId);
 

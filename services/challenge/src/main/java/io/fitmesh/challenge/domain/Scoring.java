@@ -50,6 +50,11 @@ public final class Scoring {
     return new Score(sum, last, counted.size());
   }
 
+  /** Metres of the counted workouts, whatever the goal kind. */
+  public static double countedDistanceM(Collection<Contribution> contributions) {
+    return contributions.stream().filter(Contribution::counted).mapToDouble(Contribution::distanceM).sum();
+  }
+
   /** True once the score reaches a goal (a ranking-only challenge has none). */
   public static boolean goalReached(Challenge challenge, Score score) {
     if (challenge.goalKind().lowerIsBetter() || challenge.goalTarget() <= 0) {

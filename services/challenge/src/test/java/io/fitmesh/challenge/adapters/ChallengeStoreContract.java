@@ -72,7 +72,7 @@ abstract class ChallengeStoreContract {
     Participant p = Participant.joined(challengeId, athlete, JOINED);
 
     store().join(p);
-    store().putContribution(challengeId, athlete, new Contribution("w1", 1000, JOINED, List.of(), false));
+    store().putContribution(challengeId, athlete, new Contribution("w1", 1000, 1000, JOINED, List.of(), false));
 
     assertThat(store().participant(challengeId, athlete)).contains(p);
     assertThat(store().joinedBy(athlete, null, 10)).containsExactly(challengeId);
@@ -108,14 +108,14 @@ abstract class ChallengeStoreContract {
   @Test
   void contributions_keepValuesFlagsAndClearance_andAreReplacedByWorkout() {
     String challengeId = "ch-" + UUID.randomUUID();
-    var flagged = new Contribution("w1", 42_195, JOINED, List.of(new PlausibilityFlag("speed", "too fast"),
+    var flagged = new Contribution("w1", 42_195, 42_195, JOINED, List.of(new PlausibilityFlag("speed", "too fast"),
         new PlausibilityFlag("heart_rate", "flat at 60")), false);
     store().putContribution(challengeId, "a", flagged);
     store().putContribution(challengeId, "a", flagged.clear());
-    store().putContribution(challengeId, "a", new Contribution("w2", 5000, JOINED.plusSeconds(60), List.of(), false));
+    store().putContribution(challengeId, "a", new Contribution("w2", 5000, 5000, JOINED.plusSeconds(60), List.of(), false));
 
     assertThat(store().contributions(challengeId, "a")).containsExactlyInAnyOrder(flagged.clear(),
-        new Contribution("w2", 5000, JOINED.plusSeconds(60), List.of(), false));
+        new Contribution("w2", 5000, 5000, JOINED.plusSeconds(60), List.of(), false));
     store().removeContribution(challengeId, "a", "w1");
     assertThat(store().contributions(challengeId, "a")).extracting(Contribution::workoutId).containsExactly("w2");
   }

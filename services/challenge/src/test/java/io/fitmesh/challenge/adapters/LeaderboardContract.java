@@ -35,6 +35,21 @@ abstract class LeaderboardContract {
   }
 
   @Test
+  void countAbove_countsOnlyStrictlyHigherKeys() {
+    String id = newBoard();
+    board().addIfAbsent(id, "anna", 5);
+    board().addIfAbsent(id, "bob", 7);
+    board().addIfAbsent(id, "cene", 5);
+    board().addIfAbsent(id, "dora", 1e15 + 3);
+
+    assertThat(board().countAbove(id, 5)).isEqualTo(2);
+    assertThat(board().countAbove(id, 6)).isEqualTo(2);
+    assertThat(board().countAbove(id, 1e15 + 3)).isZero();
+    assertThat(board().countAbove(id, 0)).isEqualTo(4);
+    assertThat(board().countAbove(newBoard(), 0)).isZero();
+  }
+
+  @Test
   void addIfAbsent_keepsAnExistingKey_updateExistingIgnoresAthletesNotOnTheBoard() {
     String id = newBoard();
     board().addIfAbsent(id, "bob", 7);

@@ -24,6 +24,7 @@ class ChallengeServiceTest {
   private final InMemoryLeaderboard leaderboard = new InMemoryLeaderboard();
   private final BoardProjector projector = new BoardProjector(leaderboard);
   private final List<String> published = new ArrayList<>();
+  private final List<ProgressUpdate> updates = new ArrayList<>();
   private Instant now = NOW;
   private ChallengeService service;
   private LeaderboardQueries boards;
@@ -51,7 +52,7 @@ class ChallengeServiceTest {
     };
     ChallengeEvents events = new ChallengeEvents() {
       @Override
-      public void joined(Participant p) {
+      public void joined(Challenge c, Participant p) {
         published.add("joined " + p.athleteId());
       }
 
@@ -61,10 +62,12 @@ class ChallengeServiceTest {
       }
 
       @Override
-      public void progressed(Challenge c, Participant p, String workoutId) {
+      public void progressed(ProgressUpdate u) {
+        Participant p = u.participant();
         published.add("progress " + p.athleteId() + " " + p.score().value());
-        projector.apply(List.of(new BoardProjector.ScoreChange(c.challengeId(), p.athleteId(),
-            ScoreKey.of(c, p.score()))));
+        updates.add(u);
+        projector.apply(List.of(new BoardProjector.ScoreChange(u.challenge().challengeId(), p.athleteId(),
+            ScoreKey.of(u.challenge(), p.score()))));
       }
     };
     service = new ChallengeService(store, catalog, leaderboard, events, clock);
@@ -109,6 +112,32 @@ class ChallengeServiceTest {
     assertThatThrownBy(() -> service.join("anna", "no-such-challenge"))
         .isInstanceOfSatisfying(DomainException.class,
             e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.NOT_FOUND));
+  }
+
+  @Test
+  void progress_announcesGoalReached_thePlaceOnTheBoard_andTheCountedDistance() {
+    Challenge goal = service.create("creator", withGoal(Fixtures.november("", GoalKind.TOTAL_DISTANCE,
+        Set.of(Sport.RUN)), 15_000), "r-goal");
+    service.join("anna", goal.challengeId());
+    service.join("ben", goal.challengeId());
+    service.onWorkoutCompleted(run("ben", "b1", Instant.parse("2026-11-09T07:00:00Z"), 12_000, 3600));
+
+    service.onWorkoutCompleted(run("anna", "a1", Instant.parse("2026-11-10T07:00:00Z"), 10_000, 3000));
+    ProgressUpdate second = updates.get(updates.size() - 1);
+    service.onWorkoutCompleted(run("anna", "a2", Instant.parse("2026-11-11T07:00:00Z"), 6_000, 1800));
+    ProgressUpdate first = updates.get(updates.size() - 1);
+
+    assertThat(second.rank()).as("10 km behind ben's 12 km").isEqualTo(2);
+    assertThat(second.goalReached()).isFalse();
+    assertThat(second.countedDistanceM()).isEqualTo(10_000);
+    assertThat(first.rank()).as("16 km ahead of ben").isEqualTo(1);
+    assertThat(first.goalReached()).as("16 km of a 15 km goal").isTrue();
+    assertThat(first.countedDistanceM()).isEqualTo(16_000);
+  }
+
+  private static Challenge withGoal(Challenge c, double target) {
+    return new Challenge(c.challengeId(), c.title(), c.description(), c.goalKind(), target, c.effortDistanceM(),
+        c.sports(), c.startDate(), c.endDate(), c.timeZone(), c.region(), c.groupId(), c.creatorId(), c.createTime());
   }
 
   @Test

@@ -33,8 +33,8 @@ class ScoringTest {
 
   @Test
   void sums_countOnlyUnflaggedOrClearedWorkouts_reachedAtTheLastCountedEnd() {
-    var counted = new Contribution("w1", 5000, T1, List.of(), false);
-    var flagged = new Contribution("w2", 42_000, T2, List.of(SPEED), false);
+    var counted = new Contribution("w1", 5000, 5000, T1, List.of(), false);
+    var flagged = new Contribution("w2", 42_000, 42_000, T2, List.of(SPEED), false);
 
     Score score = Scoring.score(GoalKind.TOTAL_DISTANCE, List.of(counted, flagged), JOINED);
     assertThat(score).isEqualTo(new Score(5000, T1, 1));
@@ -45,9 +45,9 @@ class ScoringTest {
 
   @Test
   void fastestEffort_isTheLowestTime_reachedWhenThatWorkoutEnded_earlierOfEqualTimes() {
-    var slow = new Contribution("w1", 1500, T1, List.of(), false);
-    var fastLater = new Contribution("w3", 1400, T2.plusSeconds(60), List.of(), false);
-    var fastEarlier = new Contribution("w2", 1400, T2, List.of(), false);
+    var slow = new Contribution("w1", 1500, 1500, T1, List.of(), false);
+    var fastLater = new Contribution("w3", 1400, 1400, T2.plusSeconds(60), List.of(), false);
+    var fastEarlier = new Contribution("w2", 1400, 1400, T2, List.of(), false);
 
     Score score = Scoring.score(GoalKind.FASTEST_EFFORT, List.of(slow, fastLater, fastEarlier), JOINED);
 
@@ -56,7 +56,7 @@ class ScoringTest {
 
   @Test
   void nothingCounted_isZeroAtTheJoinTime() {
-    var flagged = new Contribution("w2", 42_000, T2, List.of(SPEED), false);
+    var flagged = new Contribution("w2", 42_000, 42_000, T2, List.of(SPEED), false);
     assertThat(Scoring.score(GoalKind.TOTAL_DISTANCE, List.of(flagged), JOINED)).isEqualTo(Score.none(JOINED));
   }
 
