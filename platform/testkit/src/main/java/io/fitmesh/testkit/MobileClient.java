@@ -36,10 +36,18 @@ public final class MobileClient {
       HttpRequest request = body == null ? HttpRequest.of(headers.build())
           : HttpRequest.of(headers.build(), com.linecorp.armeria.common.HttpData.wrap(JSON.writeValueAsBytes(body)));
       AggregatedHttpResponse response = http.execute(request).aggregate().join();
-      String text = response.contentUtf8();
-      return new Reply(response.status().code(), text.isEmpty() ? JSON.createObjectNode() : JSON.readTree(text));
+      return new Reply(response.status().code(), parse(response.contentUtf8()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A reply body as JSON; an empty object for an empty body. */
+  public static JsonNode parse(String text) {
+    try {
+      return text.isEmpty() ? JSON.createObjectNode() : JSON.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + text.substring(0, Math.min(200, text.length())), e);
     }
   }
 

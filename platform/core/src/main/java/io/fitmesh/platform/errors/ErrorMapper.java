@@ -3,26 +3,66 @@ package io.fitmesh.platform.errors;
 import com.google.protobuf.Any;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
+import com.linecorp.armeria.common.ContentTooLargeException;
 import com.linecorp.armeria.common.RequestContext;
+import com.linecorp.armeria.common.ShuttingDownException;
 import com.linecorp.armeria.common.grpc.GoogleGrpcExceptionHandlerFunction;
+import com.linecorp.armeria.common.grpc.protocol.ArmeriaMessageDeframer;
+import com.linecorp.armeria.common.stream.AbortedStreamException;
+import com.linecorp.armeria.common.stream.CancelledSubscriptionException;
+import com.linecorp.armeria.common.stream.ClosedStreamException;
+import com.linecorp.armeria.common.util.Exceptions;
+import com.linecorp.armeria.server.HttpStatusException;
+import com.linecorp.armeria.server.RequestTimeoutException;
 import io.fitmesh.common.v1.ErrorReason;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.ProtoUtils;
 import io.grpc.protobuf.StatusProto;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place where failures become gRPC statuses. A {@link DomainException} keeps its message and gains an
- * ErrorInfo; a status thrown by a downstream call passes through unchanged (the BFF relays codes); anything
- * else is a bug or an unexpected backend failure: it is logged with an error id and the caller sees INTERNAL
- * with that id only, never the exception text.
+ * ErrorInfo; a status thrown by a downstream call passes through (the BFF relays codes); a client that went away,
+ * cancelled or let its deadline pass is CANCELLED or DEADLINE_EXCEEDED and logged at INFO; a request too large
+ * for its route is RESOURCE_EXHAUSTED; anything else is a bug or an unexpected backend failure: it is logged with
+ * an error id and the caller sees INTERNAL with that id only. No message leaves longer than
+ * {@link #MAX_MESSAGE_BYTES}, and none carries an exception's text, a class name or a stack.
  */
 public final class ErrorMapper implements GoogleGrpcExceptionHandlerFunction {
   public static final String DOMAIN = "fitmesh.io";
+  /**
+   * Status messages travel in HTTP/2 headers (8 KiB by default), twice (grpc-message and the details): a longer
+   * one resets the stream or the whole connection with every call on it.
+   */
+  static final int MAX_MESSAGE_BYTES = 1024;
+  private static final int MAX_DETAILS_BYTES = 2048;
   private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
+  private static final String DEFRAMER = ArmeriaMessageDeframer.class.getName();
+  private static final Metadata.Key<com.google.rpc.Status> DETAILS = Metadata.Key.of("grpc-status-details-bin",
+      ProtoUtils.metadataMarshaller(com.google.rpc.Status.getDefaultInstance()));
+
+  /**
+   * Armeria answers a message over the size limit (and a broken frame) itself, as a status naming its deframer
+   * class; such a status never reaches {@link #applyStatusProto}, so it is rewritten here.
+   */
+  @Override
+  public Status apply(RequestContext ctx, Status status, Throwable cause, Metadata metadata) {
+    if (Exceptions.peel(cause) instanceof StatusRuntimeException sre && sre.getStatus().getDescription() != null
+        && sre.getStatus().getDescription().startsWith(DEFRAMER)) {
+      com.google.rpc.Status rewritten = sre.getStatus().getCode() == Status.Code.RESOURCE_EXHAUSTED
+          ? tooLarge("a request message is larger than this call accepts")
+          : fromDomain(DomainException.invalidArgument("body", "the request is not a well-formed gRPC message"));
+      metadata.discardAll(DETAILS);
+      metadata.put(DETAILS, rewritten);
+      return Status.fromCodeValue(rewritten.getCode()).withDescription(rewritten.getMessage());
+    }
+    return GoogleGrpcExceptionHandlerFunction.super.apply(ctx, status, cause, metadata);
+  }
 
   @Override
   public com.google.rpc.Status applyStatusProto(RequestContext ctx, Throwable cause, Metadata metadata) {
@@ -39,27 +79,11 @@ public final class ErrorMapper implements GoogleGrpcExceptionHandlerFunction {
       return fromDomain(domain);
     }
     if (unwrapped instanceof StatusRuntimeException sre) {
-      com.google.rpc.Status relayed = StatusProto.fromThrowable(sre);
-      if (relayed != null) {
-        return relayed;
-      }
-      return com.google.rpc.Status.newBuilder()
-          .setCode(sre.getStatus().getCode().value())
-          .setMessage(nullToEmpty(sre.getStatus().getDescription()))
-          .build();
+      return relayed(sre);
     }
-    if (unwrapped instanceof com.linecorp.armeria.server.RequestTimeoutException) {
-      return com.google.rpc.Status.newBuilder()
-          .setCode(Code.DEADLINE_EXCEEDED_VALUE)
-          .setMessage("the call's deadline passed")
-          .build();
-    }
-    if (isClientGone(unwrapped)) {
-      log.info("call ended by the client or its deadline ({})", unwrapped.getClass().getSimpleName());
-      return com.google.rpc.Status.newBuilder()
-          .setCode(Code.CANCELLED_VALUE)
-          .setMessage("the call was cancelled")
-          .build();
+    com.google.rpc.Status transport = fromTransport(unwrapped);
+    if (transport != null) {
+      return transport;
     }
     String errorId = UUID.randomUUID().toString();
     log.error("unexpected failure, error id {}", errorId, unwrapped);
@@ -69,19 +93,6 @@ public final class ErrorMapper implements GoogleGrpcExceptionHandlerFunction {
         .build();
   }
 
-  /**
-   * The ways a call ends because its client went away, cancelled or let its deadline pass (a wearable losing its
-   * link is normal): cancellations, streams closed under the call, a response completed before the handler
-   * wrote to it. Not failures of the server.
-   */
-  private static boolean isClientGone(Throwable t) {
-    return t instanceof java.util.concurrent.CancellationException
-        || t instanceof com.linecorp.armeria.common.CancellationException
-        || t instanceof com.linecorp.armeria.common.stream.ClosedStreamException
-        || t instanceof com.linecorp.armeria.common.stream.AbortedStreamException
-        || t instanceof com.linecorp.armeria.common.stream.CancelledSubscriptionException;
-  }
-
   /** The same mapping as a throwable, for code that must fail a call itself (interceptors, streams). */
   public static StatusRuntimeException toStatusException(Throwable cause) {
     return StatusProto.toStatusRuntimeException(toStatusProto(cause));
@@ -89,8 +100,8 @@ public final class ErrorMapper implements GoogleGrpcExceptionHandlerFunction {
 
   /**
    * A downstream service's refusal in domain terms, for adapters that call other services: NOT_FOUND,
-   * PERMISSION_DENIED, INVALID_ARGUMENT, FAILED_PRECONDITION and UNAUTHENTICATED keep their message; anything
-   * else means the service could not answer and becomes UNAVAILABLE naming {@code service}.
+   * PERMISSION_DENIED, INVALID_ARGUMENT, FAILED_PRECONDITION, UNAUTHENTICATED and RESOURCE_EXHAUSTED keep their
+   * message; anything else means the service could not answer and becomes UNAVAILABLE naming {@code service}.
    */
   public static DomainException fromDownstream(StatusRuntimeException e, String service) {
     String message = e.getStatus().getDescription() == null ? service + " refused the call"
@@ -101,6 +112,8 @@ public final class ErrorMapper implements GoogleGrpcExceptionHandlerFunction {
       case INVALID_ARGUMENT -> DomainException.invalidArgument("request", message);
       case FAILED_PRECONDITION -> DomainException.failedPrecondition(message);
       case UNAUTHENTICATED -> DomainException.unauthenticated(message);
+      case ALREADY_EXISTS -> DomainException.alreadyExists(message);
+      case RESOURCE_EXHAUSTED -> DomainException.resourceExhausted(message);
       default -> DomainException.unavailable(service + " unavailable", e);
     };
   }
@@ -119,6 +132,52 @@ public final class ErrorMapper implements GoogleGrpcExceptionHandlerFunction {
     };
   }
 
+  /** RESOURCE_EXHAUSTED for a request too large for its call: retrying it will not help. */
+  public static com.google.rpc.Status tooLarge(String message) {
+    return withReason(Code.RESOURCE_EXHAUSTED_VALUE, message, ErrorReason.ERROR_REASON_REQUEST_TOO_LARGE);
+  }
+
+  /**
+   * The ways a call ends because its client went away, cancelled or let its deadline pass (a wearable losing its
+   * link is normal), a request larger than the route takes, and a server shutting down: none is a failure of the
+   * server, so none is logged as one.
+   */
+  private static com.google.rpc.Status fromTransport(Throwable t) {
+    if (t instanceof RequestTimeoutException) {
+      log.info("call ended by its deadline");
+      return withReason(Code.DEADLINE_EXCEEDED_VALUE, "the call's deadline passed", ErrorReason.ERROR_REASON_CANCELLED);
+    }
+    if (t instanceof ShuttingDownException) {
+      return withReason(Code.UNAVAILABLE_VALUE, "the server is shutting down; retry",
+          ErrorReason.ERROR_REASON_BACKEND_UNAVAILABLE);
+    }
+    if (t instanceof ContentTooLargeException || (t instanceof HttpStatusException h && h.httpStatus().code() == 413)) {
+      return tooLarge("the request is larger than this call accepts");
+    }
+    if (t instanceof java.util.concurrent.CancellationException
+        || t instanceof com.linecorp.armeria.common.CancellationException
+        || t instanceof ClosedStreamException
+        || t instanceof AbortedStreamException
+        || t instanceof CancelledSubscriptionException
+        || t instanceof java.nio.channels.ClosedChannelException) {
+      log.info("call ended by the client ({})", t.getClass().getSimpleName());
+      return withReason(Code.CANCELLED_VALUE, "the call was cancelled", ErrorReason.ERROR_REASON_CANCELLED);
+    }
+    return null;
+  }
+
+  /** A downstream status, with its message and details bounded as every message here is. */
+  private static com.google.rpc.Status relayed(StatusRuntimeException sre) {
+    com.google.rpc.Status relayed = StatusProto.fromThrowable(sre);
+    com.google.rpc.Status.Builder bounded = com.google.rpc.Status.newBuilder()
+        .setCode(sre.getStatus().getCode().value())
+        .setMessage(bound(relayed != null ? relayed.getMessage() : nullToEmpty(sre.getStatus().getDescription())));
+    if (relayed != null && relayed.getSerializedSize() <= MAX_DETAILS_BYTES) {
+      bounded.addAllDetails(relayed.getDetailsList());
+    }
+    return bounded.build();
+  }
+
   private static com.google.rpc.Status fromDomain(DomainException domain) {
     ErrorInfo info = ErrorInfo.newBuilder()
         .setDomain(DOMAIN)
@@ -127,8 +186,16 @@ public final class ErrorMapper implements GoogleGrpcExceptionHandlerFunction {
         .build();
     return com.google.rpc.Status.newBuilder()
         .setCode(codeOf(domain.kind()).value())
-        .setMessage(domain.getMessage())
+        .setMessage(bound(domain.getMessage()))
         .addDetails(Any.pack(info))
+        .build();
+  }
+
+  private static com.google.rpc.Status withReason(int code, String message, ErrorReason reason) {
+    return com.google.rpc.Status.newBuilder()
+        .setCode(code)
+        .setMessage(message)
+        .addDetails(Any.pack(ErrorInfo.newBuilder().setDomain(DOMAIN).setReason(reason.name()).build()))
         .build();
   }
 
@@ -143,6 +210,26 @@ public final class ErrorMapper implements GoogleGrpcExceptionHandlerFunction {
       case FAILED_PRECONDITION -> ErrorReason.ERROR_REASON_FAILED_PRECONDITION;
       case UNAVAILABLE -> ErrorReason.ERROR_REASON_BACKEND_UNAVAILABLE;
     };
+  }
+
+  /** At most {@link #MAX_MESSAGE_BYTES} of UTF-8, cut at a character boundary and marked as cut. */
+  static String bound(String message) {
+    if (message.length() * 3 <= MAX_MESSAGE_BYTES
+        || message.getBytes(StandardCharsets.UTF_8).length <= MAX_MESSAGE_BYTES) {
+      return message;
+    }
+    int end = 0;
+    int bytes = 0;
+    while (end < message.length()) {
+      int cp = message.codePointAt(end);
+      int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+      if (bytes + size > MAX_MESSAGE_BYTES - 3) {
+        break;
+      }
+      bytes += size;
+      end += Character.charCount(cp);
+    }
+    return message.substring(0, end) + "...";
   }
 
   private static Throwable unwrap(Throwable t) {

@@ -2,6 +2,7 @@ package io.fitmesh.platform.server;
 
 import io.grpc.BindableService;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one deployable contributes to a server: its name, its default port and its gRPC services. The platform
@@ -14,6 +15,16 @@ public interface FitmeshService extends AutoCloseable {
 
   /** The service's own gRPC services; empty until its scenario provides them. */
   List<BindableService> grpcServices();
+
+  /**
+   * Routes that take more (or, for a long client stream, no limit in total) than the
+   * {@link ServiceServer#DEFAULT_MAX_REQUEST_BYTES} every other call is held to: request path (the gRPC path
+   * {@code /package.Service/Method} and its HTTP/JSON path, each as written in the proto) to bytes, 0 for
+   * unlimited in total (each message is still held to the largest limit).
+   */
+  default Map<String, Long> requestLimits() {
+    return Map.of();
+  }
 
   /** Releases what the service opened (consumers, sessions). */
   @Override

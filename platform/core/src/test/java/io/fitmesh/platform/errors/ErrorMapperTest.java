@@ -73,4 +73,16 @@ class ErrorMapperTest {
           .as(gone.getClass().getSimpleName()).isEqualTo(Code.CANCELLED_VALUE);
     }
   }
+
+  @Test
+  void aLongMessage_isCutToAKilobyte_soItFitsInHeaders() {
+    com.google.rpc.Status domain = ErrorMapper.toStatusProto(DomainException.invalidArgument("x", "é".repeat(5000)));
+    com.google.rpc.Status relayed = ErrorMapper.toStatusProto(
+        Status.NOT_FOUND.withDescription("y".repeat(100_000)).asRuntimeException());
+
+    assertThat(domain.getMessage().getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(1024);
+    assertThat(domain.getMessage()).endsWith("...").startsWith("éé");
+    assertThat(relayed.getMessage()).hasSizeLessThanOrEqualTo(1024);
+    assertThat(relayed.getCode()).isEqualTo(Code.NOT_FOUND_VALUE);
+  }
 }

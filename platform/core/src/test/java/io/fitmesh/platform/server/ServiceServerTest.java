@@ -48,6 +48,8 @@ class ServiceServerTest {
   private OpenTelemetrySdk openTelemetry;
   private GrpcChannels channels;
   private ServiceServer server;
+  private final java.util.concurrent.atomic.AtomicInteger busyDone = new java.util.concurrent.atomic.AtomicInteger();
+  private final CompletableFuture<Boolean> sawCancellation = new CompletableFuture<>();
 
   @BeforeAll
   void startServerWithAFailingService() {
@@ -57,6 +59,24 @@ class ServiceServerTest {
         switch (request.getId()) {
           case "missing" -> throw DomainException.notFound("no workout missing");
           case "bug" -> throw new IllegalStateException("secret driver detail");
+          case "busy" -> {
+            io.grpc.Context call = io.grpc.Context.current();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!call.isCancelled() && System.nanoTime() < until) {
+              sleep(10);
+            }
+            busyDone.incrementAndGet();
+            throw new java.util.concurrent.CancellationException("gave up");
+          }
+          case "until-cancelled" -> {
+            io.grpc.Context call = io.grpc.Context.current();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!call.isCancelled() && System.nanoTime() < until) {
+              sleep(10);
+            }
+            sawCancellation.complete(call.isCancelled());
+            throw new java.util.concurrent.CancellationException("gave up");
+          }
           case "slow" -> CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS).execute(() -> {
             responses.onNext(LookupResponse.newBuilder().setValue("too late").build());
             responses.onCompleted();
@@ -201,4 +221,42 @@ class ServiceServerTest {
     return (StatusRuntimeException) catchThrowable(() -> call(id));
   }
 
+
+  @Test
+  void healthChecks_answerWhileEveryHandlerThreadIsBusy() {
+    var async = channels.stub(server.endpoint(), LookupServiceGrpc.LookupServiceFutureStub.class,
+        TOKENS.mint("athlete-1", Duration.ofMinutes(5)));
+    List<com.google.common.util.concurrent.ListenableFuture<LookupResponse>> busy = new java.util.ArrayList<>();
+    for (int i = 0; i < 70; i++) {
+      busy.add(async.withDeadlineAfter(60, TimeUnit.SECONDS).lookup(LookupRequest.newBuilder().setId("busy").build()));
+    }
+
+    ServingStatus status = GrpcClients.builder("http://" + server.endpoint()).responseTimeout(Duration.ofSeconds(15))
+        .build(HealthGrpc.HealthBlockingStub.class).check(HealthCheckRequest.getDefaultInstance()).getStatus();
+
+    assertThat(status).isEqualTo(ServingStatus.SERVING);
+    assertThat(busyDone.get()).as("answered while all 64 handler threads were still busy").isZero();
+    busy.forEach(f -> f.cancel(true));
+    await().atMost(Duration.ofSeconds(60)).until(() -> busyDone.get() >= 64);
+  }
+
+  @Test
+  void aCallsDeadline_cancelsItsGrpcContext_soLongWorkCanStop() throws Exception {
+    StatusRuntimeException failure = (StatusRuntimeException) catchThrowable(() ->
+        channels.stub(server.endpoint(), LookupServiceGrpc.LookupServiceBlockingStub.class,
+                TOKENS.mint("athlete-1", Duration.ofMinutes(5)))
+            .withDeadlineAfter(500, TimeUnit.MILLISECONDS)
+            .lookup(LookupRequest.newBuilder().setId("until-cancelled").build()));
+
+    assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+    assertThat(sawCancellation.get(60, TimeUnit.SECONDS)).as("the handler saw its Context cancelled").isTrue();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
 }

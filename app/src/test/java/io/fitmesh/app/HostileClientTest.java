@@ -1,0 +1,151 @@
+package io.fitmesh.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.Timestamp;
+import com.linecorp.armeria.client.WebClient;
+import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.HttpData;
+import com.linecorp.armeria.common.HttpMethod;
+import com.linecorp.armeria.common.HttpRequest;
+import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.common.RequestHeaders;
+import io.fitmesh.bff.v1.MobileWorkoutServiceGrpc.MobileWorkoutServiceBlockingStub;
+import io.fitmesh.bff.v1.StartWorkoutRequest;
+import io.fitmesh.common.v1.Sport;
+import io.fitmesh.platform.client.GrpcChannels;
+import io.fitmesh.platform.config.Backends;
+import io.fitmesh.platform.config.PlatformConfig;
+import io.fitmesh.platform.config.Settings;
+import io.fitmesh.platform.runtime.PlatformRuntime;
+import io.fitmesh.platform.server.ServiceServer;
+import io.fitmesh.testkit.MobileClient;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The attacks of the security review, performed the way it found them: a client with a valid account against a
+ * running FitMesh (embedded), over HTTP/JSON and native gRPC. Each answer is the right code, in the usual error
+ * shape, with nothing of the server's insides and nothing stored.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileClientTest {
+  private FitmeshNode node;
+  private PlatformRuntime runtime;
+  private String bff;
+  private String token;
+  private MobileClient app;
+
+  @BeforeAll
+  void startFitmesh() {
+    runtime = PlatformRuntime.open(PlatformConfig.from(Settings.of(Map.of()), Backends.EMBEDDED).withAnyFreePorts(),
+        "hostile");
+    node = FitmeshNode.start(runtime);
+    bff = node.servers().stream().filter(s -> s.name().equals("bff")).findFirst().map(ServiceServer::endpoint)
+        .orElseThrow();
+    token = runtime.tokens().mint("mallory", Duration.ofHours(1));
+    app = new MobileClient(bff, token);
+  }
+
+  @AfterAll
+  void stopFitmesh() {
+    node.close();
+  }
+
+  private String startedWorkout() {
+    String id = "w-" + UUID.randomUUID();
+    MobileClient.Reply started = app.post("/v1/workouts", Map.of("workoutId", id, "sport", "SPORT_RUN",
+        "startTime", Instant.now().minusSeconds(600).toString(), "timeZone", "UTC"));
+    assertThat(started.status()).as(started.body().toString()).isEqualTo(200);
+    return id;
+  }
+
+  private AggregatedHttpResponse postRaw(String path, byte[] body) {
+    return WebClient.builder("http://" + bff).maxResponseLength(0).build()
+        .execute(HttpRequest.of(RequestHeaders.builder(HttpMethod.POST, path).contentType(MediaType.JSON_UTF_8)
+            .add("authorization", "Bearer " + token).build(), HttpData.wrap(body)))
+        .aggregate().join();
+  }
+
+  private static void assertInvalidArgumentInTheUsualShape(int httpStatus, JsonNode body) {
+    assertThat(httpStatus).as(body.toString()).isEqualTo(400);
+    assertThat(body.at("/code").asInt()).isEqualTo(Status.Code.INVALID_ARGUMENT.value());
+    assertThat(body.at("/message").asText()).isNotBlank().doesNotContain("Exception", "com.", "io.", "at [Source");
+    assertThat(body.at("/details/0/domain").asText()).isEqualTo("fitmesh.io");
+  }
+
+  // 7. Bad input answered with 500 or worse.
+
+  @Test
+  void aSeqThatIsNoNumber_tooBigOrNotWhole_isInvalidArgument() {
+    String id = startedWorkout();
+    for (String seq : new String[] {"\"abc\"", "9223372036854775808", "1e30", "1.5"}) {
+      String json = "{\"samples\":[{\"seq\":" + seq + ",\"time\":\"" + Instant.now() + "\"}]}";
+
+      AggregatedHttpResponse reply = postRaw("/v1/workouts/" + id + "/samples", json.getBytes(StandardCharsets.UTF_8));
+
+      assertInvalidArgumentInTheUsualShape(reply.status().code(), MobileClient.parse(reply.contentUtf8()));
+    }
+  }
+
+  @Test
+  void malformedJson_isInvalidArgument_inTheUsualJsonShape() {
+    AggregatedHttpResponse reply = postRaw("/v1/workouts", "{\"workoutId\": ".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(reply.contentType()).isNotNull();
+    assertThat(reply.contentType().isJson()).as(reply.contentUtf8()).isTrue();
+    assertInvalidArgumentInTheUsualShape(reply.status().code(), MobileClient.parse(reply.contentUtf8()));
+  }
+
+  @Test
+  void aTimestampAtTheEndOfTime_isInvalidArgument() {
+    MobileWorkoutServiceBlockingStub grpc = new GrpcChannels(runtime.openTelemetry(), Duration.ofSeconds(10))
+        .stub(bff, MobileWorkoutServiceBlockingStub.class, token);
+
+    StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () -> grpc.startWorkout(
+        StartWorkoutRequest.newBuilder().setWorkout(io.fitmesh.training.v1.StartWorkoutRequest.newBuilder().setWorkoutId("w-" + UUID.randomUUID())
+            .setSport(Sport.SPORT_RUN).setTimeZone("UTC")
+            .setStartTime(Timestamp.newBuilder().setSeconds(Long.MAX_VALUE))).build()));
+
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+  }
+
+  @Test
+  void aHundredKilobyteTimeZone_isInvalidArgument_withoutEchoingIt_andTheNextCallsStillWork() {
+    String zone = "Europe/" + "x".repeat(100_000);
+
+    MobileClient.Reply reply = app.post("/v1/workouts", Map.of("workoutId", "w-" + UUID.randomUUID(),
+        "sport", "SPORT_RUN", "startTime", Instant.now().toString(), "timeZone", zone));
+
+    assertInvalidArgumentInTheUsualShape(reply.status(), reply.body());
+    assertThat(reply.body().toString().length()).as("the answer does not carry the input back").isLessThan(2_000);
+    for (int i = 0; i < 5; i++) {
+      assertThat(app.get("/v1/workouts").status()).as("the BFF's connection to training survived").isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aTwentyTwoMegabyteUpload_isResourceExhausted_withoutAClassName() {
+    String id = startedWorkout();
+    byte[] body = ("{\"samples\":[{\"seq\":0,\"note\":\"" + "x".repeat(22 * 1024 * 1024) + "\"}]}")
+        .getBytes(StandardCharsets.UTF_8);
+
+    AggregatedHttpResponse reply = postRaw("/v1/workouts/" + id + "/samples", body);
+
+    JsonNode error = MobileClient.parse(reply.contentUtf8());
+    assertThat(reply.status().code()).as(reply.contentUtf8()).isEqualTo(413);
+    assertThat(error.at("/code").asInt()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED.value());
+    assertThat(error.at("/message").asText()).contains("at most").doesNotContain("com.", "Armeria", "Deframer");
+  }
+}
