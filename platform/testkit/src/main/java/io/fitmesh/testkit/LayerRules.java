@@ -33,7 +33,8 @@ public final class LayerRules {
   @ArchTest
   public static final ArchRule DOMAIN_SPEAKS_ONLY_DOMAIN = classes().that(layer("domain"))
       .should().onlyDependOnClassesThat(resideInAnyPackage(
-          "java..", "org.slf4j..", "io.fitmesh.platform.errors..", "io.fitmesh.platform.geo..").or(layer("domain")))
+          "java..", "org.slf4j..", "io.fitmesh.platform.errors..", "io.fitmesh.platform.geo..",
+          "io.fitmesh.platform.limits..").or(layer("domain")))
       .because("domain code imports no gRPC, protobuf, generated, broker or driver types")
       .allowEmptyShould(true);
 
@@ -67,6 +68,14 @@ public final class LayerRules {
       .haveSimpleNameNotEndingWith("Settings").and().haveSimpleNameNotEndingWith("Config")
       .should().dependOnClassesThat().areAssignableTo(Settings.class)
       .because("settings are read and checked once, at start, by a config class")
+      .allowEmptyShould(true);
+
+  @ArchTest
+  public static final ArchRule XML_IS_READ_ONLY_THROUGH_SAFE_XML = noClasses()
+      .should().dependOnClassesThat().belongToAnyOf(javax.xml.stream.XMLInputFactory.class,
+          javax.xml.parsers.DocumentBuilderFactory.class, javax.xml.parsers.SAXParserFactory.class,
+          javax.xml.transform.TransformerFactory.class, javax.xml.validation.SchemaFactory.class)
+      .because("untrusted XML is read only by io.fitmesh.platform.xml.SafeXml, with DTDs and external access off")
       .allowEmptyShould(true);
 
   /**

@@ -42,4 +42,9 @@ class LayerRulesTest {
   void settingsReadOutsideAConfigClass_areReported() {
     assertThat(violations(LayerRules.SETTINGS_ARE_READ_BY_CONFIG_ONLY)).contains("HandlerCallingStore");
   }
+
+  @Test
+  void anXmlFactoryOutsideSafeXml_isReported() {
+    assertThat(violations(LayerRules.XML_IS_READ_ONLY_THROUGH_SAFE_XML)).contains("UnsafeXmlReader");
+  }
 }

@@ -14,6 +14,7 @@ import io.fitmesh.telemetry.grpc.TelemetryIngestHandler;
 import io.fitmesh.training.v1.TrainingServiceGrpc.TrainingServiceBlockingStub;
 import io.grpc.BindableService;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,6 +58,12 @@ public final class TelemetryDeployable implements FitmeshService {
   @Override
   public List<BindableService> grpcServices() {
     return List.of(new TelemetryIngestHandler(ingest));
+  }
+
+  /** A wearable's stream lasts the whole workout: no limit in total (each message is still held to 1 MiB). */
+  @Override
+  public Map<String, Long> requestLimits() {
+    return Map.of("/fitmesh.telemetry.v1.TelemetryIngestService/StreamSamples", 0L);
   }
 
   @Override

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.fitmesh.platform.events.EventSubscription;
 import io.fitmesh.platform.events.OutboxRelay;
+import io.fitmesh.platform.limits.WorkoutLimits;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.FitmeshService;
 import io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc.TelemetryIngestServiceBlockingStub;
@@ -20,6 +21,7 @@ import io.grpc.BindableService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The training deployable: TrainingService and AnalyticsService. Workouts, the outbox and analytics rows in CQL
@@ -59,6 +61,12 @@ public final class TrainingDeployable implements FitmeshService {
   @Override
   public List<BindableService> grpcServices() {
     return List.of(new TrainingHandler(training), new AnalyticsHandler(analytics, challengeStats));
+  }
+
+  /** An import carries a whole file. */
+  @Override
+  public Map<String, Long> requestLimits() {
+    return Map.of("/fitmesh.training.v1.TrainingService/ImportWorkout", WorkoutLimits.MAX_IMPORT_REQUEST_BYTES);
   }
 
   @Override

@@ -19,7 +19,8 @@ public interface FitmeshService extends AutoCloseable {
   /**
    * Routes that take more (or, for a long client stream, no limit in total) than the
    * {@link ServiceServer#DEFAULT_MAX_REQUEST_BYTES} every other call is held to: request path (the gRPC path
-   * {@code /package.Service/Method} and its HTTP/JSON path, each as written in the proto) to bytes, 0 for
+   * {@code /package.Service/Method}, and its HTTP/JSON route as Armeria names it, e.g. {@code ^/v1/workouts:import$})
+   * to bytes, 0 for
    * unlimited in total (each message is still held to the largest limit).
    */
   default Map<String, Long> requestLimits() {

@@ -122,7 +122,8 @@ public final class ServiceServer implements AutoCloseable {
     Set<String> unknown = new HashSet<>(limits.keySet());
     unknown.removeAll(bound);
     if (!unknown.isEmpty()) {
-      throw new IllegalStateException("request limits name routes this server does not serve: " + unknown);
+      throw new IllegalStateException("request limits name routes this server does not serve: " + unknown
+          + "; it serves " + new java.util.TreeSet<>(bound));
     }
   }
 

@@ -3,6 +3,7 @@ package io.fitmesh.telemetry.domain;
 import static java.util.Objects.requireNonNull;
 
 import io.fitmesh.platform.errors.DomainException;
+import io.fitmesh.platform.limits.WorkoutLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,6 +148,11 @@ public final class IngestService {
     for (SampleReading sample : batch) {
       if (sample.seq() < 0) {
         rejected.add(new IngestReport.Rejection(sample.seq(), "seq must be 0 or more"));
+        continue;
+      }
+      if (sample.seq() >= WorkoutLimits.MAX_SAMPLES) {
+        rejected.add(new IngestReport.Rejection(sample.seq(), "a workout holds at most "
+            + WorkoutLimits.MAX_SAMPLES + " samples (seq 0.." + (WorkoutLimits.MAX_SAMPLES - 1) + ")"));
         continue;
       }
       if (cursor.isBeyondWindow(sample.seq())) {

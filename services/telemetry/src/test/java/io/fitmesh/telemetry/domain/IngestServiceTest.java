@@ -91,6 +91,17 @@ class IngestServiceTest {
   }
 
   @Test
+  void aSampleBeyondTheLastAWorkoutHolds_isRefusedWithTheLimit() {
+    long beyond = io.fitmesh.platform.limits.WorkoutLimits.MAX_SAMPLES;
+
+    IngestReport report = ingest(service(samples), List.of(Samples.at(start, beyond)));
+
+    assertThat(report.rejected()).singleElement().extracting(IngestReport.Rejection::reason).asString()
+        .contains("at most 500000 samples");
+    assertThat(samples.read(WORKOUT, beyond, beyond, 1)).isEmpty();
+  }
+
+  @Test
   void sampleFromTheFuture_isRefused() {
     SampleReading future = new SampleReading(0, clock.instant().plus(Duration.ofHours(1)), null, null, null,
         null, null, null, null, null);

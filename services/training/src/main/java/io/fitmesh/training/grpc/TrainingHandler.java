@@ -28,6 +28,7 @@ import io.fitmesh.training.v1.ListWorkoutsResponse;
 import io.fitmesh.training.v1.StartWorkoutRequest;
 import io.fitmesh.training.v1.StartWorkoutResponse;
 import io.fitmesh.training.v1.TrainingServiceGrpc;
+import io.grpc.Context;
 import io.grpc.stub.StreamObserver;
 
 /** TrainingService over gRPC: maps messages and calls {@link TrainingService}. */
@@ -81,8 +82,9 @@ public final class TrainingHandler extends TrainingServiceGrpc.TrainingServiceIm
   public void importWorkout(ImportWorkoutRequest request, StreamObserver<ImportWorkoutResponse> responses) {
     StartCommand command = new StartCommand(request.getWorkoutId(), WorkoutProtos.sport(request.getSport()),
         null, request.getTimeZone(), WorkoutProtos.visibility(request.getVisibility()), request.getTitle());
+    Context call = Context.current();
     WorkoutRecord imported = WorkoutFiles.importFile(training, Callers.athleteId(), command,
-        format(request.getFormat()), request.getData().toByteArray());
+        format(request.getFormat()), request.getData().toByteArray(), call::isCancelled);
     reply(responses, ImportWorkoutResponse.newBuilder().setWorkout(WorkoutProtos.toProto(imported)).build());
   }
 

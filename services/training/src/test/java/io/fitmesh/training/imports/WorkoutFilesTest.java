@@ -95,4 +95,50 @@ class WorkoutFilesTest {
         .isInstanceOf(DomainException.class)
         .hasMessageContaining("GPX");
   }
+
+  @Test
+  void gpxWithADocumentType_isRefusedBeforeAnythingIsResolved() {
+    String gpx = "<?xml version=\"1.0\"?><!DOCTYPE gpx [<!ENTITY x \"y\">]><gpx version=\"1.1\"></gpx>";
+
+    assertThatThrownBy(() -> WorkoutFiles.parse(WorkoutFiles.Format.GPX, gpx.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(DomainException.class).hasMessage("GPX files may not declare a document type (DTD)");
+  }
+
+  @Test
+  void gpxWithGarminTrackPointExtensions_keepsHeartRateCadenceAndPower() {
+    String gpx = "<gpx version=\"1.1\" xmlns=\"http://www.topografix.com/GPX/1/1\" "
+        + "xmlns:gpxtpx=\"http://www.garmin.com/xmlschemas/TrackPointExtension/v2\"><trk><trkseg>"
+        + point("2026-11-20T07:00:00Z", 140, 80, 210) + point("2026-11-20T07:00:01+00:00", 142, 82, 220)
+        + "</trkseg></trk></gpx>";
+
+    List<TrackPoint> points = WorkoutFiles.parse(WorkoutFiles.Format.GPX, gpx.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(points).extracting(TrackPoint::heartRateBpm).containsExactly(140.0, 142.0);
+    assertThat(points).extracting(TrackPoint::cadenceRpm).containsExactly(80.0, 82.0);
+    assertThat(points).extracting(TrackPoint::powerWatts).containsExactly(210.0, 220.0);
+    assertThat(points.get(1).time()).isEqualTo(java.time.Instant.parse("2026-11-20T07:00:01Z"));
+  }
+
+  private static String point(String time, int hr, int cad, int power) {
+    return "<trkpt lat=\"46.0\" lon=\"14.5\"><ele>300</ele><time>" + time + "</time><extensions>"
+        + "<power>" + power + "</power><gpxtpx:TrackPointExtension><gpxtpx:hr>" + hr + "</gpxtpx:hr>"
+        + "<gpxtpx:cad>" + cad + "</gpxtpx:cad></gpxtpx:TrackPointExtension></extensions></trkpt>";
+  }
+
+  @Test
+  void aCancelledImport_stopsReadingTheFile() {
+    com.garmin.fit.BufferEncoder encoder = new com.garmin.fit.BufferEncoder(com.garmin.fit.Fit.ProtocolVersion.V1_0);
+    for (int i = 0; i < 50_000; i++) {
+      com.garmin.fit.RecordMesg r = new com.garmin.fit.RecordMesg();
+      r.setTimestamp(new com.garmin.fit.DateTime(1_100_000_000L + i));
+      r.setHeartRate((short) 120);
+      encoder.write(r);
+    }
+    byte[] file = encoder.close();
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+
+    assertThatThrownBy(() -> WorkoutFiles.parse(WorkoutFiles.Format.FIT, file, () -> asked.incrementAndGet() > 1))
+        .isInstanceOf(java.util.concurrent.CancellationException.class);
+    assertThat(asked.get()).as("stopped at the second check, not at the end of 50,000 records").isEqualTo(2);
+  }
 }
