@@ -47,7 +47,7 @@ public final class FitmeshNode implements AutoCloseable {
         FitmeshService service = factory.apply(runtime);
         ServiceServer server = ServiceServer.start(service, runtime.config().bindHost(),
             runtime.config().port(service.name()),
-            runtime.config().drainTimeout(), runtime.openTelemetry(), runtime.tokens());
+            runtime.config().drainTimeout(), runtime.openTelemetry(), runtime.auth());
         runtime.services().register(service.name(), server.endpoint());
         started.add(server);
       }

@@ -230,4 +230,149 @@ class HostileClientTest {
     assertThat(reply.body().at("/message").asText()).contains("1000000");
     assertThat(app.get("/v1/workouts/" + id).status()).as("nothing was stored").isEqualTo(404);
   }
+
+  // 6. Tokens.
+
+  private String endpointOf(String deployable) {
+    return node.servers().stream().filter(s -> s.name().equals(deployable)).findFirst()
+        .map(ServiceServer::endpoint).orElseThrow();
+  }
+
+  @Test
+  void aUserToken_isRefusedOnTheInternalMethodsOfEveryService() {
+    GrpcChannels channels = new GrpcChannels(runtime.openTelemetry(), Duration.ofSeconds(10));
+    String workoutId = startedWorkout();
+    var telemetry = channels.stub(endpointOf("telemetry"),
+        io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc.TelemetryIngestServiceBlockingStub.class, token);
+    var training = channels.stub(endpointOf("training"),
+        io.fitmesh.training.v1.TrainingServiceGrpc.TrainingServiceBlockingStub.class, token);
+    var challenges = channels.stub(endpointOf("challenge"),
+        io.fitmesh.challenge.v1.ChallengeServiceGrpc.ChallengeServiceBlockingStub.class, token);
+
+    for (Runnable call : new Runnable[] {
+        () -> telemetry.purgeSamples(io.fitmesh.telemetry.v1.PurgeSamplesRequest.newBuilder()
+            .setWorkoutId(workoutId).build()),
+        () -> telemetry.listSamples(io.fitmesh.telemetry.v1.ListSamplesRequest.newBuilder()
+            .setWorkoutId(workoutId).build()),
+        () -> training.authorizeSampleWrite(io.fitmesh.training.v1.AuthorizeSampleWriteRequest.newBuilder()
+            .setWorkoutId(workoutId).build()),
+        () -> training.getWorkout(io.fitmesh.training.v1.GetWorkoutRequest.newBuilder()
+            .setWorkoutId(workoutId).build()),
+        () -> challenges.listChallenges(io.fitmesh.challenge.v1.ListChallengesRequest.getDefaultInstance())}) {
+      StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, call::run);
+
+      assertThat(refused).as("a user token on an internal method").isNotNull();
+      assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+    }
+  }
+
+  @Test
+  void tokensThatLiveTooLong_areNotYetValid_orComeFromTheFuture_areRefused() throws Exception {
+    Instant now = Instant.now();
+    assertThat(new MobileClient(bff, devToken(now, now.plus(Duration.ofHours(1)), null)).get("/v1/workouts").status())
+        .as("the same claims with sane times are accepted").isEqualTo(200);
+    String[] forged = {
+        devToken(now, now.plus(Duration.ofDays(30)), null),
+        devToken(now, now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(1))),
+        devToken(now.plus(Duration.ofHours(2)), now.plus(Duration.ofHours(3)), null)};
+    for (String bad : forged) {
+      MobileClient.Reply reply = new MobileClient(bff, bad).get("/v1/workouts");
+
+      assertThat(reply.status()).as(reply.body().toString()).isEqualTo(401);
+    }
+  }
+
+  /** A dev token signed with the right secret but the given times. */
+  private static String devToken(Instant issuedAt, Instant expires, Instant notBefore) throws Exception {
+    com.nimbusds.jwt.JWTClaimsSet.Builder claims = new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("mallory")
+        .issuer("fitmesh-dev").audience("fitmesh-api").issueTime(java.util.Date.from(issuedAt))
+        .expirationTime(java.util.Date.from(expires));
+    if (notBefore != null) {
+      claims.notBeforeTime(java.util.Date.from(notBefore));
+    }
+    com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+        new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256), claims.build());
+    jwt.sign(new com.nimbusds.jose.crypto.MACSigner(PlatformConfig.DEV_JWT_SECRET.getBytes(StandardCharsets.UTF_8)));
+    return jwt.serialize();
+  }
+
+  // 3. Live tracking leaks another athlete's position.
+
+  private MobileClient as(String athlete) {
+    return new MobileClient(bff, runtime.tokens().mint(athlete, Duration.ofHours(1)));
+  }
+
+  private String publicWorkoutWithSamples(MobileClient owner) {
+    String id = "live-" + UUID.randomUUID();
+    Instant start = Instant.now().minusSeconds(300);
+    assertThat(owner.post("/v1/workouts", Map.of("workoutId", id, "sport", "SPORT_RUN", "startTime", start.toString(),
+        "timeZone", "UTC", "visibility", "VISIBILITY_EVERYONE")).status()).isEqualTo(200);
+    assertThat(owner.post("/v1/workouts/" + id + "/samples", Map.of("samples", java.util.List.of(
+        Map.of("seq", 0, "time", start.toString(), "latitudeDeg", 46.0, "longitudeDeg", 14.5, "heartRateBpm", 120),
+        Map.of("seq", 1, "time", start.plusSeconds(5).toString(), "latitudeDeg", 46.0001, "longitudeDeg", 14.5,
+            "heartRateBpm", 121)))).status()).isEqualTo(200);
+    return id;
+  }
+
+  /** Opens a watch as {@code athlete}; the future completes with how the stream ended (null: completed). */
+  private java.util.concurrent.CompletableFuture<Status> watch(String athlete, String workoutId,
+      java.util.concurrent.atomic.AtomicInteger updates) {
+    java.util.concurrent.CompletableFuture<Status> ended = new java.util.concurrent.CompletableFuture<>();
+    new GrpcChannels(runtime.openTelemetry(), Duration.ofSeconds(10))
+        .streamingStub(bff, io.fitmesh.bff.v1.MobileWorkoutServiceGrpc.MobileWorkoutServiceStub.class,
+            runtime.tokens().mint(athlete, Duration.ofHours(1)))
+        .watchWorkout(io.fitmesh.bff.v1.WatchWorkoutRequest.newBuilder().setWorkoutId(workoutId).build(),
+            new io.grpc.stub.StreamObserver<>() {
+              @Override
+              public void onNext(io.fitmesh.bff.v1.WatchWorkoutResponse value) {
+                updates.incrementAndGet();
+              }
+
+              @Override
+              public void onError(Throwable t) {
+                ended.complete(Status.fromThrowable(t));
+              }
+
+              @Override
+              public void onCompleted() {
+                ended.complete(null);
+              }
+            });
+    return ended;
+  }
+
+  @Test
+  void aWatchOfADeletedWorkout_ends_andItsIdCannotBeTakenBySomeoneElse() throws Exception {
+    MobileClient alice = as("alice");
+    String id = publicWorkoutWithSamples(alice);
+    java.util.concurrent.atomic.AtomicInteger updates = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.CompletableFuture<Status> carolsWatch = watch("carol", id, updates);
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> updates.get() > 0);
+
+    assertThat(alice.delete("/v1/workouts/" + id).status()).isEqualTo(200);
+
+    Status end = carolsWatch.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(end).as("the watch ended with the workout").isNotNull();
+    assertThat(end.getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    MobileClient.Reply bobTakesTheId = as("bob").post("/v1/workouts", Map.of("workoutId", id, "sport", "SPORT_RUN",
+        "startTime", Instant.now().toString(), "timeZone", "UTC", "visibility", "VISIBILITY_ONLY_ME"));
+    assertThat(bobTakesTheId.status()).as(bobTakesTheId.body().toString()).isEqualTo(409);
+  }
+
+  @Test
+  void oneAthletesWatches_areBounded() throws Exception {
+    String id = publicWorkoutWithSamples(as("dana"));
+    java.util.List<java.util.concurrent.CompletableFuture<Status>> watches = new java.util.ArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger updates = new java.util.concurrent.atomic.AtomicInteger();
+    for (int i = 0; i < 10; i++) {
+      watches.add(watch("erin", id, updates));
+    }
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> updates.get() >= 10);
+
+    Status eleventh = watch("erin", id, updates).get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(eleventh).isNotNull();
+    assertThat(eleventh.getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+    assertThat(watches).noneMatch(java.util.concurrent.CompletableFuture::isDone);
+  }
 }

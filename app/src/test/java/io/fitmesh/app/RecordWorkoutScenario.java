@@ -275,7 +275,7 @@ abstract class RecordWorkoutScenario {
     List<Long> all = new ArrayList<>();
     String pageToken = "";
     do {
-      ListSamplesResponse page = telemetryBlocking().listSamples(ListSamplesRequest.newBuilder()
+      ListSamplesResponse page = telemetryAsAService().listSamples(ListSamplesRequest.newBuilder()
           .setWorkoutId(workoutId).setPageSize(1000).setPageToken(pageToken).build());
       page.getSamplesList().forEach(s -> {
         seqs.add(s.getSeq());
@@ -329,6 +329,12 @@ abstract class RecordWorkoutScenario {
 
   private TelemetryIngestServiceBlockingStub telemetryBlocking() {
     return channels.stub(endpoint("telemetry"), TelemetryIngestServiceBlockingStub.class, token);
+  }
+
+  /** ListSamples is internal: it takes the service token the training service would send. */
+  private TelemetryIngestServiceBlockingStub telemetryAsAService() {
+    String serviceToken = runtime.auth().services().mint(runtime.auth().clients().verify(token), "telemetry");
+    return channels.stub(endpoint("telemetry"), TelemetryIngestServiceBlockingStub.class, serviceToken);
   }
 
   private String endpoint(String name) {

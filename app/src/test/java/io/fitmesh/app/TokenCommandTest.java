@@ -2,12 +2,10 @@ package io.fitmesh.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fitmesh.platform.auth.JwtTokens;
-import io.fitmesh.platform.config.PlatformConfig;
+import io.fitmesh.testkit.TestAuth;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 class TokenCommandTest {
@@ -19,14 +17,20 @@ class TokenCommandTest {
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     int exit;
     try {
-      exit = FitmeshCli.commandLine().execute("token", "--athlete", "alice", "--ttl", "30m");
+      exit = FitmeshCli.commandLine().execute("token", "--athlete", "alice", "--ttl", "30m", "--role", "fitmesh-admin");
     } finally {
       System.setOut(original);
     }
 
     assertThat(exit).isZero();
     String token = out.toString(StandardCharsets.UTF_8).strip();
-    assertThat(new JwtTokens(PlatformConfig.DEV_JWT_SECRET, Clock.systemUTC()).verify(token)).isEqualTo("alice");
+    assertThat(TestAuth.auth().clients().verify(token).athleteId()).isEqualTo("alice");
+    assertThat(TestAuth.auth().clients().verify(token).roles()).containsExactly("fitmesh-admin");
+  }
+
+  @Test
+  void token_livingLongerThanTheMaximum_isRefused() {
+    assertThat(FitmeshCli.commandLine().execute("token", "--athlete", "alice", "--ttl", "48h")).isEqualTo(2);
   }
 
   @Test

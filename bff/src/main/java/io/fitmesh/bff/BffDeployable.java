@@ -17,6 +17,7 @@ import io.fitmesh.training.v1.TrainingServiceGrpc.TrainingServiceBlockingStub;
 import io.grpc.BindableService;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The bff deployable: MobileWorkoutService and MobileChallengeService (HTTP/JSON under /v1, gRPC-Web, native
@@ -32,7 +33,7 @@ public final class BffDeployable implements FitmeshService {
 
   public BffDeployable(PlatformRuntime runtime) {
     requireNonNull(runtime, "runtime");
-    this.live = new LiveWorkouts(runtime.events());
+    this.live = new LiveWorkouts(runtime.events(), BffSettings.from(runtime.config()));
     this.workouts = new MobileWorkoutHandler(
         runtime.services().stub("training", TrainingServiceBlockingStub.class),
         runtime.services().stub("telemetry", TelemetryIngestServiceBlockingStub.class),
@@ -48,6 +49,12 @@ public final class BffDeployable implements FitmeshService {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /** The mobile API is the BFF's whole purpose. */
+  @Override
+  public Set<String> publicMethods() {
+    return Set.of("fitmesh.bff.v1.MobileWorkoutService/*", "fitmesh.bff.v1.MobileChallengeService/*");
   }
 
   /** An import carries a whole file. */

@@ -27,7 +27,6 @@ import io.fitmesh.bff.v1.UploadSamplesRequest;
 import io.fitmesh.bff.v1.UploadSamplesResponse;
 import io.fitmesh.bff.v1.WatchWorkoutRequest;
 import io.fitmesh.bff.v1.WatchWorkoutResponse;
-import io.fitmesh.bff.live.LiveStream;
 import io.fitmesh.bff.live.LiveWorkouts;
 import io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc.TelemetryIngestServiceBlockingStub;
 import io.fitmesh.training.v1.AnalyticsServiceGrpc.AnalyticsServiceBlockingStub;
@@ -35,6 +34,9 @@ import io.fitmesh.training.v1.GetAthleteStatsRequest;
 import io.fitmesh.training.v1.GetPersonalRecordsRequest;
 import io.fitmesh.training.v1.GetTrainingLoadRequest;
 import io.fitmesh.training.v1.TrainingServiceGrpc.TrainingServiceBlockingStub;
+import io.fitmesh.platform.auth.Callers;
+import io.fitmesh.platform.errors.DomainException;
+import io.grpc.Context;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.function.Supplier;
@@ -61,24 +63,24 @@ public final class MobileWorkoutHandler extends MobileWorkoutServiceGrpc.MobileW
 
   @Override
   public void watchWorkout(WatchWorkoutRequest request, StreamObserver<WatchWorkoutResponse> responses) {
-    io.fitmesh.training.v1.Workout workout = training.get().getWorkout(io.fitmesh.training.v1.GetWorkoutRequest
-        .newBuilder().setWorkoutId(request.getWorkoutId()).build()).getWorkout();
+    io.fitmesh.training.v1.Workout workout = visibleWorkout(request.getWorkoutId());
     ServerCallStreamObserver<WatchWorkoutResponse> call = (ServerCallStreamObserver<WatchWorkoutResponse>) responses;
-    LiveStream stream = new LiveStream(call);
     if (workout.getState() == io.fitmesh.training.v1.WorkoutState.WORKOUT_STATE_FINISHED) {
-      stream.finished();
+      call.onCompleted();
       return;
     }
-    AutoCloseable watch = live.watch(request.getWorkoutId(), stream);
-    call.setOnCancelHandler(() -> closeQuietly(watch));
+    Context caller = Context.current();
+    live.watch(Callers.athleteId(), workout.getAthleteId(), workout.getWorkoutId(), call, caller.wrap(() -> {
+      if (!visibleWorkout(workout.getWorkoutId()).getAthleteId().equals(workout.getAthleteId())) {
+        throw DomainException.notFound("no workout " + workout.getWorkoutId());
+      }
+    }));
   }
 
-  private static void closeQuietly(AutoCloseable watch) {
-    try {
-      watch.close();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+  /** The workout as the caller may see it (NOT_FOUND otherwise), from training. */
+  private io.fitmesh.training.v1.Workout visibleWorkout(String workoutId) {
+    return training.get().getWorkout(io.fitmesh.training.v1.GetWorkoutRequest.newBuilder()
+        .setWorkoutId(workoutId).build()).getWorkout();
   }
 
   @Override

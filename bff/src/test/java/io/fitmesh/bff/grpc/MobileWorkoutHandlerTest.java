@@ -9,11 +9,10 @@ import com.linecorp.armeria.server.grpc.GrpcService;
 import com.linecorp.armeria.testing.junit5.server.ServerExtension;
 import io.fitmesh.bff.BffDeployable;
 import io.fitmesh.common.v1.Sport;
-import io.fitmesh.platform.auth.JwtTokens;
-import io.fitmesh.platform.config.PlatformConfig;
 import io.fitmesh.platform.config.Settings;
 import io.fitmesh.platform.server.StandaloneService;
 import io.fitmesh.testkit.MobileClient;
+import io.fitmesh.testkit.TestAuth;
 import io.fitmesh.training.v1.GetWorkoutRequest;
 import io.fitmesh.training.v1.GetWorkoutResponse;
 import io.fitmesh.training.v1.TrainingServiceGrpc;
@@ -22,7 +21,6 @@ import io.fitmesh.training.v1.WorkoutState;
 import io.fitmesh.training.v1.WorkoutSummary;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,7 +55,7 @@ class MobileWorkoutHandlerTest {
         "FITMESH_BFF_PORT", "0",
         "FITMESH_CALL_TIMEOUT", "1s",
         "FITMESH_TRAINING_ADDRESS", "127.0.0.1:" + TRAINING.httpPort())));
-    String token = new JwtTokens(PlatformConfig.DEV_JWT_SECRET, Clock.systemUTC()).mint("ana", Duration.ofMinutes(5));
+    String token = TestAuth.clientToken("ana");
     app = new MobileClient(bff.endpoint(), token);
   }
 

@@ -7,16 +7,13 @@ import com.linecorp.armeria.client.grpc.GrpcClients;
 import io.fitmesh.challenge.v1.ChallengeFilter;
 import io.fitmesh.challenge.v1.ChallengeServiceGrpc.ChallengeServiceBlockingStub;
 import io.fitmesh.challenge.v1.ListChallengesRequest;
-import io.fitmesh.platform.auth.JwtTokens;
 import io.fitmesh.platform.config.ConfigException;
-import io.fitmesh.platform.config.PlatformConfig;
 import io.fitmesh.platform.config.Settings;
 import io.fitmesh.platform.server.StandaloneService;
+import io.fitmesh.testkit.TestAuth;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +27,7 @@ class ChallengeAloneTest {
       String url = "http://" + challenge.endpoint();
       assertThat(GrpcClients.newClient(url, HealthGrpc.HealthBlockingStub.class)
           .check(HealthCheckRequest.getDefaultInstance()).getStatus()).isEqualTo(ServingStatus.SERVING);
-      String token = new JwtTokens(PlatformConfig.DEV_JWT_SECRET, Clock.systemUTC()).mint("ana", Duration.ofMinutes(1));
+      String token = TestAuth.serviceToken("ana", ChallengeDeployable.NAME);
       ChallengeServiceBlockingStub api = GrpcClients.builder(url).addHeader("authorization", "Bearer " + token)
           .build(ChallengeServiceBlockingStub.class);
 

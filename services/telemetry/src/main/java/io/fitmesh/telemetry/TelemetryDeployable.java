@@ -15,6 +15,7 @@ import io.fitmesh.training.v1.TrainingServiceGrpc.TrainingServiceBlockingStub;
 import io.grpc.BindableService;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +27,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TelemetryDeployable implements FitmeshService {
   public static final String NAME = "telemetry";
+  /** Wearables stream their samples here themselves and ask where to resume; the rest is for services. */
+  public static final Set<String> PUBLIC_METHODS = Set.of(
+      "fitmesh.telemetry.v1.TelemetryIngestService/StreamSamples",
+      "fitmesh.telemetry.v1.TelemetryIngestService/GetIngestCursor");
+  /** A wearable's stream lasts the whole workout: no limit in total (each message is still held to 1 MiB). */
+  public static final Map<String, Long> REQUEST_LIMITS =
+      Map.of("/fitmesh.telemetry.v1.TelemetryIngestService/StreamSamples", 0L);
   private static final int INGEST_THREADS = 32;
 
   private final ExecutorService pool;
@@ -60,10 +68,14 @@ public final class TelemetryDeployable implements FitmeshService {
     return List.of(new TelemetryIngestHandler(ingest));
   }
 
-  /** A wearable's stream lasts the whole workout: no limit in total (each message is still held to 1 MiB). */
+  @Override
+  public Set<String> publicMethods() {
+    return PUBLIC_METHODS;
+  }
+
   @Override
   public Map<String, Long> requestLimits() {
-    return Map.of("/fitmesh.telemetry.v1.TelemetryIngestService/StreamSamples", 0L);
+    return REQUEST_LIMITS;
   }
 
   @Override

@@ -15,7 +15,9 @@ import java.util.Set;
 
 /**
  * Requires "authorization: Bearer &lt;token&gt;" on every call but health and reflection, verifies it and puts the
- * athlete (and the token, for forwarding) in the call's context. The athlete id never comes from a request body.
+ * caller in the call's context. A deployable's public methods (those the edge routes to clients) take a client
+ * token or a service token; every other method takes only a service token minted for this deployable. The
+ * athlete id never comes from a request body.
  */
 public final class AuthInterceptor implements ServerInterceptor {
   static final Metadata.Key<String> AUTHORIZATION =
@@ -23,16 +25,25 @@ public final class AuthInterceptor implements ServerInterceptor {
   private static final Set<String> OPEN_SERVICES = Set.of(
       "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection");
 
-  private final JwtTokens tokens;
+  private final Authentication auth;
+  private final String deployable;
+  private final Set<String> publicMethods;
 
-  public AuthInterceptor(JwtTokens tokens) {
-    this.tokens = requireNonNull(tokens, "tokens");
+  /**
+   * @param publicMethods full method names ({@code package.Service/Method}) or whole services
+   *     ({@code package.Service/*}) that clients may call
+   */
+  public AuthInterceptor(Authentication auth, String deployable, Set<String> publicMethods) {
+    this.auth = requireNonNull(auth, "auth");
+    this.deployable = requireNonNull(deployable, "deployable");
+    this.publicMethods = Set.copyOf(publicMethods);
   }
 
   @Override
   public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
       ServerCallHandler<Q, R> next) {
-    if (OPEN_SERVICES.contains(call.getMethodDescriptor().getServiceName())) {
+    String service = call.getMethodDescriptor().getServiceName();
+    if (OPEN_SERVICES.contains(service)) {
       return next.startCall(call, headers);
     }
     String header = headers.get(AUTHORIZATION);
@@ -40,16 +51,32 @@ public final class AuthInterceptor implements ServerInterceptor {
       if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
         throw DomainException.unauthenticated("this call needs \"authorization: Bearer <token>\"");
       }
-      String token = header.substring(7).trim();
-      String athleteId = tokens.verify(token);
-      Context context = Context.current()
-          .withValue(Callers.ATHLETE_ID, athleteId)
-          .withValue(Callers.BEARER, token);
-      return Contexts.interceptCall(context, call, headers, next);
+      VerifiedToken caller = verify(header.substring(7).trim(), call.getMethodDescriptor().getFullMethodName(),
+          service);
+      return Contexts.interceptCall(Context.current().withValue(Callers.CALLER, caller), call, headers, next);
     } catch (DomainException e) {
       StatusRuntimeException status = ErrorMapper.toStatusException(e);
       call.close(status.getStatus(), status.getTrailers() == null ? new Metadata() : status.getTrailers());
       return new ServerCall.Listener<>() {};
+    }
+  }
+
+  private VerifiedToken verify(String token, String method, String service) {
+    if (isServiceToken(token)) {
+      return auth.services().verify(token, deployable);
+    }
+    if (!publicMethods.contains(method) && !publicMethods.contains(service + "/*")) {
+      throw DomainException.unauthenticated(method + " is internal: it takes service tokens only");
+    }
+    return auth.clients().verify(token);
+  }
+
+  /** A service token names the internal issuer; its signature and audience are checked by ServiceTokens. */
+  private static boolean isServiceToken(String token) {
+    try {
+      return ServiceTokens.ISSUER.equals(com.nimbusds.jwt.JWTParser.parse(token).getJWTClaimsSet().getIssuer());
+    } catch (java.text.ParseException e) {
+      return false;
     }
   }
 }

@@ -3,24 +3,33 @@ package io.fitmesh.platform.auth;
 import io.fitmesh.platform.errors.DomainException;
 import io.grpc.Context;
 
-/** Who is calling: the athlete of the verified bearer token of the current gRPC call. */
+/** Who is calling: the athlete (and roles) of the verified bearer token of the current gRPC call. */
 public final class Callers {
-  static final Context.Key<String> ATHLETE_ID = Context.key("fitmesh-athlete-id");
-  static final Context.Key<String> BEARER = Context.key("fitmesh-bearer");
+  static final Context.Key<VerifiedToken> CALLER = Context.key("fitmesh-caller");
 
   private Callers() {}
 
   /** The calling athlete; UNAUTHENTICATED outside an authenticated call. */
   public static String athleteId() {
-    String athleteId = ATHLETE_ID.get();
-    if (athleteId == null) {
-      throw DomainException.unauthenticated("this call needs a bearer token");
-    }
-    return athleteId;
+    return caller().athleteId();
   }
 
-  /** The caller's raw token, for forwarding to downstream services; null outside an authenticated call. */
-  static String bearer() {
-    return BEARER.get();
+  /** True when the caller's token grants the role. */
+  public static boolean hasRole(String role) {
+    return caller().roles().contains(role);
+  }
+
+  /** The verified caller; UNAUTHENTICATED outside an authenticated call. */
+  public static VerifiedToken caller() {
+    VerifiedToken caller = CALLER.get();
+    if (caller == null) {
+      throw DomainException.unauthenticated("this call needs a bearer token");
+    }
+    return caller;
+  }
+
+  /** The verified caller, or null outside an authenticated call (for forwarding). */
+  static VerifiedToken current() {
+    return CALLER.get();
   }
 }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.linecorp.armeria.client.grpc.GrpcClientBuilder;
 import com.linecorp.armeria.client.grpc.GrpcClients;
-import io.fitmesh.platform.auth.BearerForwarding;
 import io.grpc.ClientInterceptor;
 import io.grpc.stub.AbstractStub;
 import io.opentelemetry.api.OpenTelemetry;
@@ -12,8 +11,8 @@ import io.opentelemetry.instrumentation.grpc.v1_6.GrpcTelemetry;
 import java.time.Duration;
 
 /**
- * Makes gRPC stubs for service-to-service calls: every call has a deadline ({@code callTimeout}, sent as
- * grpc-timeout) and carries the caller's trace context through the OpenTelemetry client interceptor.
+ * Makes gRPC stubs: every call has a deadline ({@code callTimeout}, sent as grpc-timeout) unless it is a long
+ * stream, and carries the caller's trace context through the OpenTelemetry client interceptor.
  */
 public final class GrpcChannels {
   private final ClientInterceptor tracing;
@@ -25,25 +24,33 @@ public final class GrpcChannels {
   }
 
   /**
-   * A stub of the given generated type (FooGrpc.FooBlockingStub, FooStub, ...) for host:port. Calls made inside
-   * an authenticated call forward the caller's bearer token.
+   * A stub of the given generated type (FooGrpc.FooBlockingStub, FooStub, ...) for host:port, authenticated by
+   * {@code credentials} (a service token on behalf of the current caller).
    */
-  public <T extends AbstractStub<T>> T stub(String hostPort, Class<T> stubType) {
-    return builder(hostPort).intercept(new BearerForwarding(), tracing).build(stubType);
+  public <T extends AbstractStub<T>> T stub(String hostPort, Class<T> stubType, ClientInterceptor credentials) {
+    return builder(hostPort).intercept(credentials, tracing).build(stubType);
   }
 
   /**
-   * Like {@link #stub(String, Class)}, but without the call timeout: for server-streaming calls that last as
-   * long as the caller keeps watching.
+   * Like {@link #stub(String, Class, ClientInterceptor)}, but without the call timeout: for server-streaming
+   * calls that last as long as the caller keeps watching.
    */
-  public <T extends AbstractStub<T>> T streamingStub(String hostPort, Class<T> stubType) {
-    return builder(hostPort).responseTimeout(Duration.ZERO).intercept(new BearerForwarding(), tracing)
-        .build(stubType);
+  public <T extends AbstractStub<T>> T streamingStub(String hostPort, Class<T> stubType,
+      ClientInterceptor credentials) {
+    return builder(hostPort).responseTimeout(Duration.ZERO).intercept(credentials, tracing).build(stubType);
   }
 
   /** A stub that calls as the athlete of {@code bearerToken}: for clients outside a call (CLI, tests, bench). */
   public <T extends AbstractStub<T>> T stub(String hostPort, Class<T> stubType, String bearerToken) {
     return builder(hostPort)
+        .addHeader("authorization", "Bearer " + requireNonNull(bearerToken, "bearerToken"))
+        .intercept(tracing)
+        .build(stubType);
+  }
+
+  /** Like {@link #stub(String, Class, String)}, without the call timeout, for long server streams. */
+  public <T extends AbstractStub<T>> T streamingStub(String hostPort, Class<T> stubType, String bearerToken) {
+    return builder(hostPort).responseTimeout(Duration.ZERO)
         .addHeader("authorization", "Bearer " + requireNonNull(bearerToken, "bearerToken"))
         .intercept(tracing)
         .build(stubType);

@@ -2,6 +2,8 @@ package io.fitmesh.platform.client;
 
 import static java.util.Objects.requireNonNull;
 
+import io.fitmesh.platform.auth.ServiceTokenForwarding;
+import io.fitmesh.platform.auth.ServiceTokens;
 import io.fitmesh.platform.config.PlatformConfig;
 import io.grpc.stub.AbstractStub;
 import java.util.Map;
@@ -17,10 +19,12 @@ public final class ServiceDirectory {
   private final Map<String, String> configured;
   private final Map<String, String> registered = new ConcurrentHashMap<>();
   private final GrpcChannels channels;
+  private final ServiceTokens tokens;
 
-  public ServiceDirectory(Map<String, String> configured, GrpcChannels channels) {
+  public ServiceDirectory(Map<String, String> configured, GrpcChannels channels, ServiceTokens tokens) {
     this.configured = Map.copyOf(configured);
     this.channels = requireNonNull(channels, "channels");
+    this.tokens = requireNonNull(tokens, "tokens");
   }
 
   /** Records where a deployable of this process listens. */
@@ -36,14 +40,17 @@ public final class ServiceDirectory {
     return configured.getOrDefault(name, "127.0.0.1:" + PlatformConfig.defaultPort(name));
   }
 
-  /** A stub for the named deployable, made on first {@code get()} and reused after. */
+  /**
+   * A stub for the named deployable, made on first {@code get()} and reused after. Calls made inside an
+   * authenticated call carry a service token for that deployable on behalf of the caller.
+   */
   public <T extends AbstractStub<T>> Supplier<T> stub(String name, Class<T> stubType) {
-    return lazily(() -> channels.stub(addressOf(name), stubType));
+    return lazily(() -> channels.stub(addressOf(name), stubType, new ServiceTokenForwarding(tokens, name)));
   }
 
   /** A stub without call timeout for long server streams (watches), made on first {@code get()}. */
   public <T extends AbstractStub<T>> Supplier<T> streamingStub(String name, Class<T> stubType) {
-    return lazily(() -> channels.streamingStub(addressOf(name), stubType));
+    return lazily(() -> channels.streamingStub(addressOf(name), stubType, new ServiceTokenForwarding(tokens, name)));
   }
 
   private static <T> Supplier<T> lazily(Supplier<T> make) {

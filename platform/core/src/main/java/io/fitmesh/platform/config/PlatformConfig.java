@@ -1,6 +1,9 @@
 package io.fitmesh.platform.config;
 
 import io.fitmesh.infra.LocalPorts;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -43,8 +46,10 @@ public record PlatformConfig(
     };
   }
 
-  /** The secret used in embedded and local mode when FITMESH_JWT_SECRET is unset; never accepted in cluster. */
+  /** The secret of development client tokens when FITMESH_JWT_SECRET is unset (embedded and local only). */
   public static final String DEV_JWT_SECRET = "fitmesh-dev-secret-not-for-production";
+  /** The secret of service tokens when FITMESH_SERVICE_SECRET is unset (embedded and local only). */
+  public static final String DEV_SERVICE_SECRET = "fitmesh-dev-service-secret-not-for-production";
 
   public record PulsarSettings(String serviceUrl, int maxRedeliveries, Duration redeliveryDelay) {}
 
@@ -53,8 +58,19 @@ public record PlatformConfig(
 
   public record RedisSettings(String address, Duration timeout) {}
 
-  /** HS256 secret of bearer tokens; devSecret when it is the well-known development one. */
-  public record AuthSettings(String jwtSecret, boolean devSecret) {}
+  /**
+   * How bearer tokens are checked: client tokens by OpenID Connect ({@code oidc} set) or, in development, with
+   * {@code devSecret}; service tokens with {@code serviceSecret}. The flags say when a secret is the well-known
+   * development one.
+   */
+  public record AuthSettings(String devSecret, boolean defaultDevSecret, Oidc oidc, String serviceSecret,
+      boolean defaultServiceSecret, Duration clockSkew, Duration maxLifetime) {}
+
+  /** The identity provider whose access tokens clients send. */
+  public record Oidc(String issuer, String audience, URI jwksUrl, String rolesClaim) {}
+
+  /** How client tokens are verified. */
+  public enum AuthMode { DEV, OIDC }
 
   /** exporter: none, logging or otlp (otlp needs endpoint). */
   public record OtelSettings(String exporter, String endpoint, String serviceNamespace) {}
@@ -88,15 +104,10 @@ public record PlatformConfig(
     if (exporter.equals("otlp") && otlpEndpoint.isEmpty()) {
       throw new ConfigException("FITMESH_OTEL_EXPORTER=otlp needs OTEL_EXPORTER_OTLP_ENDPOINT");
     }
-    String jwtSecret = cluster
-        ? settings.required("FITMESH_JWT_SECRET", why)
-        : settings.string("FITMESH_JWT_SECRET", DEV_JWT_SECRET);
-    if (jwtSecret.length() < 16) {
-      throw new ConfigException("FITMESH_JWT_SECRET must have at least 16 characters");
-    }
+    String bindHost = settings.string("FITMESH_BIND_HOST", "127.0.0.1");
     return new PlatformConfig(
         backends,
-        settings.string("FITMESH_BIND_HOST", "127.0.0.1"),
+        bindHost,
         settings.duration("FITMESH_CALL_TIMEOUT", Duration.ofSeconds(5)),
         settings.duration("FITMESH_DRAIN_TIMEOUT", Duration.ofSeconds(10)),
         new PulsarSettings(pulsarUrl,
@@ -109,7 +120,7 @@ public record PlatformConfig(
             settings.duration("FITMESH_CQL_REQUEST_TIMEOUT", Duration.ofSeconds(5))),
         new RedisSettings(redis, settings.duration("FITMESH_REDIS_TIMEOUT", Duration.ofSeconds(3))),
         new OtelSettings(exporter, otlpEndpoint, settings.string("FITMESH_OTEL_NAMESPACE", "fitmesh")),
-        new AuthSettings(jwtSecret, jwtSecret.equals(DEV_JWT_SECRET)),
+        auth(settings, cluster, bindHost),
         serviceAddresses(settings),
         ports(settings),
         settings);
@@ -139,6 +150,65 @@ public record PlatformConfig(
       ports.put(name, settings.port("FITMESH_" + name.toUpperCase(Locale.ROOT) + "_PORT", defaultPort(name)));
     }
     return Map.copyOf(ports);
+  }
+
+  private static AuthSettings auth(Settings settings, boolean cluster, String bindHost) {
+    boolean oidcConfigured = settings.optional("FITMESH_OIDC_JWKS_URL").isPresent();
+    AuthMode mode = settings.choice("FITMESH_AUTH", AuthMode.class)
+        .orElse(cluster || oidcConfigured ? AuthMode.OIDC : AuthMode.DEV);
+    Duration skew = settings.duration("FITMESH_TOKEN_CLOCK_SKEW", Duration.ofSeconds(30));
+    if (skew.compareTo(Duration.ofMinutes(5)) > 0) {
+      throw new ConfigException("FITMESH_TOKEN_CLOCK_SKEW=" + skew.toSeconds() + "s is more than 5 minutes");
+    }
+    Duration maxLifetime = settings.duration("FITMESH_TOKEN_MAX_LIFETIME", Duration.ofHours(24));
+    String serviceSecret = cluster
+        ? settings.required("FITMESH_SERVICE_SECRET", "required with FITMESH_BACKENDS=cluster")
+        : settings.string("FITMESH_SERVICE_SECRET", DEV_SERVICE_SECRET);
+    requireSecretLength("FITMESH_SERVICE_SECRET", serviceSecret);
+    if (mode == AuthMode.OIDC) {
+      String why = "required to verify OpenID Connect tokens (FITMESH_AUTH=oidc)";
+      URI jwks = jwksUrl(settings.required("FITMESH_OIDC_JWKS_URL", why));
+      return new AuthSettings(null, false, new Oidc(settings.required("FITMESH_OIDC_ISSUER", why),
+          settings.required("FITMESH_OIDC_AUDIENCE", why), jwks, settings.string("FITMESH_OIDC_ROLES_CLAIM", "roles")),
+          serviceSecret, serviceSecret.equals(DEV_SERVICE_SECRET), skew, maxLifetime);
+    }
+    if (cluster) {
+      throw new ConfigException("FITMESH_AUTH=dev is for embedded and local development; a cluster verifies "
+          + "OpenID Connect tokens: set FITMESH_OIDC_ISSUER, FITMESH_OIDC_AUDIENCE and FITMESH_OIDC_JWKS_URL");
+    }
+    if (!isLoopback(bindHost)) {
+      throw new ConfigException("development tokens are accepted on a loopback address only; with FITMESH_BIND_HOST="
+          + bindHost + " set FITMESH_OIDC_ISSUER, FITMESH_OIDC_AUDIENCE and FITMESH_OIDC_JWKS_URL");
+    }
+    String devSecret = settings.string("FITMESH_JWT_SECRET", DEV_JWT_SECRET);
+    requireSecretLength("FITMESH_JWT_SECRET", devSecret);
+    return new AuthSettings(devSecret, devSecret.equals(DEV_JWT_SECRET), null, serviceSecret,
+        serviceSecret.equals(DEV_SERVICE_SECRET), skew, maxLifetime);
+  }
+
+  private static void requireSecretLength(String name, String secret) {
+    if (secret.getBytes(StandardCharsets.UTF_8).length < 32) {
+      throw new ConfigException(name + " must have at least 32 bytes");
+    }
+  }
+
+  /** An https URL, or http on a loopback host (a local identity provider). */
+  private static URI jwksUrl(String value) {
+    try {
+      URI uri = new URI(value);
+      boolean https = "https".equals(uri.getScheme());
+      boolean localHttp = "http".equals(uri.getScheme()) && uri.getHost() != null && isLoopback(uri.getHost());
+      if (https || localHttp) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // falls through to the error below
+    }
+    throw new ConfigException("FITMESH_OIDC_JWKS_URL=" + value + " is not an https URL (http only on a loopback host)");
+  }
+
+  static boolean isLoopback(String host) {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
   }
 
   /** FITMESH_&lt;NAME&gt;_ADDRESS (host:port) of the deployables a process calls, where set. */

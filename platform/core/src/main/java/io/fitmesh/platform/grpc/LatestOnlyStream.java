@@ -37,6 +37,18 @@ public final class LatestOnlyStream<T> {
     }
   }
 
+  /** Ends the stream with an error (what waits is dropped: the stream ends because it must not go on). */
+  public synchronized void fail(io.grpc.StatusRuntimeException status) {
+    if (done) {
+      return;
+    }
+    done = true;
+    pending.set(null);
+    if (!call.isCancelled()) {
+      call.onError(status);
+    }
+  }
+
   public boolean isCancelled() {
     return call.isCancelled();
   }

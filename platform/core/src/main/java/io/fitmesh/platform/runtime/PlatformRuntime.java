@@ -3,7 +3,8 @@ package io.fitmesh.platform.runtime;
 import static java.util.Objects.requireNonNull;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import io.fitmesh.platform.auth.JwtTokens;
+import io.fitmesh.platform.auth.Authentication;
+import io.fitmesh.platform.auth.DevTokens;
 import io.fitmesh.platform.client.GrpcChannels;
 import io.fitmesh.platform.client.ServiceDirectory;
 import io.fitmesh.platform.config.Backends;
@@ -36,7 +37,7 @@ public final class PlatformRuntime implements AutoCloseable {
   private final OpenTelemetrySdk openTelemetry;
   private final EventBus events;
   private final ServiceDirectory services;
-  private final JwtTokens tokens;
+  private final Authentication auth;
   private final CqlSession cql;
   private final RedissonClient redis;
   private final Clock clock;
@@ -46,9 +47,9 @@ public final class PlatformRuntime implements AutoCloseable {
     this.config = config;
     this.openTelemetry = openTelemetry;
     this.events = events;
+    this.auth = Authentication.from(config.auth(), clock);
     this.services = new ServiceDirectory(config.serviceAddresses(),
-        new GrpcChannels(openTelemetry, config.callTimeout()));
-    this.tokens = new JwtTokens(config.auth().jwtSecret(), clock);
+        new GrpcChannels(openTelemetry, config.callTimeout()), auth.services());
     this.cql = cql;
     this.redis = redis;
     this.clock = clock;
@@ -65,8 +66,11 @@ public final class PlatformRuntime implements AutoCloseable {
     requireNonNull(config, "config");
     requireNonNull(otel, "otel");
     Clock clock = Clock.systemUTC();
-    if (config.auth().devSecret()) {
-      log.warn("bearer tokens use the development secret: set FITMESH_JWT_SECRET for anything but a laptop");
+    if (config.auth().defaultDevSecret()) {
+      log.warn("client tokens are development tokens with the well-known secret (fitmesh token): for a laptop only");
+    }
+    if (config.auth().defaultServiceSecret()) {
+      log.warn("service tokens use the development secret: set FITMESH_SERVICE_SECRET for anything but a laptop");
     }
     if (config.backends() == Backends.EMBEDDED) {
       EventTracing tracing = new EventTracing(otel, "in-memory");
@@ -117,9 +121,15 @@ public final class PlatformRuntime implements AutoCloseable {
     return services;
   }
 
-  /** Mints and verifies bearer tokens. */
-  public JwtTokens tokens() {
-    return tokens;
+  /** Checks client and service tokens. */
+  public Authentication auth() {
+    return auth;
+  }
+
+  /** Mints development client tokens (tests, the CLI); only in development, where no identity provider is set. */
+  public DevTokens tokens() {
+    return auth.dev().orElseThrow(() -> new IllegalStateException(
+        "client tokens come from the identity provider (FITMESH_AUTH=oidc); none are minted here"));
   }
 
   public Clock clock() {
@@ -148,6 +158,7 @@ public final class PlatformRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    auth.close();
     events.close();
     if (redis != null) {
       redis.shutdown();

@@ -3,6 +3,7 @@ package io.fitmesh.platform.server;
 import io.grpc.BindableService;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What one deployable contributes to a server: its name, its default port and its gRPC services. The platform
@@ -15,6 +16,14 @@ public interface FitmeshService extends AutoCloseable {
 
   /** The service's own gRPC services; empty until its scenario provides them. */
   List<BindableService> grpcServices();
+
+  /**
+   * The methods clients may call with their own token (those the edge routes to them), as
+   * {@code package.Service/Method} or {@code package.Service/*}; every other method takes service tokens only.
+   */
+  default Set<String> publicMethods() {
+    return Set.of();
+  }
 
   /**
    * Routes that take more (or, for a long client stream, no limit in total) than the

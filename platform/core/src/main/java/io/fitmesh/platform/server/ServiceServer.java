@@ -11,7 +11,7 @@ import com.linecorp.armeria.server.docs.DocService;
 import com.linecorp.armeria.server.grpc.GrpcService;
 import com.linecorp.armeria.server.grpc.GrpcServiceBuilder;
 import io.fitmesh.platform.auth.AuthInterceptor;
-import io.fitmesh.platform.auth.JwtTokens;
+import io.fitmesh.platform.auth.Authentication;
 import io.fitmesh.platform.errors.ErrorMapper;
 import io.fitmesh.platform.errors.JsonErrors;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -55,10 +55,10 @@ public final class ServiceServer implements AutoCloseable {
 
   /** Builds the server exactly as production runs it; tests use port 0. */
   public static ServiceServer start(FitmeshService service, String host, int port, Duration drainTimeout,
-      OpenTelemetry openTelemetry, JwtTokens tokens) {
+      OpenTelemetry openTelemetry, Authentication auth) {
     requireNonNull(service, "service");
     requireNonNull(openTelemetry, "openTelemetry");
-    requireNonNull(tokens, "tokens");
+    requireNonNull(auth, "auth");
     Map<String, Long> limits = service.requestLimits();
     long largestMessage = Math.max(DEFAULT_MAX_REQUEST_BYTES,
         limits.values().stream().mapToLong(Long::longValue).max().orElse(0));
@@ -75,7 +75,7 @@ public final class ServiceServer implements AutoCloseable {
         .maxRequestMessageLength((int) largestMessage)
         .exceptionHandler(new ErrorMapper())
         // The last interceptor runs first: tracing sees every call, rejected ones included.
-        .intercept(new FieldLengthCheck(), new AuthInterceptor(tokens), new DeadlineBridge(),
+        .intercept(new FieldLengthCheck(), new AuthInterceptor(auth, service.name(), service.publicMethods()), new DeadlineBridge(),
             GrpcTelemetry.create(openTelemetry).createServerInterceptor());
     service.grpcServices().forEach(grpc::addService);
     GrpcService api = grpc.build();

@@ -38,7 +38,7 @@ public final class StandaloneService implements AutoCloseable {
     PlatformRuntime runtime = PlatformRuntime.open(config, name);
     try {
       ServiceServer server = ServiceServer.start(factory.apply(runtime), config.bindHost(), config.port(name),
-          config.drainTimeout(), runtime.openTelemetry(), runtime.tokens());
+          config.drainTimeout(), runtime.openTelemetry(), runtime.auth());
       runtime.services().register(name, server.endpoint());
       return new StandaloneService(runtime, server);
     } catch (RuntimeException e) {

@@ -40,22 +40,58 @@ class PlatformConfigTest {
         "FITMESH_PULSAR_URL", "pulsar://pulsar.prod:6650",
         "FITMESH_CQL_CONTACT_POINTS", "scylla-1:9042, scylla-2:9042",
         "FITMESH_REDIS_ADDRESS", "redis://redis.prod:6379",
-        "FITMESH_JWT_SECRET", "a-production-secret-of-32-chars!",
+        "FITMESH_SERVICE_SECRET", "a-production-service-secret-of-32b",
+        "FITMESH_OIDC_ISSUER", "https://id.example.com/realms/fitmesh",
+        "FITMESH_OIDC_AUDIENCE", "fitmesh-api",
+        "FITMESH_OIDC_JWKS_URL", "https://id.example.com/realms/fitmesh/protocol/openid-connect/certs",
         "FITMESH_TRAINING_ADDRESS", "training.fitmesh:9092")));
 
-    assertThat(config.auth().devSecret()).isFalse();
+    assertThat(config.auth().oidc().audience()).isEqualTo("fitmesh-api");
+    assertThat(config.auth().defaultServiceSecret()).isFalse();
     assertThat(config.serviceAddresses()).containsEntry("training", "training.fitmesh:9092");
     assertThat(config.cql().contactPoints()).containsExactly("scylla-1:9042", "scylla-2:9042");
     assertThat(config.pulsar().serviceUrl()).isEqualTo("pulsar://pulsar.prod:6650");
   }
 
+  private static final Map<String, String> CLUSTER = Map.of("FITMESH_BACKENDS", "cluster",
+      "FITMESH_PULSAR_URL", "pulsar://p:6650", "FITMESH_CQL_CONTACT_POINTS", "c:9042",
+      "FITMESH_REDIS_ADDRESS", "redis://r:6379", "FITMESH_SERVICE_SECRET", "a-production-service-secret-of-32b");
+
+  private static Map<String, String> with(Map<String, String> base, String... pairs) {
+    Map<String, String> all = new java.util.HashMap<>(base);
+    for (int i = 0; i < pairs.length; i += 2) {
+      all.put(pairs[i], pairs[i + 1]);
+    }
+    return all;
+  }
+
   @Test
-  void cluster_withoutJwtSecret_isRefused_localFallsBackToTheDevSecret() {
-    assertThatThrownBy(() -> PlatformConfig.from(Settings.of(Map.of("FITMESH_BACKENDS", "cluster",
-            "FITMESH_PULSAR_URL", "pulsar://p:6650", "FITMESH_CQL_CONTACT_POINTS", "c:9042",
-            "FITMESH_REDIS_ADDRESS", "redis://r:6379"))))
-        .hasMessage("FITMESH_JWT_SECRET is not set: required with FITMESH_BACKENDS=cluster");
-    assertThat(PlatformConfig.from(Settings.of(Map.of("FITMESH_BACKENDS", "local"))).auth().devSecret()).isTrue();
+  void aCluster_neverAcceptsDevelopmentTokens_evenWithAnExplicitSecret() {
+    assertThatThrownBy(() -> PlatformConfig.from(Settings.of(CLUSTER)))
+        .hasMessageContaining("FITMESH_OIDC_JWKS_URL is not set");
+    assertThatThrownBy(() -> PlatformConfig.from(Settings.of(with(CLUSTER, "FITMESH_AUTH", "dev",
+            "FITMESH_JWT_SECRET", "a-production-secret-of-32-chars!!!"))))
+        .hasMessageContaining("FITMESH_AUTH=dev is for embedded and local development");
+    assertThatThrownBy(() -> PlatformConfig.from(Settings.of(with(CLUSTER, "FITMESH_SERVICE_SECRET", ""))))
+        .hasMessage("FITMESH_SERVICE_SECRET is not set: required with FITMESH_BACKENDS=cluster");
+  }
+
+  @Test
+  void developmentTokens_areAcceptedOnLoopbackOnly() {
+    assertThat(PlatformConfig.from(Settings.of(Map.of("FITMESH_BACKENDS", "local"))).auth().defaultDevSecret()).isTrue();
+    assertThatThrownBy(() -> PlatformConfig.from(Settings.of(Map.of("FITMESH_BACKENDS", "local",
+            "FITMESH_BIND_HOST", "0.0.0.0"))))
+        .hasMessageContaining("development tokens are accepted on a loopback address only");
+  }
+
+  @Test
+  void secretsShorterThan32Bytes_andPlainHttpKeysOffLoopback_areRefused() {
+    assertThatThrownBy(() -> PlatformConfig.from(Settings.of(Map.of("FITMESH_BACKENDS", "local",
+            "FITMESH_JWT_SECRET", "sixteen-chars!!!"))))
+        .hasMessage("FITMESH_JWT_SECRET must have at least 32 bytes");
+    assertThatThrownBy(() -> PlatformConfig.from(Settings.of(with(CLUSTER, "FITMESH_OIDC_ISSUER", "https://id",
+            "FITMESH_OIDC_AUDIENCE", "fitmesh-api", "FITMESH_OIDC_JWKS_URL", "http://id.example.com/certs"))))
+        .hasMessageContaining("is not an https URL");
   }
 
   @Test

@@ -18,7 +18,12 @@ import io.grpc.stub.StreamObserver;
 import io.fitmesh.test.v1.LookupRequest;
 import io.fitmesh.test.v1.LookupResponse;
 import io.fitmesh.test.v1.LookupServiceGrpc;
-import io.fitmesh.platform.auth.JwtTokens;
+import io.fitmesh.platform.auth.Authentication;
+import io.fitmesh.platform.auth.DevTokens;
+import io.fitmesh.platform.auth.VerifiedToken;
+import io.fitmesh.platform.config.Backends;
+import io.fitmesh.platform.config.PlatformConfig;
+import io.fitmesh.platform.config.Settings;
 import io.fitmesh.platform.client.GrpcChannels;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -43,7 +48,9 @@ import org.junit.jupiter.api.TestInstance;
 /** One real server (as production builds it) with a handler that fails on purpose, shared by the tests. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServiceServerTest {
-  private static final JwtTokens TOKENS = new JwtTokens("a-test-secret-of-32-characters!!", Clock.systemUTC());
+  private static final Authentication AUTH = Authentication.from(
+      PlatformConfig.from(Settings.of(java.util.Map.of()), Backends.EMBEDDED).auth(), Clock.systemUTC());
+  private static final DevTokens TOKENS = AUTH.dev().orElseThrow();
   private final InMemorySpanExporter spans = InMemorySpanExporter.create();
   private OpenTelemetrySdk openTelemetry;
   private GrpcChannels channels;
@@ -54,6 +61,13 @@ class ServiceServerTest {
   @BeforeAll
   void startServerWithAFailingService() {
     BindableService lookup = new LookupServiceGrpc.LookupServiceImplBase() {
+      @Override
+      public void internal(LookupRequest request, StreamObserver<LookupResponse> responses) {
+        responses.onNext(LookupResponse.newBuilder().setValue("internal for "
+            + io.fitmesh.platform.auth.Callers.athleteId()).build());
+        responses.onCompleted();
+      }
+
       @Override
       public void lookup(LookupRequest request, StreamObserver<LookupResponse> responses) {
         switch (request.getId()) {
@@ -98,12 +112,17 @@ class ServiceServerTest {
       public List<BindableService> grpcServices() {
         return List.of(lookup);
       }
+
+      @Override
+      public java.util.Set<String> publicMethods() {
+        return java.util.Set.of("fitmesh.test.v1.LookupService/Lookup");
+      }
     };
     openTelemetry = OpenTelemetrySdk.builder()
         .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
         .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
         .build();
-    server = ServiceServer.start(service, "127.0.0.1", 0, Duration.ofSeconds(1), openTelemetry, TOKENS);
+    server = ServiceServer.start(service, "127.0.0.1", 0, Duration.ofSeconds(1), openTelemetry, AUTH);
     channels = new GrpcChannels(openTelemetry, Duration.ofMillis(500));
   }
 
@@ -201,8 +220,8 @@ class ServiceServerTest {
 
   @Test
   void callWithATokenSignedByAnotherSecret_isUnauthenticated() {
-    String forged = new JwtTokens("another-secret-of-32-characters!", Clock.systemUTC())
-        .mint("athlete-1", Duration.ofMinutes(5));
+    String forged = new DevTokens("another-secret-of-32-characters!", Duration.ofSeconds(30), Duration.ofHours(1),
+        Clock.systemUTC()).mint("athlete-1", Duration.ofMinutes(5));
 
     StatusRuntimeException failure = (StatusRuntimeException) catchThrowable(() ->
         channels.stub(server.endpoint(), LookupServiceGrpc.LookupServiceBlockingStub.class, forged)
@@ -257,6 +276,23 @@ class ServiceServerTest {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
+  void anInternalMethod_takesAServiceTokenForThisService_only() {
+    LookupRequest request = LookupRequest.newBuilder().setId("w1").build();
+    VerifiedToken ana = new VerifiedToken("ana", java.util.Set.of());
+    String forThisService = AUTH.services().mint(ana, "test");
+    String forAnother = AUTH.services().mint(ana, "training");
+    String client = TOKENS.mint("ana", Duration.ofMinutes(5));
+
+    assertThat(channels.stub(server.endpoint(), LookupServiceGrpc.LookupServiceBlockingStub.class, forThisService)
+        .internal(request).getValue()).isEqualTo("internal for ana");
+    for (String refused : new String[] {forAnother, client}) {
+      StatusRuntimeException failure = (StatusRuntimeException) catchThrowable(() ->
+          channels.stub(server.endpoint(), LookupServiceGrpc.LookupServiceBlockingStub.class, refused).internal(request));
+      assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
     }
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.Timestamp;
-import io.fitmesh.platform.auth.JwtTokens;
 import io.fitmesh.platform.client.GrpcChannels;
 import io.fitmesh.platform.server.FitmeshService;
 import io.fitmesh.platform.server.ServiceServer;
@@ -22,6 +21,7 @@ import io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc.TelemetryIngestService
 import io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc.TelemetryIngestServiceStub;
 import io.fitmesh.testkit.LogCapture;
 import io.fitmesh.testkit.TcpRelay;
+import io.fitmesh.testkit.TestAuth;
 import io.grpc.BindableService;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
@@ -45,7 +45,6 @@ import org.junit.jupiter.api.Test;
  */
 abstract class StreamCancellationContract {
   private static final int BATCH = 100;
-  private final JwtTokens tokens = new JwtTokens("a-test-secret-of-32-characters!!", Clock.systemUTC());
   private final Instant start = Instant.now().minus(Duration.ofHours(1));
   private ExecutorService pool;
   private ServiceServer server;
@@ -70,7 +69,17 @@ abstract class StreamCancellationContract {
       public List<BindableService> grpcServices() {
         return List.of(new TelemetryIngestHandler(ingest));
       }
-    }, "127.0.0.1", 0, Duration.ofSeconds(1), OpenTelemetry.noop(), tokens);
+
+      @Override
+      public java.util.Set<String> publicMethods() {
+        return io.fitmesh.telemetry.TelemetryDeployable.PUBLIC_METHODS;
+      }
+
+      @Override
+      public java.util.Map<String, Long> requestLimits() {
+        return io.fitmesh.telemetry.TelemetryDeployable.REQUEST_LIMITS;
+      }
+    }, "127.0.0.1", 0, Duration.ofSeconds(1), OpenTelemetry.noop(), TestAuth.auth());
     channels = new GrpcChannels(OpenTelemetry.noop(), Duration.ofSeconds(30));
   }
 
@@ -99,7 +108,7 @@ abstract class StreamCancellationContract {
 
   private void assertDroppedStreamKeepsItsCursor(LinkDrop drop) throws Exception {
     String workoutId = "drop-" + UUID.randomUUID();
-    String token = tokens.mint("athlete-1", Duration.ofMinutes(5));
+    String token = TestAuth.clientToken("athlete-1");
     TelemetryIngestServiceBlockingStub app = channels.stub(server.endpoint(),
         TelemetryIngestServiceBlockingStub.class, token);
     AtomicReference<ClientCallStreamObserver<StreamSamplesRequest>> stream = new AtomicReference<>();

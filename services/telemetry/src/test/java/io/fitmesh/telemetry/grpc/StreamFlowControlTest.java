@@ -3,7 +3,6 @@ package io.fitmesh.telemetry.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Timestamp;
-import io.fitmesh.platform.auth.JwtTokens;
 import io.fitmesh.platform.client.GrpcChannels;
 import io.fitmesh.platform.server.FitmeshService;
 import io.fitmesh.platform.server.ServiceServer;
@@ -19,6 +18,7 @@ import io.fitmesh.telemetry.v1.StreamSamplesRequest;
 import io.fitmesh.telemetry.v1.StreamSamplesResponse;
 import io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc.TelemetryIngestServiceStub;
 import io.fitmesh.testkit.TcpRelay;
+import io.fitmesh.testkit.TestAuth;
 import io.grpc.BindableService;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
@@ -83,7 +83,6 @@ class StreamFlowControlTest {
     IngestService ingest = new IngestService(slow, new InMemoryCursorStore(),
         id -> new WorkoutAccess.Grant(start, true),
         new LiveTracker(s -> { }, Duration.ofSeconds(1), Clock.systemUTC()), Clock.systemUTC(), pool);
-    JwtTokens tokens = new JwtTokens("a-test-secret-of-32-characters!!", Clock.systemUTC());
     FitmeshService service = new FitmeshService() {
       @Override
       public String name() {
@@ -94,13 +93,23 @@ class StreamFlowControlTest {
       public List<BindableService> grpcServices() {
         return List.of(new TelemetryIngestHandler(ingest));
       }
+
+      @Override
+      public java.util.Set<String> publicMethods() {
+        return io.fitmesh.telemetry.TelemetryDeployable.PUBLIC_METHODS;
+      }
+
+      @Override
+      public java.util.Map<String, Long> requestLimits() {
+        return io.fitmesh.telemetry.TelemetryDeployable.REQUEST_LIMITS;
+      }
     };
     ServiceServer server = ServiceServer.start(service, "127.0.0.1", 0, Duration.ofSeconds(1),
-        OpenTelemetry.noop(), tokens);
+        OpenTelemetry.noop(), TestAuth.auth());
     try (TcpRelay wire = TcpRelay.to(server.port())) {
       relay.set(wire);
       TelemetryIngestServiceStub stub = new GrpcChannels(OpenTelemetry.noop(), Duration.ofSeconds(120))
-          .stub(wire.endpoint(), TelemetryIngestServiceStub.class, tokens.mint("athlete-1", Duration.ofMinutes(5)));
+          .stub(wire.endpoint(), TelemetryIngestServiceStub.class, TestAuth.clientToken("athlete-1"));
       CompletableFuture<StreamSamplesResponse> done = new CompletableFuture<>();
       stub.streamSamples(new ClientResponseObserver<StreamSamplesRequest, StreamSamplesResponse>() {
         @Override
