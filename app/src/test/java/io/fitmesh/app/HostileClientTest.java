@@ -375,4 +375,37 @@ class HostileClientTest {
     assertThat(eleventh.getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
     assertThat(watches).noneMatch(java.util.concurrent.CompletableFuture::isDone);
   }
+
+  // 4. Ids are reusable after delete.
+
+  @Test
+  void anImportWithTheIdOfARecordingWorkout_isRefused_andTheWorkoutAndItsSamplesStay() {
+    MobileClient alice = as("alice");
+    String id = publicWorkoutWithSamples(alice);
+
+    MobileClient.Reply reply = alice.post("/v1/workouts:import", Map.of("workoutId", id, "format", "IMPORT_FORMAT_GPX",
+        "sport", "SPORT_RUN", "timeZone", "UTC", "data", java.util.Base64.getEncoder().encodeToString(
+            ("<gpx version=\"1.1\">" + TRACK + "</gpx>").getBytes(StandardCharsets.UTF_8))));
+
+    assertThat(reply.status()).as(reply.body().toString()).isEqualTo(409);
+    assertThat(alice.get("/v1/workouts/" + id).body().at("/workout/state").asText()).isEqualTo("WORKOUT_STATE_RECORDING");
+    assertThat(alice.get("/v1/workouts/" + id + "/ingest-cursor").body().at("/cursor/durableThroughSeq").asText())
+        .isEqualTo("1");
+  }
+
+  @Test
+  void samplesSentAfterAFinishOrADelete_areRefusedAtOnce_notWhenACachedGrantExpires() {
+    MobileClient alice = as("alice");
+    String finished = publicWorkoutWithSamples(alice);
+    String deleted = publicWorkoutWithSamples(alice);
+    assertThat(alice.post("/v1/workouts/" + finished + ":finish", Map.of()).status()).isEqualTo(200);
+    assertThat(alice.delete("/v1/workouts/" + deleted).status()).isEqualTo(200);
+
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+      assertThat(alice.post("/v1/workouts/" + finished + "/samples", Map.of("samples", java.util.List.of(
+          Map.of("seq", 2, "time", Instant.now().toString())))).status()).isEqualTo(400);
+      assertThat(alice.post("/v1/workouts/" + deleted + "/samples", Map.of("samples", java.util.List.of(
+          Map.of("seq", 2, "time", Instant.now().toString())))).status()).isEqualTo(404);
+    });
+  }
 }

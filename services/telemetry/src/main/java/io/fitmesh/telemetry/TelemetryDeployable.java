@@ -9,10 +9,12 @@ import io.fitmesh.telemetry.adapters.EventBusLiveUpdates;
 import io.fitmesh.telemetry.adapters.GrpcWorkoutAccess;
 import io.fitmesh.telemetry.domain.IngestService;
 import io.fitmesh.telemetry.domain.LiveTracker;
+import io.fitmesh.telemetry.events.ClosedWorkoutsConsumer;
 import io.fitmesh.telemetry.events.DeletedWorkoutsConsumer;
 import io.fitmesh.telemetry.grpc.TelemetryIngestHandler;
 import io.fitmesh.training.v1.TrainingServiceGrpc.TrainingServiceBlockingStub;
 import io.grpc.BindableService;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +41,7 @@ public final class TelemetryDeployable implements FitmeshService {
   private final ExecutorService pool;
   private final EventBusLiveUpdates liveUpdates;
   private final IngestService ingest;
-  private final EventSubscription deletions;
+  private final List<EventSubscription> subscriptions;
 
   public TelemetryDeployable(PlatformRuntime runtime) {
     requireNonNull(runtime, "runtime");
@@ -55,7 +57,9 @@ public final class TelemetryDeployable implements FitmeshService {
     ingest = new IngestService(backends.samples(), backends.cursors(),
         new GrpcWorkoutAccess(runtime.services().stub("training", TrainingServiceBlockingStub.class)),
         new LiveTracker(liveUpdates, settings.liveUpdateInterval(), runtime.clock()), runtime.clock(), pool);
-    deletions = new DeletedWorkoutsConsumer(ingest).subscribe(runtime, NAME);
+    List<EventSubscription> all = new ArrayList<>(new ClosedWorkoutsConsumer(ingest).subscribe(runtime));
+    all.add(new DeletedWorkoutsConsumer(ingest).subscribe(runtime, NAME));
+    subscriptions = List.copyOf(all);
   }
 
   @Override
@@ -80,7 +84,7 @@ public final class TelemetryDeployable implements FitmeshService {
 
   @Override
   public void close() {
-    deletions.close();
+    subscriptions.forEach(EventSubscription::close);
     pool.shutdown();
     liveUpdates.close();
   }

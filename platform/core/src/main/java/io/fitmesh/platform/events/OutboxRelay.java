@@ -2,9 +2,15 @@ package io.fitmesh.platform.events;
 
 import static java.util.Objects.requireNonNull;
 
-import io.fitmesh.events.v1.EventEnvelope;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,47 +18,76 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes what an {@link OutboxStore} holds: at once when nudged after a write, and every interval in case
- * the bus was down. One thread, publishing in order and waiting for each send, so events of a key leave in the
- * order they were written. An event that cannot be published stays and is retried; since it keeps its event
- * id, consumers see it once however often it is sent.
+ * Publishes what an {@link OutboxStore} holds, one active relay per shard: a relay drains only the shards whose
+ * lease it holds (renewed every {@link #RENEW}; another instance takes a shard over once the lease lapses), at
+ * once when nudged after a local write and every interval otherwise. One thread publishes in order and waits for
+ * each send, so events of a key leave in the order they were written. Each round reads after where the last one
+ * stopped, and now and then looks back {@link #LOOK_BACK} for writes that committed late. An event that cannot be
+ * published stays and is retried with its event id, so consumers see it once however often it is sent.
  */
 public final class OutboxRelay implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
   private static final int BATCH = 500;
+  static final Duration RENEW = Duration.ofSeconds(5);
+  static final Duration LOOK_BACK = Duration.ofSeconds(30);
 
+  private final String owner;
   private final OutboxStore store;
   private final EventBus bus;
+  private final Clock clock;
   private final ScheduledExecutorService thread;
+  private final Set<Integer> held = new HashSet<>();
+  private final Map<Integer, OutboxStore.Pending> cursors = new HashMap<>();
+  private final Map<Integer, Instant> readFrom = new HashMap<>();
+  private Instant renewedAt = Instant.EPOCH;
+  private Instant lookedBackAt = Instant.EPOCH;
   private volatile boolean failing;
 
   public OutboxRelay(String name, OutboxStore store, EventBus bus, Duration interval) {
+    this(name, store, bus, interval, Clock.systemUTC());
+  }
+
+  OutboxRelay(String name, OutboxStore store, EventBus bus, Duration interval, Clock clock) {
+    this.owner = name + "-" + UUID.randomUUID();
     this.store = requireNonNull(store, "store");
     this.bus = requireNonNull(bus, "bus");
+    this.clock = requireNonNull(clock, "clock");
     this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, name + "-outbox-relay");
       t.setDaemon(true);
       return t;
     });
-    thread.scheduleWithFixedDelay(this::drainQuietly, interval.toMillis(), interval.toMillis(),
-        TimeUnit.MILLISECONDS);
+    thread.scheduleWithFixedDelay(this::roundQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Asks for a drain now (after a write added events). */
+  /** Asks for a round now (after a write added events). */
   public void nudge() {
-    thread.execute(this::drainQuietly);
+    thread.execute(this::roundQuietly);
   }
 
-  private void drainQuietly() {
+  /** The shards this relay holds now (for tests and logs). */
+  Set<Integer> heldShards() {
     try {
-      List<EventEnvelope> batch;
-      do {
-        batch = store.pending(BATCH);
-        for (EventEnvelope envelope : batch) {
-          bus.publish(envelope).join();
-          store.remove(envelope);
-        }
-      } while (batch.size() == BATCH);
+      return thread.submit(() -> Set.copyOf(held)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void roundQuietly() {
+    try {
+      Instant now = clock.instant();
+      if (!now.isBefore(renewedAt.plus(RENEW))) {
+        renewLeases();
+        renewedAt = now;
+      }
+      boolean lookBack = !now.isBefore(lookedBackAt.plus(LOOK_BACK.dividedBy(3)));
+      for (int shard : held) {
+        drain(shard, lookBack && readFrom.containsKey(shard));
+      }
+      if (lookBack) {
+        lookedBackAt = now;
+      }
       if (failing) {
         log.info("outbox relay publishing again");
         failing = false;
@@ -63,6 +98,46 @@ public final class OutboxRelay implements AutoCloseable {
         failing = true;
       }
     }
+  }
+
+  private void renewLeases() {
+    for (int shard = 0; shard < store.shards(); shard++) {
+      if (store.hold(shard, owner, OutboxStore.LEASE)) {
+        if (held.add(shard)) {
+          cursors.remove(shard);
+          readFrom.remove(shard);
+          log.info("{} took outbox shard {}", owner, shard);
+        }
+      } else if (held.remove(shard)) {
+        cursors.remove(shard);
+        readFrom.remove(shard);
+        log.info("{} lost outbox shard {} to another relay", owner, shard);
+      }
+    }
+  }
+
+  /**
+   * Publishes the shard's waiting events: after the cursor, or, without one (a shard just taken, or nothing sent
+   * yet), from where this relay last read; a look-back reads the last {@link #LOOK_BACK} instead and leaves the
+   * cursor where it is.
+   */
+  private void drain(int shard, boolean lookBack) {
+    Instant now = clock.instant();
+    OutboxStore.Pending after = lookBack ? null : cursors.get(shard);
+    Instant since = lookBack ? now.minus(LOOK_BACK) : readFrom.getOrDefault(shard, Instant.EPOCH);
+    List<OutboxStore.Pending> batch;
+    do {
+      batch = store.pending(shard, after, since, BATCH);
+      for (OutboxStore.Pending event : batch) {
+        bus.publish(event.envelope()).join();
+        store.remove(event);
+        after = event;
+        if (!lookBack) {
+          cursors.put(shard, event);
+        }
+      }
+    } while (batch.size() == BATCH);
+    readFrom.put(shard, now.minus(LOOK_BACK));
   }
 
   @Override

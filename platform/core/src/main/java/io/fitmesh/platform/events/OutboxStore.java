@@ -1,17 +1,41 @@
 package io.fitmesh.platform.events;
 
 import io.fitmesh.events.v1.EventEnvelope;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * Events written in the same atomic step as the state change they announce, waiting to be published. The
- * {@link OutboxRelay} reads them in write order per key, publishes them and removes them.
+ * Events written in the same atomic step as the state change they announce, waiting to be published. Events are
+ * spread over {@link #shards()} by key (a key always in the same shard, in write order); an {@link OutboxRelay}
+ * publishes a shard only while it holds the shard's lease, so each shard has one active relay.
  */
 public interface OutboxStore {
 
-  /** Up to {@code limit} waiting events, oldest first within each key. */
-  List<EventEnvelope> pending(int limit);
+  /** How many shards events are spread over. */
+  int shards();
+
+  /** Takes or renews the shard for {@code owner} for {@code ttl}; true when {@code owner} holds it now. */
+  boolean hold(int shard, String owner, Duration ttl);
+
+  /**
+   * Up to {@code limit} waiting events of the shard, oldest first: those after {@code after} or, when it is null,
+   * those written since {@code since} (a relay that takes a shard over reads from the start; one that holds it
+   * looks back a little for writes that committed late).
+   */
+  List<Pending> pending(int shard, Pending after, Instant since, int limit);
 
   /** Forgets an event once the bus has it. */
-  void remove(EventEnvelope envelope);
+  void remove(Pending event);
+
+  /** An event in the outbox and where it is; {@code position} means something to its store only. */
+  record Pending(int shard, String position, EventEnvelope envelope) {}
+
+  /** The shard of a key: the same for all its events. */
+  static int shardOf(String key, int shards) {
+    return Math.floorMod(key.hashCode(), shards);
+  }
+
+  /** A lease held for at most this long unless renewed. */
+  Duration LEASE = Duration.ofSeconds(15);
 }

@@ -5,68 +5,88 @@ import static java.util.Objects.requireNonNull;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.uuid.Uuids;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.fitmesh.events.v1.EventEnvelope;
+import io.fitmesh.platform.errors.DomainException;
 import io.fitmesh.platform.events.OutboxStore;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A service's outbox in its own keyspace: table {@code outbox (shard int, id timeuuid, envelope blob,
- * PRIMARY KEY (shard, id))}, which the schema of every service with an outbox declares. A key always maps to the same shard and ids
- * are time-ordered, so a key's events are read back in write order. Writers add {@link #insert} to the same
- * LOGGED batch as the state change, which makes the pair atomic.
+ * A service's outbox in its own keyspace, which the schema of every service with an outbox declares:
+ * {@code outbox (shard int, id timeuuid, envelope blob, PRIMARY KEY (shard, id))} with a short gc_grace, and
+ * {@code outbox_leases (shard int PRIMARY KEY, owner text)}. A key always maps to the same shard and ids are
+ * time-ordered, so a key's events are read back in write order. Writers add {@link #insert} to the same LOGGED
+ * batch as the state change, which makes the pair atomic. Relays read from where they stopped ({@code id > ?})
+ * and look back only a short window, so the tombstones of published rows are not read again; leases are
+ * lightweight transactions with a TTL.
  */
 public final class ScyllaOutboxStore implements OutboxStore {
   private static final int SHARDS = 8;
 
   private final CqlSession session;
   private final PreparedStatement insert;
-  private final PreparedStatement select;
+  private final PreparedStatement selectAfter;
   private final PreparedStatement delete;
-  private final Map<String, UUID> ids = new ConcurrentHashMap<>();
+  private final PreparedStatement takeLease;
+  private final PreparedStatement renewLease;
 
   public ScyllaOutboxStore(CqlSession session, String keyspace) {
     this.session = requireNonNull(session, "session");
     this.insert = session.prepare("INSERT INTO " + keyspace + ".outbox (shard, id, envelope) VALUES (?, ?, ?)");
-    this.select = session.prepare("SELECT id, envelope FROM " + keyspace + ".outbox WHERE shard = ? LIMIT ?");
+    this.selectAfter = session.prepare("SELECT id, envelope FROM " + keyspace + ".outbox WHERE shard = ? AND id > ? LIMIT ?");
     this.delete = session.prepare("DELETE FROM " + keyspace + ".outbox WHERE shard = ? AND id = ?");
+    this.takeLease = session.prepare("INSERT INTO " + keyspace
+        + ".outbox_leases (shard, owner) VALUES (?, ?) IF NOT EXISTS USING TTL ?");
+    this.renewLease = session.prepare("UPDATE " + keyspace
+        + ".outbox_leases USING TTL ? SET owner = ? WHERE shard = ? IF owner = ?");
   }
 
   /** The statement that adds an event; put it in the batch of the change it announces. */
   public BoundStatement insert(EventEnvelope envelope) {
-    return insert.bind(shardOf(envelope), Uuids.timeBased(), ByteBuffer.wrap(envelope.toByteArray()));
+    return insert.bind(OutboxStore.shardOf(envelope.getKey(), SHARDS), Uuids.timeBased(),
+        ByteBuffer.wrap(envelope.toByteArray()));
   }
 
   @Override
-  public List<EventEnvelope> pending(int limit) {
-    List<EventEnvelope> waiting = new ArrayList<>();
-    for (int shard = 0; shard < SHARDS && waiting.size() < limit; shard++) {
-      for (Row row : session.execute(select.bind(shard, limit - waiting.size()))) {
-        EventEnvelope envelope = parse(row.getByteBuffer("envelope"));
-        ids.put(envelope.getEventId(), row.getUuid("id"));
-        waiting.add(envelope);
+  public int shards() {
+    return SHARDS;
+  }
+
+  @Override
+  public boolean hold(int shard, String owner, Duration ttl) {
+    return call(() -> {
+      int seconds = (int) ttl.toSeconds();
+      ResultSet renewed = session.execute(renewLease.bind(seconds, owner, shard, owner));
+      if (renewed.wasApplied()) {
+        return true;
       }
-    }
-    return waiting;
+      return session.execute(takeLease.bind(shard, owner, seconds)).wasApplied();
+    });
   }
 
   @Override
-  public void remove(EventEnvelope envelope) {
-    UUID id = ids.remove(envelope.getEventId());
-    if (id != null) {
-      session.execute(delete.bind(shardOf(envelope), id));
-    }
+  public List<Pending> pending(int shard, Pending after, Instant since, int limit) {
+    UUID from = after != null ? UUID.fromString(after.position()) : Uuids.startOf(since.toEpochMilli());
+    return call(() -> {
+      List<Pending> page = new ArrayList<>();
+      for (Row row : session.execute(selectAfter.bind(shard, from, limit))) {
+        page.add(new Pending(shard, row.getUuid("id").toString(), parse(row.getByteBuffer("envelope"))));
+      }
+      return page;
+    });
   }
 
-  private static int shardOf(EventEnvelope envelope) {
-    return Math.floorMod(envelope.getKey().hashCode(), SHARDS);
+  @Override
+  public void remove(Pending event) {
+    call(() -> session.execute(delete.bind(event.shard(), UUID.fromString(event.position())).setIdempotent(true)));
   }
 
   private static EventEnvelope parse(ByteBuffer bytes) {
@@ -74,6 +94,14 @@ public final class ScyllaOutboxStore implements OutboxStore {
       return EventEnvelope.parseFrom(bytes);
     } catch (InvalidProtocolBufferException e) {
       throw new IllegalStateException("outbox row is not an event envelope", e);
+    }
+  }
+
+  private static <T> T call(java.util.function.Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (RuntimeException e) {
+      throw DomainException.unavailable("outbox unavailable", e);
     }
   }
 }

@@ -24,6 +24,7 @@ public final class InMemoryChallengeStore implements ChallengeStore {
   private final Map<String, Map<String, Participant>> participants = new ConcurrentHashMap<>();
   private final Map<String, ConcurrentSkipListMap<String, Boolean>> memberships = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Contribution>> contributions = new ConcurrentHashMap<>();
+  private final java.util.Set<String> removed = ConcurrentHashMap.newKeySet();
 
   @Override
   public synchronized Challenge create(Challenge challenge, String requestId) {
@@ -93,13 +94,16 @@ public final class InMemoryChallengeStore implements ChallengeStore {
   }
 
   @Override
-  public void putContribution(String challengeId, String athleteId, Contribution contribution) {
-    contributions.computeIfAbsent(challengeId + "/" + athleteId, k -> new ConcurrentHashMap<>())
-        .put(contribution.workoutId(), contribution);
+  public synchronized void putContribution(String challengeId, String athleteId, Contribution contribution) {
+    if (!removed.contains(challengeId + "/" + athleteId + "/" + contribution.workoutId())) {
+      contributions.computeIfAbsent(challengeId + "/" + athleteId, k -> new ConcurrentHashMap<>())
+          .put(contribution.workoutId(), contribution);
+    }
   }
 
   @Override
-  public void removeContribution(String challengeId, String athleteId, String workoutId) {
+  public synchronized void removeContribution(String challengeId, String athleteId, String workoutId) {
+    removed.add(challengeId + "/" + athleteId + "/" + workoutId);
     contributions.getOrDefault(challengeId + "/" + athleteId, new ConcurrentHashMap<>()).remove(workoutId);
   }
 

@@ -16,6 +16,7 @@ import io.fitmesh.challenge.domain.Score;
 import io.fitmesh.challenge.codec.ChallengeProtos;
 import io.fitmesh.challenge.v1.ChallengeWorkout;
 import io.fitmesh.platform.errors.DomainException;
+import io.fitmesh.platform.storage.CqlTimestamps;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,8 +94,8 @@ public final class ScyllaChallengeStore implements ChallengeStore {
         + "contributions WHERE challenge_id = ? AND athlete_id = ?");
     insertContribution = session.prepare("INSERT INTO " + ks
         + "contributions (challenge_id, athlete_id, workout_id, data) VALUES (?, ?, ?, ?)");
-    deleteContribution = session.prepare("DELETE FROM " + ks
-        + "contributions WHERE challenge_id = ? AND athlete_id = ? AND workout_id = ?");
+    deleteContribution = session.prepare("DELETE FROM " + ks + "contributions USING TIMESTAMP "
+        + CqlTimestamps.FOREVER + " WHERE challenge_id = ? AND athlete_id = ? AND workout_id = ?");
     selectBucket = session.prepare("SELECT athlete_id, join_time, score, reached_time, counted_workouts FROM " + ks
         + "participants WHERE challenge_id = ? AND bucket = ?");
   }

@@ -161,32 +161,29 @@ public final class ChallengeService {
       if (value.isEmpty() || participant.isEmpty()) {
         continue;
       }
-      List<Contribution> contributions = new ArrayList<>(store.contributions(challengeId, workout.athleteId()));
-      boolean wasCleared = contributions.stream()
+      boolean wasCleared = store.contributions(challengeId, workout.athleteId()).stream()
           .anyMatch(c -> c.workoutId().equals(workout.workoutId()) && c.cleared());
-      Contribution contribution = new Contribution(workout.workoutId(), value.getAsDouble(), workout.distanceM(),
-          workout.endTime(), workout.flags(), wasCleared);
-      store.putContribution(challengeId, workout.athleteId(), contribution);
-      contributions.removeIf(c -> c.workoutId().equals(workout.workoutId()));
-      contributions.add(contribution);
-      rescore(challenge, participant.get(), contributions, workout.workoutId());
+      store.putContribution(challengeId, workout.athleteId(), new Contribution(workout.workoutId(),
+          value.getAsDouble(), workout.distanceM(), workout.endTime(), workout.flags(), wasCleared));
+      // Read back: a workout deleted before its completion arrived is not in the store, so it does not count.
+      rescore(challenge, participant.get(), store.contributions(challengeId, workout.athleteId()), workout.workoutId());
     }
   }
 
-  /** A deleted workout's contributions are taken back out. */
+  /**
+   * A deleted workout's contributions are taken back out, and kept out in every challenge of the athlete: a
+   * completion of it that arrives later (redelivered, or the topics out of order) does not count.
+   */
   public void onWorkoutDeleted(String athleteId, String workoutId) {
     for (String challengeId : memberships(athleteId)) {
-      List<Contribution> contributions = new ArrayList<>(store.contributions(challengeId, athleteId));
-      if (!contributions.removeIf(c -> c.workoutId().equals(workoutId))) {
-        continue;
-      }
+      boolean counted = store.contributions(challengeId, athleteId).stream()
+          .anyMatch(c -> c.workoutId().equals(workoutId));
+      store.removeContribution(challengeId, athleteId, workoutId);
       Optional<Challenge> challenge = catalog.find(challengeId);
       Optional<Participant> participant = store.participant(challengeId, athleteId);
-      if (challenge.isEmpty() || participant.isEmpty()) {
-        continue;
+      if (counted && challenge.isPresent() && participant.isPresent()) {
+        rescore(challenge.get(), participant.get(), store.contributions(challengeId, athleteId), workoutId);
       }
-      store.removeContribution(challengeId, athleteId, workoutId);
-      rescore(challenge.get(), participant.get(), contributions, workoutId);
     }
   }
 

@@ -42,8 +42,13 @@ public interface ChallengeStore {
 
   List<Contribution> contributions(String challengeId, String athleteId);
 
+  /** Stores a workout's contribution, unless the workout was removed (deleted) before: that stays removed. */
   void putContribution(String challengeId, String athleteId, Contribution contribution);
 
+  /**
+   * Removes a deleted workout's contribution for good, present or not: a completion that arrives later (a
+   * redelivery, or the topics out of order) is not kept.
+   */
   void removeContribution(String challengeId, String athleteId, String workoutId);
 
   /** Hands every participant of a challenge to {@code sink}, in no order (to rebuild a leaderboard). */

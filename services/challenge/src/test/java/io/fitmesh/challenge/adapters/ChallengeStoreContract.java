@@ -121,6 +121,16 @@ abstract class ChallengeStoreContract {
   }
 
   @Test
+  void aRemovedContribution_isNotBroughtBackByALatePut() {
+    String challengeId = "ch-" + UUID.randomUUID();
+    store().removeContribution(challengeId, "a", "w-deleted");
+
+    store().putContribution(challengeId, "a", new Contribution("w-deleted", 5000, 5000, JOINED, List.of(), false));
+
+    assertThat(store().contributions(challengeId, "a")).isEmpty();
+  }
+
+  @Test
   void saveScore_isWhatForEachParticipantHandsBack() {
     String challengeId = "ch-" + UUID.randomUUID();
     List<Participant> expected = new ArrayList<>();

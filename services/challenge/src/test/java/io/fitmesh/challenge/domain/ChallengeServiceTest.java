@@ -141,6 +141,18 @@ class ChallengeServiceTest {
   }
 
   @Test
+  void aWorkoutCompletedAfterItsDeletion_neverCounts() {
+    service.join("anna", november.challengeId());
+    var w = run("anna", "w1", Instant.parse("2026-11-10T07:00:00Z"), 10_000, 3000);
+
+    service.onWorkoutDeleted("anna", "w1");
+    service.onWorkoutCompleted(w);
+
+    assertThat(service.progress("anna", november.challengeId()).participant().score().value()).isZero();
+    assertThat(service.progress("anna", november.challengeId()).workouts()).isEmpty();
+  }
+
+  @Test
   void aWorkout_countsOnce_howeverOftenItArrives_andDeletingItTakesItBackOut() {
     service.join("anna", november.challengeId());
     var w = run("anna", "w1", Instant.parse("2026-11-10T07:00:00Z"), 10_000, 3000);

@@ -4,11 +4,13 @@ import io.fitmesh.telemetry.domain.CursorStore;
 import io.fitmesh.telemetry.domain.IngestCursor;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The embedded twin of {@link ScyllaCursorStore}. */
+/** The embedded twin of {@link ScyllaCursorStore}: a deleted cursor stays deleted. */
 public final class InMemoryCursorStore implements CursorStore {
   private final Map<String, IngestCursor> cursors = new ConcurrentHashMap<>();
+  private final Set<String> deleted = ConcurrentHashMap.newKeySet();
 
   @Override
   public Optional<IngestCursor> load(String workoutId) {
@@ -17,11 +19,14 @@ public final class InMemoryCursorStore implements CursorStore {
 
   @Override
   public void save(IngestCursor cursor) {
-    cursors.put(cursor.workoutId(), cursor);
+    if (!deleted.contains(cursor.workoutId())) {
+      cursors.put(cursor.workoutId(), cursor);
+    }
   }
 
   @Override
   public void delete(String workoutId) {
+    deleted.add(workoutId);
     cursors.remove(workoutId);
   }
 }

@@ -5,17 +5,22 @@ import io.fitmesh.telemetry.domain.SampleStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.NavigableMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** The embedded twin of {@link ScyllaSampleStore}. */
+/** The embedded twin of {@link ScyllaSampleStore}: a purged workout takes no more samples. */
 public final class InMemorySampleStore implements SampleStore {
   private final Map<String, NavigableMap<Long, SampleReading>> workouts = new ConcurrentHashMap<>();
+  private final Set<String> purged = ConcurrentHashMap.newKeySet();
 
   @Override
   public CompletableFuture<Void> append(String workoutId, List<SampleReading> samples) {
+    if (purged.contains(workoutId)) {
+      return CompletableFuture.completedFuture(null);
+    }
     NavigableMap<Long, SampleReading> stored =
         workouts.computeIfAbsent(workoutId, id -> new ConcurrentSkipListMap<>());
     samples.forEach(s -> stored.put(s.seq(), s));
@@ -39,7 +44,8 @@ public final class InMemorySampleStore implements SampleStore {
   }
 
   @Override
-  public void purge(String workoutId, long toSeq) {
+  public void purge(String workoutId, long highestSeq) {
+    purged.add(workoutId);
     workouts.remove(workoutId);
   }
 }

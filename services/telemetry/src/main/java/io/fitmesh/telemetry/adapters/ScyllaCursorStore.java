@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.fitmesh.platform.errors.DomainException;
+import io.fitmesh.platform.storage.CqlTimestamps;
 import io.fitmesh.telemetry.domain.CursorStore;
 import io.fitmesh.telemetry.domain.IngestCursor;
 import java.util.Optional;
@@ -28,7 +29,8 @@ public final class ScyllaCursorStore implements CursorStore {
         + ".ingest_cursors WHERE workout_id = ?");
     this.upsert = session.prepare("INSERT INTO " + keyspace
         + ".ingest_cursors (workout_id, durable_through_seq, settled_above_seqs) VALUES (?, ?, ?)");
-    this.delete = session.prepare("DELETE FROM " + keyspace + ".ingest_cursors WHERE workout_id = ?");
+    this.delete = session.prepare("DELETE FROM " + keyspace + ".ingest_cursors USING TIMESTAMP "
+        + CqlTimestamps.FOREVER + " WHERE workout_id = ?");
   }
 
   @Override

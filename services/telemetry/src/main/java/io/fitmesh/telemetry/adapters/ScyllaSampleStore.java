@@ -10,6 +10,8 @@ import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.fitmesh.platform.errors.DomainException;
+import io.fitmesh.platform.storage.CqlTimestamps;
+import io.fitmesh.telemetry.domain.IngestCursor;
 import io.fitmesh.telemetry.domain.SampleReading;
 import io.fitmesh.telemetry.domain.SampleStore;
 import java.util.ArrayList;
@@ -23,7 +25,8 @@ import java.util.concurrent.Semaphore;
  * Samples in CQL, table {@code samples}, partitioned by (workout, bucket of {@link #BUCKET} seqs, about an hour at
  * 1 Hz) so no partition grows without bound, clustered by seq. Writes are prepared, asynchronous, idempotent
  * (a seq is its row) and sent as UNLOGGED batches that never span partitions, with a bounded number in flight.
- * A reading the device did not take is left unset, not bound to null, which would write a tombstone cell.
+ * A reading the device did not take is left unset, not bound to null, which would write a tombstone cell. A purge
+ * deletes whole buckets at {@link CqlTimestamps#FOREVER}: a batch that arrives after it is shadowed for good.
  */
 public final class ScyllaSampleStore implements SampleStore {
   public static final int BUCKET = 4096;
@@ -44,7 +47,8 @@ public final class ScyllaSampleStore implements SampleStore {
     this.select = session.prepare("SELECT seq, time, latitude_deg, longitude_deg, altitude_m, heart_rate_bpm, "
         + "cadence_rpm, power_watts, speed_mps, distance_m FROM " + keyspace + ".samples "
         + "WHERE workout_id = ? AND bucket = ? AND seq >= ? AND seq <= ? LIMIT ?");
-    this.deleteBucket = session.prepare("DELETE FROM " + keyspace + ".samples WHERE workout_id = ? AND bucket = ?");
+    this.deleteBucket = session.prepare("DELETE FROM " + keyspace + ".samples USING TIMESTAMP "
+        + CqlTimestamps.FOREVER + " WHERE workout_id = ? AND bucket = ?");
   }
 
   @Override
@@ -79,10 +83,11 @@ public final class ScyllaSampleStore implements SampleStore {
   }
 
   @Override
-  public void purge(String workoutId, long toSeq) {
+  public void purge(String workoutId, long highestSeq) {
     try {
-      for (int bucket = 0; bucket <= bucketOf(Math.max(0, toSeq)); bucket++) {
-        session.execute(deleteBucket.bind(workoutId, bucket));
+      long last = Math.max(0, highestSeq) + 2L * IngestCursor.WINDOW;
+      for (int bucket = 0; bucket <= bucketOf(last); bucket++) {
+        session.execute(deleteBucket.bind(workoutId, bucket).setIdempotent(true));
       }
     } catch (RuntimeException e) {
       throw DomainException.unavailable("sample store unavailable", e);

@@ -10,5 +10,6 @@ public interface CursorStore {
   /** Saves the cursor; durable when it returns. */
   void save(IngestCursor cursor);
 
+  /** Deletes a deleted workout's cursor for good: a save that arrives later is not kept. */
   void delete(String workoutId);
 }

@@ -115,13 +115,25 @@ public final class IngestService {
     return highest < fromSeq ? List.of() : samples.read(workoutId, fromSeq, highest, limit);
   }
 
-  /** Removes a deleted workout's samples and cursor (from training.deleted; idempotent). */
+  /** Removes a deleted workout's samples and cursor for good (from training.deleted; idempotent). */
   public void purge(String workoutId) {
-    Optional<IngestCursor> cursor = cursors.load(workoutId);
-    cursor.ifPresent(c -> samples.purge(workoutId, c.highestSeq()));
+    long highest = cursors.load(workoutId).map(IngestCursor::highestSeq).orElse(-1L);
+    CachedCursor cached = cursorCache.remove(workoutId);
+    if (cached != null) {
+      highest = Math.max(highest, cached.cursor().highestSeq());
+    }
+    samples.purge(workoutId, highest);
     cursors.delete(workoutId);
-    cursorCache.remove(workoutId);
+    forgetAccess(workoutId);
     live.forget(workoutId);
+  }
+
+  /**
+   * Forgets what this instance knows of a workout's access (it was finished or deleted): the next batch asks the
+   * owner again, so samples stop as soon as the news arrives, not when a cached grant would have expired.
+   */
+  public void forgetAccess(String workoutId) {
+    grants.keySet().removeIf(key -> key.endsWith("/" + workoutId));
   }
 
   /** Saves a stream's cursor if this instance holds unsaved progress (the stream ended or broke). */

@@ -12,6 +12,9 @@ public interface SampleStore {
   /** Up to {@code limit} samples with seq &gt;= {@code fromSeq} and &lt;= {@code toSeq}, in seq order. */
   List<SampleReading> read(String workoutId, long fromSeq, long toSeq, int limit);
 
-  /** Removes every sample of the workout with seq &lt;= {@code toSeq}. */
-  void purge(String workoutId, long toSeq);
+  /**
+   * Removes a deleted workout's samples for good: every seq up to {@code highestSeq} plus twice the cursor's
+   * window (what a device may have sent past a cursor saved late), and anything appended to the workout later.
+   */
+  void purge(String workoutId, long highestSeq);
 }

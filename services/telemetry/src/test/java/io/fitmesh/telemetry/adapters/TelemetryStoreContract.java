@@ -74,6 +74,30 @@ abstract class TelemetryStoreContract {
   }
 
   @Test
+  void purge_removesSamplesBeyondALaggingCursor_andALateWriteBringsNothingBack() {
+    String workout = freshWorkout();
+    long farBeyond = 3L * ScyllaSampleStore.BUCKET + 5;
+    samples().append(workout, List.of(Samples.at(start, 0), Samples.at(start, 10), Samples.at(start, farBeyond))).join();
+
+    samples().purge(workout, 10);
+    samples().append(workout, List.of(Samples.at(start, 11), Samples.at(start, farBeyond + 1))).join();
+
+    assertThat(samples().read(workout, 0, 5L * ScyllaSampleStore.BUCKET, 100))
+        .as("a purge that trusted a cursor saved at 10, then a batch that arrived late").isEmpty();
+  }
+
+  @Test
+  void aDeletedCursor_isNotBroughtBackByALateSave() {
+    String workout = freshWorkout();
+    cursors().save(IngestCursor.empty(workout).settle(List.of(0L)));
+
+    cursors().delete(workout);
+    cursors().save(IngestCursor.empty(workout).settle(List.of(0L, 1L)));
+
+    assertThat(cursors().load(workout)).isEmpty();
+  }
+
+  @Test
   void cursor_roundTripsWithItsOutOfOrderSeqs_andDeletes() {
     String workout = freshWorkout();
     IngestCursor cursor = IngestCursor.empty(workout).settle(List.of(0L, 1L, 4L, 7L));

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The embedded twin of {@link ScyllaWorkoutStore}; one lock makes each change and its event atomic. */
+/**
+ * The embedded twin of {@link ScyllaWorkoutStore}; one lock makes each change and its event atomic. A deleted
+ * workout stays as its tombstone, which nothing replaces.
+ */
 public final class InMemoryWorkoutStore implements WorkoutStore {
   private static final Comparator<WorkoutRecord> NEWEST_FIRST =
       Comparator.comparing(WorkoutRecord::startTime).reversed().thenComparing(WorkoutRecord::workoutId);
@@ -37,7 +40,9 @@ public final class InMemoryWorkoutStore implements WorkoutStore {
   @Override
   public synchronized WorkoutPage listByAthlete(String athleteId, String position, int limit) {
     List<WorkoutRecord> mine = new ArrayList<>(workouts.values().stream()
-        .filter(w -> w.athleteId().equals(athleteId)).sorted(NEWEST_FIRST).toList());
+        .filter(w -> w.athleteId().equals(athleteId) && w.state() != WorkoutRecord.State.DELETED
+            && !w.isBeingImported())
+        .sorted(NEWEST_FIRST).toList());
     int from = 0;
     if (position != null) {
       WorkoutPosition after = WorkoutPosition.parse(position);
@@ -52,13 +57,16 @@ public final class InMemoryWorkoutStore implements WorkoutStore {
 
   @Override
   public synchronized void finish(WorkoutRecord finished, PendingEvent completed) {
-    workouts.put(finished.workoutId(), finished);
+    WorkoutRecord current = workouts.get(finished.workoutId());
+    if (current == null || current.state() != WorkoutRecord.State.DELETED) {
+      workouts.put(finished.workoutId(), finished);
+    }
     outbox.add(EnvelopeEvent.envelopeOf(completed));
   }
 
   @Override
   public synchronized void delete(WorkoutRecord workout, PendingEvent deleted) {
-    workouts.remove(workout.workoutId());
+    workouts.put(workout.workoutId(), WorkoutRecord.tombstone(workout.workoutId(), workout.athleteId()));
     outbox.add(EnvelopeEvent.envelopeOf(deleted));
   }
 }

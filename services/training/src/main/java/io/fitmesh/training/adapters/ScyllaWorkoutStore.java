@@ -10,6 +10,7 @@ import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.fitmesh.platform.errors.DomainException;
+import io.fitmesh.platform.storage.CqlTimestamps;
 import io.fitmesh.platform.storage.ScyllaOutboxStore;
 import io.fitmesh.training.domain.PendingEvent;
 import io.fitmesh.training.domain.WorkoutPage;
@@ -25,8 +26,11 @@ import java.util.function.Supplier;
 
 /**
  * Workouts in CQL: {@code workouts} by id (created with a lightweight transaction, so two starts of one id
- * agree on the owner) and {@code workouts_by_athlete} clustered newest first. Finishing and deleting write
- * both tables and the outbox row in one LOGGED batch, so the change and its event land together or not at all.
+ * agree on the owner) and {@code workouts_by_athlete} clustered newest first (an import being written is not in
+ * it until finished). Finishing and deleting write both tables and the outbox row in one LOGGED batch, so the
+ * change and its event land together or not at all. A delete writes the tombstone ({@code deleted}, no data) and
+ * removes the listing at {@link CqlTimestamps#FOREVER}, so the id stays taken and a finish that lands later
+ * changes nothing.
  */
 public final class ScyllaWorkoutStore implements WorkoutStore {
   private final CqlSession session;
@@ -48,12 +52,13 @@ public final class ScyllaWorkoutStore implements WorkoutStore {
     upsert = session.prepare("INSERT INTO " + ks + "workouts (workout_id, athlete_id, data) VALUES (?, ?, ?)");
     upsertByAthlete = session.prepare("INSERT INTO " + ks
         + "workouts_by_athlete (athlete_id, start_time, workout_id, data) VALUES (?, ?, ?, ?)");
-    select = session.prepare("SELECT data FROM " + ks + "workouts WHERE workout_id = ?");
+    select = session.prepare("SELECT workout_id, athlete_id, data, deleted FROM " + ks + "workouts WHERE workout_id = ?");
     listFirst = session.prepare("SELECT data FROM " + ks + "workouts_by_athlete WHERE athlete_id = ?");
     listFrom = session.prepare("SELECT data FROM " + ks + "workouts_by_athlete WHERE athlete_id = ? AND start_time <= ?");
-    delete = session.prepare("DELETE FROM " + ks + "workouts WHERE workout_id = ?");
-    deleteByAthlete = session.prepare("DELETE FROM " + ks
-        + "workouts_by_athlete WHERE athlete_id = ? AND start_time = ? AND workout_id = ?");
+    delete = session.prepare("UPDATE " + ks + "workouts USING TIMESTAMP " + CqlTimestamps.FOREVER
+        + " SET deleted = true, data = null WHERE workout_id = ?");
+    deleteByAthlete = session.prepare("DELETE FROM " + ks + "workouts_by_athlete USING TIMESTAMP "
+        + CqlTimestamps.FOREVER + " WHERE athlete_id = ? AND start_time = ? AND workout_id = ?");
   }
 
   @Override
@@ -68,8 +73,10 @@ public final class ScyllaWorkoutStore implements WorkoutStore {
       if (!result.wasApplied()) {
         return parse(result.one());
       }
-      session.execute(upsertByAthlete.bind(workout.athleteId(), workout.startTime(), workout.workoutId(), bytes(workout))
-          .setIdempotent(true));
+      if (!workout.isBeingImported()) {
+        session.execute(upsertByAthlete.bind(workout.athleteId(), workout.startTime(), workout.workoutId(),
+            bytes(workout)).setIdempotent(true));
+      }
       return workout;
     });
   }
@@ -119,7 +126,11 @@ public final class ScyllaWorkoutStore implements WorkoutStore {
     return ByteBuffer.wrap(WorkoutProtos.toProto(w).toByteArray());
   }
 
+  /** A row of {@code workouts} (its tombstone when deleted) or of {@code workouts_by_athlete}. */
   private static WorkoutRecord parse(Row row) {
+    if (row.getColumnDefinitions().contains("deleted") && row.getBoolean("deleted")) {
+      return WorkoutRecord.tombstone(row.getString("workout_id"), row.getString("athlete_id"));
+    }
     try {
       return WorkoutProtos.toDomain(Workout.parseFrom(row.getByteBuffer("data")));
     } catch (InvalidProtocolBufferException e) {

@@ -34,18 +34,24 @@ public final class TrainingService {
     this.clock = requireNonNull(clock, "clock");
   }
 
-  /** Starts a workout; starting the same id again returns it unchanged. */
+  /** Starts a workout; starting the same id again returns it unchanged. An id is never used twice. */
   public WorkoutRecord start(String athleteId, StartCommand command) {
     WorkoutRecord stored = workouts.createIfAbsent(newWorkout(athleteId, command, WorkoutRecord.Source.RECORDED));
-    if (!stored.athleteId().equals(athleteId)) {
-      throw DomainException.alreadyExists("workout id " + command.workoutId() + " is taken; choose another");
+    if (!stored.athleteId().equals(athleteId) || stored.state() == WorkoutRecord.State.DELETED
+        || stored.source() != WorkoutRecord.Source.RECORDED) {
+      throw taken(stored);
     }
     return stored;
   }
 
   /** Finishes the caller's workout from its stored samples; finishing again returns the same result. */
   public WorkoutRecord finish(String athleteId, String workoutId) {
-    WorkoutRecord workout = owned(athleteId, workoutId);
+    return complete(owned(athleteId, workoutId));
+  }
+
+  /** Builds the summary of a workout being recorded or imported, and stores it with its event. */
+  private WorkoutRecord complete(WorkoutRecord workout) {
+    String workoutId = workout.workoutId();
     if (workout.state() == WorkoutRecord.State.FINISHED) {
       return workout;
     }
@@ -66,7 +72,7 @@ public final class TrainingService {
   public WorkoutRecord get(String athleteId, String workoutId) {
     checkId(workoutId);
     return workouts.get(workoutId)
-        .filter(w -> w.isVisibleTo(athleteId))
+        .filter(w -> w.state() != WorkoutRecord.State.DELETED && !w.isBeingImported() && w.isVisibleTo(athleteId))
         .orElseThrow(() -> notFound(workoutId));
   }
 
@@ -87,7 +93,9 @@ public final class TrainingService {
    */
   public WorkoutRecord authorizeSampleWrite(String athleteId, String workoutId) {
     checkId(workoutId);
-    WorkoutRecord workout = workouts.get(workoutId).orElseThrow(() -> notFound(workoutId));
+    WorkoutRecord workout = workouts.get(workoutId)
+        .filter(w -> w.state() != WorkoutRecord.State.DELETED)
+        .orElseThrow(() -> notFound(workoutId));
     if (!workout.athleteId().equals(athleteId)) {
       throw DomainException.permissionDenied("workout " + workoutId + " belongs to another athlete");
     }
@@ -95,28 +103,23 @@ public final class TrainingService {
   }
 
   /**
-   * Creates a finished workout from parsed file points. Everything is checked before anything is written; if
-   * storing the samples fails, the half-made workout is removed again.
+   * Creates a finished workout from parsed file points. The workout stays hidden until its samples are written
+   * and its summary stored: when writing fails, nothing is visible and importing the same id again resumes. The id
+   * of a workout recorded live, or deleted, is not taken over.
    */
   public WorkoutRecord importWorkout(String athleteId, StartCommand command, List<TrackPoint> points) {
     if (points.size() < 2) {
       throw DomainException.invalidArgument("data", "the file has fewer than two timed points");
     }
-    WorkoutRecord draft = newWorkout(athleteId, command, WorkoutRecord.Source.IMPORTED);
-    WorkoutRecord stored = workouts.createIfAbsent(draft);
-    if (!stored.athleteId().equals(athleteId)) {
-      throw DomainException.alreadyExists("workout id " + command.workoutId() + " is taken; choose another");
+    WorkoutRecord stored = workouts.createIfAbsent(newWorkout(athleteId, command, WorkoutRecord.Source.IMPORTED));
+    if (!stored.athleteId().equals(athleteId) || stored.state() == WorkoutRecord.State.DELETED
+        || stored.source() != WorkoutRecord.Source.IMPORTED) {
+      throw taken(stored);
     }
-    if (stored.state() == WorkoutRecord.State.FINISHED) {
-      return stored;
-    }
-    try {
+    if (stored.state() == WorkoutRecord.State.RECORDING) {
       samples.write(command.workoutId(), points);
-    } catch (DomainException e) {
-      workouts.delete(stored, events.deleted(stored));
-      throw e;
     }
-    return finish(athleteId, command.workoutId());
+    return complete(stored);
   }
 
   /** Another finished workout of the athlete that shares more than a minute with this one. */
@@ -151,7 +154,9 @@ public final class TrainingService {
 
   private WorkoutRecord owned(String athleteId, String workoutId) {
     checkId(workoutId);
-    WorkoutRecord workout = workouts.get(workoutId).orElseThrow(() -> notFound(workoutId));
+    WorkoutRecord workout = workouts.get(workoutId)
+        .filter(w -> w.state() != WorkoutRecord.State.DELETED && !w.isBeingImported())
+        .orElseThrow(() -> notFound(workoutId));
     if (workout.athleteId().equals(athleteId)) {
       return workout;
     }
@@ -196,6 +201,12 @@ public final class TrainingService {
     if (workoutId == null || !WORKOUT_ID.matcher(workoutId).matches()) {
       throw DomainException.invalidArgument("workout_id", "workout_id must be 8..64 characters of [A-Za-z0-9_-]");
     }
+  }
+
+  private static DomainException taken(WorkoutRecord stored) {
+    return DomainException.alreadyExists("workout id " + stored.workoutId()
+        + (stored.state() == WorkoutRecord.State.DELETED ? " belonged to a deleted workout; ids are never reused"
+            : " is taken") + "; choose another");
   }
 
   private static DomainException notFound(String workoutId) {

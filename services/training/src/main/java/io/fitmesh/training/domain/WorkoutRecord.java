@@ -16,13 +16,25 @@ public record WorkoutRecord(
     Source source,
     Summary summary) {
 
-  public enum State { RECORDING, FINISHED }
+  /** DELETED is a tombstone: the id stays taken, nothing else of the workout is kept. */
+  public enum State { RECORDING, FINISHED, DELETED }
 
   public enum Source { RECORDED, IMPORTED }
 
   public WorkoutRecord finished(Summary summary) {
     return new WorkoutRecord(workoutId, athleteId, sport, startTime, timeZone, visibility, State.FINISHED, title,
         source, summary);
+  }
+
+  /** What remains of a deleted workout: its id and owner. */
+  public static WorkoutRecord tombstone(String workoutId, String athleteId) {
+    return new WorkoutRecord(workoutId, athleteId, Sport.OTHER, Instant.EPOCH, java.time.ZoneOffset.UTC,
+        Visibility.ONLY_ME, State.DELETED, "", Source.RECORDED, null);
+  }
+
+  /** An import whose samples are still being written: nobody sees it until it is finished. */
+  public boolean isBeingImported() {
+    return source == Source.IMPORTED && state == State.RECORDING;
   }
 
   public boolean isVisibleTo(String athlete) {

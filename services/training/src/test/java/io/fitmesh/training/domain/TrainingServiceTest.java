@@ -23,6 +23,7 @@ class TrainingServiceTest {
 
   private final InMemoryWorkoutStore store = new InMemoryWorkoutStore(new InMemoryOutboxStore());
   private final Map<String, List<TrackPoint>> samples = new HashMap<>();
+  private int failingWrites;
   private final List<String> events = new ArrayList<>();
   private final TrainingService service = new TrainingService(store, new SampleSource() {
     @Override
@@ -32,6 +33,10 @@ class TrainingServiceTest {
 
     @Override
     public void write(String workoutId, List<TrackPoint> points) {
+      if (failingWrites > 0) {
+        failingWrites--;
+        throw DomainException.unavailable("telemetry service unavailable", null);
+      }
       samples.put(workoutId, points);
     }
   }, new WorkoutEvents() {
@@ -197,5 +202,53 @@ class TrainingServiceTest {
     assertThat(second.workouts()).extracting(WorkoutRecord::workoutId).containsExactly("workout-0002", "workout-0001");
     assertThat(last.workouts()).extracting(WorkoutRecord::workoutId).containsExactly("workout-0000");
     assertThat(last.nextPosition()).isNull();
+  }
+
+  @Test
+  void aDeletedWorkoutsId_cannotBeTakenAgain_byAnyone() {
+    service.start("athlete-1", start(ID, Visibility.EVERYONE));
+    service.delete("athlete-1", ID);
+
+    for (String athlete : List.of("athlete-1", "athlete-2")) {
+      assertThatThrownBy(() -> service.start(athlete, start(ID, Visibility.ONLY_ME)))
+          .isInstanceOfSatisfying(DomainException.class,
+              e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.ALREADY_EXISTS))
+          .hasMessageContaining("deleted");
+    }
+    assertThatThrownBy(() -> service.authorizeSampleWrite("athlete-1", ID))
+        .extracting(e -> ((DomainException) e).kind()).isEqualTo(DomainException.Kind.NOT_FOUND);
+    assertThatThrownBy(() -> service.finish("athlete-1", ID))
+        .extracting(e -> ((DomainException) e).kind()).isEqualTo(DomainException.Kind.NOT_FOUND);
+  }
+
+  @Test
+  void anImportWithTheIdOfARecordingWorkout_isAlreadyExists_andTakesNothingAway() {
+    service.start("athlete-1", start(ID, Visibility.EVERYONE));
+    recordSamples(ID);
+    List<TrackPoint> recorded = samples.get(ID);
+
+    assertThatThrownBy(() -> service.importWorkout("athlete-1", start(ID, Visibility.EVERYONE), recorded.subList(0, 10)))
+        .isInstanceOfSatisfying(DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.ALREADY_EXISTS));
+
+    assertThat(service.get("athlete-1", ID).state()).isEqualTo(WorkoutRecord.State.RECORDING);
+    assertThat(samples.get(ID)).isSameAs(recorded);
+    assertThat(events).isEmpty();
+  }
+
+  @Test
+  void aFailedImport_leavesNothingVisible_andTheSameIdCanBeImportedAgain() {
+    recordSamples("source-1");
+    List<TrackPoint> file = samples.remove("source-1");
+    failingWrites = 1;
+
+    assertThatThrownBy(() -> service.importWorkout("athlete-1", start(ID, Visibility.EVERYONE), file))
+        .isInstanceOf(DomainException.class);
+    assertThatThrownBy(() -> service.get("athlete-1", ID)).hasMessage("no workout " + ID);
+    assertThat(service.list("athlete-1", null, 10).workouts()).isEmpty();
+
+    WorkoutRecord imported = service.importWorkout("athlete-1", start(ID, Visibility.EVERYONE), file);
+    assertThat(imported.state()).isEqualTo(WorkoutRecord.State.FINISHED);
+    assertThat(events).containsExactly("completed " + ID);
   }
 }

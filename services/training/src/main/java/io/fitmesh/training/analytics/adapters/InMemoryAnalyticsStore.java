@@ -4,19 +4,24 @@ import io.fitmesh.training.analytics.domain.AnalyticsStore;
 import io.fitmesh.training.domain.WorkoutRecord;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The embedded twin of {@link ScyllaAnalyticsStore}. */
 public final class InMemoryAnalyticsStore implements AnalyticsStore {
   private final Map<String, Map<String, WorkoutRecord>> byAthlete = new ConcurrentHashMap<>();
+  private final Set<String> removed = ConcurrentHashMap.newKeySet();
 
   @Override
-  public void upsert(WorkoutRecord finished) {
-    byAthlete.computeIfAbsent(finished.athleteId(), a -> new ConcurrentHashMap<>()).put(finished.workoutId(), finished);
+  public synchronized void upsert(WorkoutRecord finished) {
+    if (!removed.contains(finished.athleteId() + "/" + finished.workoutId())) {
+      byAthlete.computeIfAbsent(finished.athleteId(), a -> new ConcurrentHashMap<>()).put(finished.workoutId(), finished);
+    }
   }
 
   @Override
-  public void remove(String athleteId, String workoutId) {
+  public synchronized void remove(String athleteId, String workoutId) {
+    removed.add(athleteId + "/" + workoutId);
     byAthlete.getOrDefault(athleteId, Map.of()).remove(workoutId);
   }
 

@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.fitmesh.platform.errors.DomainException;
+import io.fitmesh.platform.storage.CqlTimestamps;
 import io.fitmesh.training.analytics.domain.AnalyticsStore;
 import io.fitmesh.training.domain.WorkoutRecord;
 import io.fitmesh.training.codec.WorkoutProtos;
@@ -15,7 +16,10 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Analytics rows in CQL, table {@code athlete_workouts}: one partition per athlete, one row per workout. */
+/**
+ * Analytics rows in CQL, table {@code athlete_workouts}: one partition per athlete, one row per workout. Removing
+ * writes a tombstone ({@code deleted}, no data) at {@link CqlTimestamps#FOREVER}, which no later upsert replaces.
+ */
 public final class ScyllaAnalyticsStore implements AnalyticsStore {
   private final CqlSession session;
   private final PreparedStatement upsert;
@@ -25,7 +29,8 @@ public final class ScyllaAnalyticsStore implements AnalyticsStore {
   public ScyllaAnalyticsStore(CqlSession session, String keyspace) {
     this.session = requireNonNull(session, "session");
     upsert = session.prepare("INSERT INTO " + keyspace + ".athlete_workouts (athlete_id, workout_id, data) VALUES (?, ?, ?)");
-    delete = session.prepare("DELETE FROM " + keyspace + ".athlete_workouts WHERE athlete_id = ? AND workout_id = ?");
+    delete = session.prepare("UPDATE " + keyspace + ".athlete_workouts USING TIMESTAMP " + CqlTimestamps.FOREVER
+        + " SET deleted = true, data = null WHERE athlete_id = ? AND workout_id = ?");
     select = session.prepare("SELECT data FROM " + keyspace + ".athlete_workouts WHERE athlete_id = ?");
   }
 
@@ -53,6 +58,9 @@ public final class ScyllaAnalyticsStore implements AnalyticsStore {
     try {
       List<WorkoutRecord> all = new ArrayList<>();
       for (Row row : session.execute(select.bind(athleteId))) {
+        if (row.isNull("data")) {
+          continue;
+        }
         all.add(WorkoutProtos.toDomain(Workout.parseFrom(row.getByteBuffer("data"))));
       }
       return all;

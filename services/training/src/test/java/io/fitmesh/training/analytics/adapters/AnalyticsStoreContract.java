@@ -53,6 +53,19 @@ abstract class AnalyticsStoreContract {
   }
 
   @Test
+  void aWorkoutCompletedAgainAfterItsDeletion_staysDeleted() {
+    String athlete = "a-" + UUID.randomUUID();
+    store().upsert(finished(athlete, "w-1", 5000));
+    store().remove(athlete, "w-1");
+    store().remove(athlete, "w-2");
+
+    store().upsert(finished(athlete, "w-1", 5000));
+    store().upsert(finished(athlete, "w-2", 7000));
+
+    assertThat(store().all(athlete)).as("a redelivered completion, or one that arrives after its deletion").isEmpty();
+  }
+
+  @Test
   void athletes_doNotSeeEachOthersWorkouts() {
     String ana = "a-" + UUID.randomUUID();
     String bob = "b-" + UUID.randomUUID();

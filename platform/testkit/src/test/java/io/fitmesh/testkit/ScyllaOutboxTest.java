@@ -1,0 +1,149 @@
+package io.fitmesh.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.google.protobuf.StringValue;
+import io.fitmesh.events.v1.EventEnvelope;
+import io.fitmesh.platform.events.EventBus;
+import io.fitmesh.platform.events.EventHandler;
+import io.fitmesh.platform.events.EventSubscription;
+import io.fitmesh.platform.events.EventTracing;
+import io.fitmesh.platform.events.InMemoryEventBus;
+import io.fitmesh.platform.events.OutboxRelay;
+import io.fitmesh.platform.events.OutboxStore;
+import io.fitmesh.platform.events.SubscriptionSpec;
+import io.fitmesh.platform.storage.CqlMigrations;
+import io.fitmesh.platform.storage.CqlSessionFactory;
+import io.fitmesh.platform.storage.ScyllaOutboxStore;
+import io.opentelemetry.api.OpenTelemetry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The outbox on a real CQL server: leases make one relay per shard, so two instances publish each event once. */
+@ExtendWith(RealInfra.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScyllaOutboxTest {
+  /** The outbox tables as every service with an outbox declares them. */
+  private static final String SCHEMA = """
+      -- migration 1: outbox
+      CREATE TABLE IF NOT EXISTS {keyspace}.outbox (shard int, id timeuuid, envelope blob, PRIMARY KEY (shard, id))
+        WITH gc_grace_seconds = 3600;
+      CREATE TABLE IF NOT EXISTS {keyspace}.outbox_leases (shard int PRIMARY KEY, owner text);
+      """;
+  private final InMemoryEventBus envelopes = new InMemoryEventBus(new EventTracing(OpenTelemetry.noop(), "test"),
+      Clock.systemUTC());
+  private final List<String> keyspaces = new java.util.ArrayList<>();
+  private CqlSession session;
+
+  @BeforeAll
+  void connect() {
+    session = CqlSessionFactory.connect(RealInfra.config().cql());
+  }
+
+  @AfterAll
+  void close() {
+    keyspaces.forEach(k -> session.execute("DROP KEYSPACE IF EXISTS " + k));
+    session.close();
+  }
+
+  /** An outbox in a keyspace of its own, so no test sees another's leases. */
+  private ScyllaOutboxStore freshOutbox() {
+    String keyspace = "fitmesh_outbox_test_" + UUID.randomUUID().toString().substring(0, 8);
+    keyspaces.add(keyspace);
+    CqlMigrations.parse(keyspace, SCHEMA).migrate(session, RealInfra.config().cql().replication());
+    return new ScyllaOutboxStore(session, keyspace);
+  }
+
+  private EventEnvelope write(ScyllaOutboxStore outbox, String key, int n) {
+    EventEnvelope envelope = envelopes.envelope("test.outbox", key, StringValue.of("event " + n));
+    session.execute(outbox.insert(envelope));
+    return envelope;
+  }
+
+  @Test
+  void aShardIsHeldByOneOwner_untilItsLeaseLapses() {
+    ScyllaOutboxStore outbox = freshOutbox();
+
+    assertThat(outbox.hold(3, "relay-a", Duration.ofSeconds(2))).isTrue();
+    assertThat(outbox.hold(3, "relay-b", Duration.ofSeconds(2))).isFalse();
+    assertThat(outbox.hold(3, "relay-a", Duration.ofSeconds(2))).as("renewed by its holder").isTrue();
+    await().atMost(Duration.ofSeconds(20)).until(() -> outbox.hold(3, "relay-b", Duration.ofSeconds(2)));
+  }
+
+  @Test
+  void eventsOfAKey_comeBackInWriteOrder_andReadingAfterAnEventSkipsIt() {
+    ScyllaOutboxStore outbox = freshOutbox();
+    String key = "athlete-" + UUID.randomUUID();
+    List<EventEnvelope> written = List.of(write(outbox, key, 1), write(outbox, key, 2), write(outbox, key, 3));
+    int shard = OutboxStore.shardOf(key, outbox.shards());
+
+    List<OutboxStore.Pending> all = outbox.pending(shard, null, Instant.EPOCH, 1000).stream()
+        .filter(p -> p.envelope().getKey().equals(key)).toList();
+    List<OutboxStore.Pending> afterFirst = outbox.pending(shard, all.get(0), Instant.EPOCH, 1000).stream()
+        .filter(p -> p.envelope().getKey().equals(key)).toList();
+    outbox.remove(all.get(1));
+
+    assertThat(all).extracting(OutboxStore.Pending::envelope).containsExactlyElementsOf(written);
+    assertThat(afterFirst).extracting(OutboxStore.Pending::envelope).containsExactly(written.get(1), written.get(2));
+    assertThat(outbox.pending(shard, null, Instant.EPOCH, 1000)).extracting(OutboxStore.Pending::envelope)
+        .doesNotContain(written.get(1));
+  }
+
+  @Test
+  void twoRelaysOverOneOutbox_publishEveryEventExactlyOnce() {
+    ScyllaOutboxStore outbox = freshOutbox();
+    Map<String, AtomicInteger> sent = new ConcurrentHashMap<>();
+    EventBus counting = new CountingBus(sent);
+    List<String> ids = new java.util.ArrayList<>();
+    try (OutboxRelay a = new OutboxRelay("a", outbox, counting, Duration.ofMillis(100));
+        OutboxRelay b = new OutboxRelay("b", outbox, counting, Duration.ofMillis(100))) {
+      for (int i = 0; i < 200; i++) {
+        ids.add(write(outbox, "athlete-" + (i % 37), i).getEventId());
+        if (i % 20 == 0) {
+          a.nudge();
+          b.nudge();
+        }
+      }
+
+      await().atMost(Duration.ofSeconds(60)).until(() -> sent.keySet().containsAll(ids));
+      await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> true);
+    }
+    assertThat(ids).allSatisfy(id -> assertThat(sent.get(id).get()).as("times %s was sent", id).isEqualTo(1));
+  }
+
+  /** Counts each event id it is asked to publish. */
+  private record CountingBus(Map<String, AtomicInteger> sent) implements EventBus {
+    @Override
+    public EventEnvelope envelope(String topic, String key, com.google.protobuf.Message payload) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CompletableFuture<String> publish(EventEnvelope envelope) {
+      sent.computeIfAbsent(envelope.getEventId(), id -> new AtomicInteger()).incrementAndGet();
+      return CompletableFuture.completedFuture(envelope.getEventId());
+    }
+
+    @Override
+    public EventSubscription subscribe(SubscriptionSpec spec, EventHandler handler) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void close() {}
+  }
+}
