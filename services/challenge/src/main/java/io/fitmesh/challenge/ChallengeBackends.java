@@ -8,21 +8,32 @@ import io.fitmesh.challenge.domain.BoardRebuild;
 import io.fitmesh.challenge.domain.ChallengeCatalog;
 import io.fitmesh.challenge.domain.ChallengeStore;
 import io.fitmesh.challenge.domain.Leaderboard;
+import io.fitmesh.platform.events.InMemoryOutboxStore;
+import io.fitmesh.platform.events.OutboxStore;
 import io.fitmesh.platform.runtime.PlatformRuntime;
+import io.fitmesh.platform.storage.ScyllaOutboxStore;
 
 /**
- * The challenge service's stores as the runtime's backends make them: CQL and Redis, or the in-memory twins
- * in embedded mode. Used by the deployable and by commands that work on the data without serving.
+ * The challenge service's stores as the runtime's backends make them: CQL (keyspace fitmesh_challenge, schema
+ * applied here, with the outbox of its events) and Redis, or the in-memory twins in embedded mode. The one place
+ * that picks adapters; used by the deployable and by commands that work on the data without serving.
  */
-public record ChallengeBackends(ChallengeStore store, Leaderboard leaderboard, ChallengeCatalog catalog) {
+public record ChallengeBackends(ChallengeStore store, OutboxStore outbox, Leaderboard leaderboard,
+    ChallengeCatalog catalog) {
 
   public static ChallengeBackends open(PlatformRuntime runtime) {
-    ChallengeStore store = runtime.cql().<ChallengeStore>map(
-            session -> new ScyllaChallengeStore(session, runtime.migrateCql(ChallengeDeployable.NAME)))
-        .orElseGet(InMemoryChallengeStore::new);
     Leaderboard leaderboard = runtime.redis().<Leaderboard>map(RedisLeaderboard::new)
         .orElseGet(InMemoryLeaderboard::new);
-    return new ChallengeBackends(store, leaderboard, new ChallengeCatalog(store));
+    return runtime.cql().map(session -> {
+      String keyspace = runtime.migrateCql(ChallengeDeployable.NAME);
+      ScyllaOutboxStore outbox = new ScyllaOutboxStore(session, keyspace);
+      ChallengeStore store = new ScyllaChallengeStore(session, keyspace, outbox);
+      return new ChallengeBackends(store, outbox, leaderboard, new ChallengeCatalog(store));
+    }).orElseGet(() -> {
+      InMemoryOutboxStore outbox = new InMemoryOutboxStore();
+      ChallengeStore store = new InMemoryChallengeStore(outbox);
+      return new ChallengeBackends(store, outbox, leaderboard, new ChallengeCatalog(store));
+    });
   }
 
   /** Replaces a challenge's live board with one rebuilt from the durable participants; returns their number. */

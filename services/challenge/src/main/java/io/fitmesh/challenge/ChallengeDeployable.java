@@ -2,7 +2,7 @@ package io.fitmesh.challenge;
 
 import static java.util.Objects.requireNonNull;
 
-import io.fitmesh.challenge.adapters.EventBusChallengeEvents;
+import io.fitmesh.challenge.adapters.OutboxChallengeEvents;
 import io.fitmesh.challenge.domain.BoardProjector;
 import io.fitmesh.challenge.domain.ChallengeCatalog;
 import io.fitmesh.challenge.domain.ChallengeService;
@@ -14,6 +14,7 @@ import io.fitmesh.challenge.events.TrainingEventsConsumer;
 import io.fitmesh.challenge.grpc.ChallengeHandler;
 import io.fitmesh.challenge.grpc.LeaderboardHandler;
 import io.fitmesh.platform.events.EventSubscription;
+import io.fitmesh.platform.events.OutboxRelay;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.FitmeshService;
 import io.grpc.BindableService;
@@ -32,11 +33,13 @@ public final class ChallengeDeployable implements FitmeshService {
   public static final String NAME = "challenge";
   /** The fastest a watcher is shown a changing board. */
   static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
+  private static final Duration RELAY_INTERVAL = Duration.ofMillis(250);
 
   private final ChallengeService challenges;
   private final LeaderboardQueries boards;
   private final LeaderboardWatches watches;
   private final ChallengeBackends backends;
+  private final OutboxRelay relay;
   private final List<EventSubscription> subscriptions;
 
   public ChallengeDeployable(PlatformRuntime runtime) {
@@ -44,8 +47,9 @@ public final class ChallengeDeployable implements FitmeshService {
     backends = ChallengeBackends.open(runtime);
     Leaderboard leaderboard = backends.leaderboard();
     ChallengeCatalog catalog = backends.catalog();
+    relay = new OutboxRelay(NAME, backends.outbox(), runtime.events(), RELAY_INTERVAL);
     challenges = new ChallengeService(backends.store(), catalog, leaderboard,
-        new EventBusChallengeEvents(runtime.events()), runtime.clock());
+        new OutboxChallengeEvents(runtime.events(), relay), runtime.clock());
     boards = new LeaderboardQueries(catalog, leaderboard);
     watches = new LeaderboardWatches(catalog, leaderboard, runtime.clock(), WATCH_INTERVAL);
     subscriptions = new ArrayList<>(new TrainingEventsConsumer(challenges).subscribe(runtime, NAME));
@@ -80,5 +84,6 @@ public final class ChallengeDeployable implements FitmeshService {
   public void close() {
     subscriptions.forEach(EventSubscription::close);
     watches.close();
+    relay.close();
   }
 }

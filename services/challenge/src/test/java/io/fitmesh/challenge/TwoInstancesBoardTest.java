@@ -152,23 +152,31 @@ class TwoInstancesBoardTest {
     final LeaderboardQueries boards;
 
     Reference(Challenge challenge) {
-      InMemoryChallengeStore store = new InMemoryChallengeStore();
+      InMemoryChallengeStore store = new InMemoryChallengeStore(new io.fitmesh.platform.events.InMemoryOutboxStore());
       store.create(challenge, challenge.challengeId());
       InMemoryLeaderboard leaderboard = new InMemoryLeaderboard();
       BoardProjector projector = new BoardProjector(leaderboard);
       ChallengeCatalog catalog = new ChallengeCatalog(store);
       ChallengeEvents events = new ChallengeEvents() {
         @Override
-        public void joined(Challenge c, Participant p) {}
+        public io.fitmesh.platform.domain.PendingEvent joined(Challenge c, Participant p) {
+          return io.fitmesh.challenge.domain.Fixtures.event("challenge.joined", c.challengeId());
+        }
 
         @Override
-        public void left(String challengeId, String athleteId) {}
+        public io.fitmesh.platform.domain.PendingEvent left(String challengeId, String athleteId) {
+          return io.fitmesh.challenge.domain.Fixtures.event("challenge.left", challengeId);
+        }
 
         @Override
-        public void progressed(ProgressUpdate u) {
+        public io.fitmesh.platform.domain.PendingEvent progressed(ProgressUpdate u) {
           projector.apply(List.of(new BoardProjector.ScoreChange(u.challenge().challengeId(),
               u.participant().athleteId(), ScoreKey.of(u.challenge(), u.participant().score()))));
+          return io.fitmesh.challenge.domain.Fixtures.event("challenge.progress", u.challenge().challengeId());
         }
+
+        @Override
+        public void flush() {}
       };
       Clock clock = new Clock() {
         @Override

@@ -8,6 +8,9 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import io.grpc.Context;
+import io.grpc.Deadline;
 
 /**
  * What every adapter shares: envelopes and the PRODUCER span around each send. An adapter only sends an
@@ -43,6 +46,11 @@ abstract class AbstractEventBus implements EventBus {
       sent = send(traced);
     } catch (RuntimeException e) {
       sent = CompletableFuture.failedFuture(e);
+    }
+    Deadline deadline = Context.current().getDeadline();
+    if (deadline != null) {
+      // A send made for a call waits no longer than the call may: its caller gets UNAVAILABLE, not a timeout.
+      sent = sent.orTimeout(Math.max(1, deadline.timeRemaining(TimeUnit.MILLISECONDS)), TimeUnit.MILLISECONDS);
     }
     return sent.handle((ok, failure) -> {
       if (failure != null) {

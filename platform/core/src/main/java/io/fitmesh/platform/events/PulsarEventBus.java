@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The event bus on Apache Pulsar. Each event is one message: key = the entity key (so Key_Shared keeps a key on
  * one consumer), value = the serialized {@link EventEnvelope}, properties = event id and W3C trace context.
- * Producers batch by key and block when their queue is full rather than drop; consumers are Key_Shared, start
+ * Producers batch by key; a send fails (never silently) when the queue is full or the broker does not store it
+ * within the call timeout; consumers are Key_Shared, start
  * at the earliest backlog, negative-ack failures for redelivery and dead-letter after the last attempt.
  */
 public final class PulsarEventBus extends AbstractEventBus {
@@ -39,11 +40,13 @@ public final class PulsarEventBus extends AbstractEventBus {
   static final String EVENT_ID_PROPERTY = "fitmesh-event-id";
 
   private final PulsarClient client;
+  private final Duration sendTimeout;
   private final Map<String, Producer<byte[]>> producers = new ConcurrentHashMap<>();
 
-  private PulsarEventBus(PulsarClient client, EventTracing tracing, Clock clock) {
+  private PulsarEventBus(PulsarClient client, Duration sendTimeout, EventTracing tracing, Clock clock) {
     super(tracing, clock);
     this.client = client;
+    this.sendTimeout = sendTimeout;
   }
 
   /**
@@ -70,7 +73,7 @@ public final class PulsarEventBus extends AbstractEventBus {
       client.closeAsync();
       throw new BackendUnreachableException("Pulsar", serviceUrl, "no answer within " + timeout.toMillis() + " ms", e);
     }
-    return new PulsarEventBus(client, tracing, clock);
+    return new PulsarEventBus(client, timeout, tracing, clock);
   }
 
   @Override
@@ -187,7 +190,10 @@ public final class PulsarEventBus extends AbstractEventBus {
             .enableBatching(true)
             .batcherBuilder(BatcherBuilder.KEY_BASED)
             .batchingMaxPublishDelay(1, TimeUnit.MILLISECONDS)
-            .blockIfQueueFull(true)
+            // A full queue or a broker that does not answer within the call timeout fails the send (UNAVAILABLE)
+            // instead of blocking the calling thread; callers check every send's future.
+            .blockIfQueueFull(false)
+            .sendTimeout((int) sendTimeout.toMillis(), TimeUnit.MILLISECONDS)
             .create();
       } catch (PulsarClientException e) {
         throw DomainException.unavailable("event bus unavailable: no producer for " + t, e);

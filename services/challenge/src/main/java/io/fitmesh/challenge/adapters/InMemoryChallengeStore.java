@@ -1,5 +1,8 @@
 package io.fitmesh.challenge.adapters;
 
+import io.fitmesh.platform.domain.PendingEvent;
+import io.fitmesh.platform.events.EnvelopeEvent;
+import io.fitmesh.platform.events.InMemoryOutboxStore;
 import io.fitmesh.challenge.domain.Challenge;
 import io.fitmesh.challenge.domain.ChallengeStore;
 import io.fitmesh.challenge.domain.Contribution;
@@ -25,6 +28,11 @@ public final class InMemoryChallengeStore implements ChallengeStore {
   private final Map<String, ConcurrentSkipListMap<String, Boolean>> memberships = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Contribution>> contributions = new ConcurrentHashMap<>();
   private final java.util.Set<String> removed = ConcurrentHashMap.newKeySet();
+  private final InMemoryOutboxStore outbox;
+
+  public InMemoryChallengeStore(InMemoryOutboxStore outbox) {
+    this.outbox = outbox;
+  }
 
   @Override
   public synchronized Challenge create(Challenge challenge, String requestId) {
@@ -71,21 +79,24 @@ public final class InMemoryChallengeStore implements ChallengeStore {
   }
 
   @Override
-  public void join(Participant p) {
+  public synchronized void join(Participant p, PendingEvent joined) {
     participants.computeIfAbsent(p.challengeId(), id -> new ConcurrentHashMap<>()).putIfAbsent(p.athleteId(), p);
     memberships.computeIfAbsent(p.athleteId(), id -> new ConcurrentSkipListMap<>()).put(p.challengeId(), true);
+    outbox.add(EnvelopeEvent.envelopeOf(joined));
   }
 
   @Override
-  public void leave(String challengeId, String athleteId) {
+  public synchronized void leave(String challengeId, String athleteId, PendingEvent left) {
     participants.getOrDefault(challengeId, new ConcurrentHashMap<>()).remove(athleteId);
     memberships.getOrDefault(athleteId, new ConcurrentSkipListMap<>()).remove(challengeId);
     contributions.remove(challengeId + "/" + athleteId);
+    outbox.add(EnvelopeEvent.envelopeOf(left));
   }
 
   @Override
-  public void saveScore(Participant p) {
+  public synchronized void saveScore(Participant p, PendingEvent progressed) {
     participants.computeIfAbsent(p.challengeId(), id -> new ConcurrentHashMap<>()).put(p.athleteId(), p);
+    outbox.add(EnvelopeEvent.envelopeOf(progressed));
   }
 
   @Override

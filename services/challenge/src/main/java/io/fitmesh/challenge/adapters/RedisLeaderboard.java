@@ -18,7 +18,6 @@ import org.redisson.api.RScoredSortedSet;
 import org.redisson.api.RScoredSortedSetAsync;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.client.protocol.ScoredEntry;
 
@@ -185,10 +184,16 @@ public final class RedisLeaderboard implements Leaderboard {
     });
   }
 
+  /**
+   * Any failure of Redis (a Redisson exception, or one it wraps: timeouts, closed connections, a client shut down)
+   * is UNAVAILABLE, never an internal error: the caller may retry.
+   */
   private static <T> T call(Supplier<T> operation) {
     try {
       return operation.get();
-    } catch (RedisException e) {
+    } catch (DomainException e) {
+      throw e;
+    } catch (RuntimeException e) {
       throw DomainException.unavailable("leaderboard unavailable", e);
     }
   }

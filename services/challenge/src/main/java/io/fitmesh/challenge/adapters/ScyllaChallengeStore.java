@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchType;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -16,7 +17,10 @@ import io.fitmesh.challenge.domain.Score;
 import io.fitmesh.challenge.codec.ChallengeProtos;
 import io.fitmesh.challenge.v1.ChallengeWorkout;
 import io.fitmesh.platform.errors.DomainException;
+import io.fitmesh.platform.domain.PendingEvent;
+import io.fitmesh.platform.events.EnvelopeEvent;
 import io.fitmesh.platform.storage.CqlTimestamps;
+import io.fitmesh.platform.storage.ScyllaOutboxStore;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +41,7 @@ public final class ScyllaChallengeStore implements ChallengeStore {
   private static final int CALENDAR_SHARD = 0;
 
   private final CqlSession session;
+  private final ScyllaOutboxStore outbox;
   private final PreparedStatement insertChallenge;
   private final PreparedStatement insertRequest;
   private final PreparedStatement selectRequest;
@@ -58,8 +63,9 @@ public final class ScyllaChallengeStore implements ChallengeStore {
   private final PreparedStatement deleteContribution;
   private final PreparedStatement selectBucket;
 
-  public ScyllaChallengeStore(CqlSession session, String keyspace) {
+  public ScyllaChallengeStore(CqlSession session, String keyspace, ScyllaOutboxStore outbox) {
     this.session = requireNonNull(session, "session");
+    this.outbox = requireNonNull(outbox, "outbox");
     String ks = requireNonNull(keyspace, "keyspace") + ".";
     insertChallenge = session.prepare("INSERT INTO " + ks + "challenges (challenge_id, data) VALUES (?, ?)");
     insertRequest = session.prepare("INSERT INTO " + ks
@@ -200,32 +206,44 @@ public final class ScyllaChallengeStore implements ChallengeStore {
    * than the writes): if only one lands, the join fails, the app retries, and the retry writes both.
    */
   @Override
-  public void join(Participant p) {
+  public void join(Participant p, PendingEvent joined) {
+    inParallel(insertParticipant.bind(p.challengeId(), bucket(p.athleteId()), p.athleteId(), p.joinTime()),
+        insertMembership.bind(p.athleteId(), p.challengeId()),
+        outbox.insert(EnvelopeEvent.envelopeOf(joined)));
+  }
+
+  @Override
+  public void leave(String challengeId, String athleteId, PendingEvent left) {
+    call(() -> session.execute(BatchStatement.newInstance(BatchType.LOGGED,
+        deleteParticipant.bind(challengeId, bucket(athleteId), athleteId),
+        deleteMembership.bind(athleteId, challengeId),
+        deleteContributions.bind(challengeId, athleteId),
+        outbox.insert(EnvelopeEvent.envelopeOf(left)))));
+  }
+
+  @Override
+  public void saveScore(Participant p, PendingEvent progressed) {
+    inParallel(updateScore.bind(p.score().value(), p.score().reachedTime(), p.score().countedWorkouts(),
+        p.challengeId(), bucket(p.athleteId()), p.athleteId()), outbox.insert(EnvelopeEvent.envelopeOf(progressed)));
+  }
+
+  /**
+   * Idempotent writes in parallel rather than a logged batch (whose batch log costs the CQL server more than the
+   * writes): if one fails, so does the call, and its retry (the app's, or the event's redelivery) writes them all
+   * again; an event written twice is sent twice under one event id.
+   */
+  private void inParallel(BoundStatement... writes) {
     call(() -> {
-      var participant = session.executeAsync(insertParticipant.bind(p.challengeId(), bucket(p.athleteId()),
-          p.athleteId(), p.joinTime()).setIdempotent(true)).toCompletableFuture();
-      var membership = session.executeAsync(insertMembership.bind(p.athleteId(), p.challengeId())
-          .setIdempotent(true)).toCompletableFuture();
+      CompletableFuture<?>[] sent = new CompletableFuture<?>[writes.length];
+      for (int i = 0; i < writes.length; i++) {
+        sent[i] = session.executeAsync(writes[i].setIdempotent(true)).toCompletableFuture();
+      }
       try {
-        return CompletableFuture.allOf(participant, membership).join();
+        return CompletableFuture.allOf(sent).join();
       } catch (CompletionException e) {
         throw e.getCause() instanceof RuntimeException r ? r : e;
       }
     });
-  }
-
-  @Override
-  public void leave(String challengeId, String athleteId) {
-    call(() -> session.execute(BatchStatement.newInstance(BatchType.LOGGED,
-        deleteParticipant.bind(challengeId, bucket(athleteId), athleteId),
-        deleteMembership.bind(athleteId, challengeId),
-        deleteContributions.bind(challengeId, athleteId)).setIdempotent(true)));
-  }
-
-  @Override
-  public void saveScore(Participant p) {
-    call(() -> session.execute(updateScore.bind(p.score().value(), p.score().reachedTime(),
-        p.score().countedWorkouts(), p.challengeId(), bucket(p.athleteId()), p.athleteId()).setIdempotent(true)));
   }
 
   @Override

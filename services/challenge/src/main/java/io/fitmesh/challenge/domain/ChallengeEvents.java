@@ -1,14 +1,19 @@
 package io.fitmesh.challenge.domain;
 
+import io.fitmesh.platform.domain.PendingEvent;
+
 /**
- * Publishes challenge.joined, challenge.left and challenge.progress. Each call returns once the event is
- * stored by the broker (or throws UNAVAILABLE), so nothing is acknowledged that was not announced.
+ * Makes challenge.joined, challenge.left and challenge.progress. The store writes each with the change it
+ * announces (the outbox), so nothing is acknowledged that will not be announced, whether or not the broker is up.
  */
 public interface ChallengeEvents {
 
-  void joined(Challenge challenge, Participant participant);
+  PendingEvent joined(Challenge challenge, Participant participant);
 
-  void left(String challengeId, String athleteId);
+  PendingEvent left(String challengeId, String athleteId);
 
-  void progressed(ProgressUpdate update);
+  PendingEvent progressed(ProgressUpdate update);
+
+  /** Asks for the events just stored to be published now rather than at the next relay round. */
+  void flush();
 }

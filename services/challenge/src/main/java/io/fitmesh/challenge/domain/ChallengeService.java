@@ -98,20 +98,20 @@ public final class ChallengeService {
     if (!placement.added()) {
       Optional<Participant> existing = store.participant(challengeId, athleteId);
       if (existing.isPresent()) {
-        store.join(existing.get());
-        events.joined(challenge, existing.get());
+        store.join(existing.get(), events.joined(challenge, existing.get()));
+        events.flush();
         return progress(challenge, existing.get());
       }
     }
     try {
-      store.join(joined);
+      store.join(joined, events.joined(challenge, joined));
     } catch (RuntimeException e) {
       if (placement.added()) {
         leaderboard.remove(challengeId, athleteId);
       }
       throw e;
     }
-    events.joined(challenge, joined);
+    events.flush();
     return new Progress(challenge, joined, false, placement.rank() + 1, List.of());
   }
 
@@ -121,9 +121,9 @@ public final class ChallengeService {
     if (store.participant(challengeId, athleteId).isEmpty()) {
       return;
     }
-    store.leave(challengeId, athleteId);
+    store.leave(challengeId, athleteId, events.left(challengeId, athleteId));
+    events.flush();
     leaderboard.remove(challengeId, athleteId);
-    events.left(challengeId, athleteId);
   }
 
   /** The athlete's standing; NOT_FOUND when they have not joined. */
@@ -191,9 +191,10 @@ public final class ChallengeService {
       String workoutId) {
     Participant updated = participant.withScore(
         Scoring.score(challenge.goalKind(), contributions, participant.joinTime()));
-    store.saveScore(updated);
-    events.progressed(new ProgressUpdate(challenge, updated, workoutId, Scoring.goalReached(challenge, updated.score()),
-        rankWith(challenge, participant, updated), Scoring.countedDistanceM(contributions)));
+    store.saveScore(updated, events.progressed(new ProgressUpdate(challenge, updated, workoutId,
+        Scoring.goalReached(challenge, updated.score()), rankWith(challenge, participant, updated),
+        Scoring.countedDistanceM(contributions))));
+    events.flush();
     return updated;
   }
 

@@ -1,5 +1,6 @@
 package io.fitmesh.challenge.domain;
 
+import io.fitmesh.platform.domain.PendingEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,16 +30,17 @@ public interface ChallengeStore {
   Optional<Participant> participant(String challengeId, String athleteId);
 
   /**
-   * Adds a participant with no score yet and the athlete's membership. A participant already stored keeps the
-   * score they have (only the join time is written again), so a join can never lose progress.
+   * Adds a participant with no score yet and the athlete's membership, with the joined event. A participant
+   * already stored keeps the score they have (only the join time is written again), so a join can never lose
+   * progress.
    */
-  void join(Participant participant);
+  void join(Participant participant, PendingEvent joined);
 
-  /** Removes the participant, the membership and every contribution. */
-  void leave(String challengeId, String athleteId);
+  /** Removes the participant, the membership and every contribution, with the left event. */
+  void leave(String challengeId, String athleteId, PendingEvent left);
 
-  /** Saves a participant's new score. */
-  void saveScore(Participant participant);
+  /** Saves a participant's new score with its progress event. */
+  void saveScore(Participant participant, PendingEvent progressed);
 
   List<Contribution> contributions(String challengeId, String athleteId);
 

@@ -71,12 +71,12 @@ abstract class ChallengeStoreContract {
     String athlete = "athlete-" + UUID.randomUUID();
     Participant p = Participant.joined(challengeId, athlete, JOINED);
 
-    store().join(p);
+    store().join(p, io.fitmesh.challenge.domain.Fixtures.event("challenge.joined", p.challengeId()));
     store().putContribution(challengeId, athlete, new Contribution("w1", 1000, 1000, JOINED, List.of(), false));
 
     assertThat(store().participant(challengeId, athlete)).contains(p);
     assertThat(store().joinedBy(athlete, null, 10)).containsExactly(challengeId);
-    store().leave(challengeId, athlete);
+    store().leave(challengeId, athlete, io.fitmesh.challenge.domain.Fixtures.event("challenge.left", challengeId));
     assertThat(store().participant(challengeId, athlete)).isEmpty();
     assertThat(store().joinedBy(athlete, null, 10)).isEmpty();
     assertThat(store().contributions(challengeId, athlete)).isEmpty();
@@ -86,11 +86,11 @@ abstract class ChallengeStoreContract {
   void joiningAgain_keepsTheScore() {
     String challengeId = "ch-" + UUID.randomUUID();
     Participant p = Participant.joined(challengeId, "anna", JOINED);
-    store().join(p);
+    store().join(p, io.fitmesh.challenge.domain.Fixtures.event("challenge.joined", p.challengeId()));
     Participant scored = p.withScore(new Score(4200, JOINED.plusSeconds(3600), 2));
-    store().saveScore(scored);
+    store().saveScore(scored, io.fitmesh.challenge.domain.Fixtures.event("challenge.progress", "c"));
 
-    store().join(p);
+    store().join(p, io.fitmesh.challenge.domain.Fixtures.event("challenge.joined", p.challengeId()));
 
     assertThat(store().participant(challengeId, "anna")).contains(scored);
   }
@@ -99,7 +99,7 @@ abstract class ChallengeStoreContract {
   void joinedBy_pagesByChallengeId() {
     String athlete = "athlete-" + UUID.randomUUID();
     for (String id : List.of("c-b", "c-a", "c-c")) {
-      store().join(Participant.joined(id, athlete, JOINED));
+      store().join(Participant.joined(id, athlete, JOINED), io.fitmesh.challenge.domain.Fixtures.event("challenge.joined", id));
     }
     assertThat(store().joinedBy(athlete, null, 2)).containsExactly("c-a", "c-b");
     assertThat(store().joinedBy(athlete, "c-b", 2)).containsExactly("c-c");
@@ -136,9 +136,9 @@ abstract class ChallengeStoreContract {
     List<Participant> expected = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
       Participant p = Participant.joined(challengeId, "athlete-" + i, JOINED.plusSeconds(i));
-      store().join(p);
+      store().join(p, io.fitmesh.challenge.domain.Fixtures.event("challenge.joined", p.challengeId()));
       Participant scored = p.withScore(new Score(i * 10.5, JOINED.plusSeconds(1000 + i), i % 3));
-      store().saveScore(scored);
+      store().saveScore(scored, io.fitmesh.challenge.domain.Fixtures.event("challenge.progress", "c"));
       expected.add(scored);
     }
     List<Participant> seen = new ArrayList<>();

@@ -25,7 +25,8 @@ class ScyllaChallengeStoreTest extends ChallengeStoreContract {
     session = CqlSessionFactory.connect(config.cql());
     CqlMigrations schema = CqlMigrations.forService("challenge").inKeyspace("fitmesh_challenge_store_test");
     schema.migrate(session, config.cql().replication());
-    store = new ScyllaChallengeStore(session, schema.keyspace());
+    store = new ScyllaChallengeStore(session, schema.keyspace(),
+        new io.fitmesh.platform.storage.ScyllaOutboxStore(session, schema.keyspace()));
   }
 
   @AfterAll

@@ -32,7 +32,7 @@ class ChallengeServiceTest {
 
   @BeforeEach
   void setUp() {
-    InMemoryChallengeStore store = new InMemoryChallengeStore();
+    InMemoryChallengeStore store = new InMemoryChallengeStore(new io.fitmesh.platform.events.InMemoryOutboxStore());
     ChallengeCatalog catalog = new ChallengeCatalog(store);
     Clock clock = new Clock() {
       @Override
@@ -52,23 +52,29 @@ class ChallengeServiceTest {
     };
     ChallengeEvents events = new ChallengeEvents() {
       @Override
-      public void joined(Challenge c, Participant p) {
+      public io.fitmesh.platform.domain.PendingEvent joined(Challenge c, Participant p) {
         published.add("joined " + p.athleteId());
+        return Fixtures.event("challenge.joined", c.challengeId());
       }
 
       @Override
-      public void left(String challengeId, String athleteId) {
+      public io.fitmesh.platform.domain.PendingEvent left(String challengeId, String athleteId) {
         published.add("left " + athleteId);
+        return Fixtures.event("challenge.left", challengeId);
       }
 
       @Override
-      public void progressed(ProgressUpdate u) {
+      public io.fitmesh.platform.domain.PendingEvent progressed(ProgressUpdate u) {
         Participant p = u.participant();
         published.add("progress " + p.athleteId() + " " + p.score().value());
         updates.add(u);
         projector.apply(List.of(new BoardProjector.ScoreChange(u.challenge().challengeId(), p.athleteId(),
             ScoreKey.of(u.challenge(), p.score()))));
+        return Fixtures.event("challenge.progress", u.challenge().challengeId());
       }
+
+      @Override
+      public void flush() {}
     };
     service = new ChallengeService(store, catalog, leaderboard, events, clock);
     boards = new LeaderboardQueries(catalog, leaderboard);

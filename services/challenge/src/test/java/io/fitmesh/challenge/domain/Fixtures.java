@@ -33,4 +33,10 @@ public final class Fixtures {
     return new FinishedWorkout(workoutId, athleteId, sport, start, start.plusSeconds((long) movingS), distanceM,
         movingS, distanceM / 100, efforts, 46.05, 14.5, flags);
   }
+
+  /** A pending event as the outbox adapters make them (tests that do not publish it need only its identity). */
+  public static io.fitmesh.platform.domain.PendingEvent event(String topic, String key) {
+    return new io.fitmesh.platform.events.EnvelopeEvent(io.fitmesh.events.v1.EventEnvelope.newBuilder()
+        .setEventId(java.util.UUID.randomUUID().toString()).setTopic(topic).setKey(key).build());
+  }
 }

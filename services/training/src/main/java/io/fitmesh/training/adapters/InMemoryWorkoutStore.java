@@ -1,7 +1,8 @@
 package io.fitmesh.training.adapters;
 
+import io.fitmesh.platform.events.EnvelopeEvent;
 import io.fitmesh.platform.events.InMemoryOutboxStore;
-import io.fitmesh.training.domain.PendingEvent;
+import io.fitmesh.platform.domain.PendingEvent;
 import io.fitmesh.training.domain.WorkoutPage;
 import io.fitmesh.training.domain.WorkoutRecord;
 import io.fitmesh.training.domain.WorkoutStore;

@@ -1,10 +1,11 @@
 package io.fitmesh.training.adapters;
 
+import io.fitmesh.platform.events.EnvelopeEvent;
 import static java.util.Objects.requireNonNull;
 
 import io.fitmesh.platform.events.EventBus;
 import io.fitmesh.platform.events.OutboxRelay;
-import io.fitmesh.training.domain.PendingEvent;
+import io.fitmesh.platform.domain.PendingEvent;
 import io.fitmesh.training.domain.WorkoutEvents;
 import io.fitmesh.training.domain.WorkoutRecord;
 import io.fitmesh.training.codec.WorkoutProtos;

@@ -1,5 +1,6 @@
 package io.fitmesh.training.adapters;
 
+import io.fitmesh.platform.events.EnvelopeEvent;
 import static java.util.Objects.requireNonNull;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -12,7 +13,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.fitmesh.platform.errors.DomainException;
 import io.fitmesh.platform.storage.CqlTimestamps;
 import io.fitmesh.platform.storage.ScyllaOutboxStore;
-import io.fitmesh.training.domain.PendingEvent;
+import io.fitmesh.platform.domain.PendingEvent;
 import io.fitmesh.training.domain.WorkoutPage;
 import io.fitmesh.training.domain.WorkoutRecord;
 import io.fitmesh.training.domain.WorkoutStore;

@@ -1,5 +1,7 @@
 package io.fitmesh.training.domain;
 
+import io.fitmesh.platform.domain.PendingEvent;
+
 /** Makes the events a workout change announces; they are published once the store has them. */
 public interface WorkoutEvents {
 

@@ -1,5 +1,6 @@
 package io.fitmesh.training.domain;
 
+import io.fitmesh.platform.domain.PendingEvent;
 import java.util.Optional;
 
 /** Workouts by id and by athlete (newest first). Failures are UNAVAILABLE domain exceptions. */

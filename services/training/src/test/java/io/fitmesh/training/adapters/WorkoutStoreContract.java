@@ -1,5 +1,6 @@
 package io.fitmesh.training.adapters;
 
+import io.fitmesh.platform.events.EnvelopeEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fitmesh.events.v1.EventEnvelope;

@@ -1,12 +1,13 @@
 package io.fitmesh.training.domain;
 
+import io.fitmesh.platform.domain.PendingEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fitmesh.platform.errors.DomainException;
 import io.fitmesh.platform.events.InMemoryOutboxStore;
 import io.fitmesh.events.v1.EventEnvelope;
-import io.fitmesh.training.adapters.EnvelopeEvent;
+import io.fitmesh.platform.events.EnvelopeEvent;
 import io.fitmesh.training.adapters.InMemoryWorkoutStore;
 import java.time.Clock;
 import java.time.Instant;

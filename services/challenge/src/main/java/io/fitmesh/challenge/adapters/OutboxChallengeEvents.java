@@ -12,38 +12,42 @@ import io.fitmesh.challenge.domain.ScoreKey;
 import io.fitmesh.challenge.v1.ChallengeJoined;
 import io.fitmesh.challenge.v1.ChallengeLeft;
 import io.fitmesh.challenge.v1.ChallengeProgressed;
+import io.fitmesh.platform.domain.PendingEvent;
+import io.fitmesh.platform.events.EnvelopeEvent;
 import io.fitmesh.platform.events.EventBus;
+import io.fitmesh.platform.events.OutboxRelay;
 import io.fitmesh.platform.grpc.ProtoTime;
-import java.util.concurrent.CompletionException;
 
-/** Challenge events on the bus, keyed by challenge id, each awaited until the broker has it. */
-public final class EventBusChallengeEvents implements ChallengeEvents {
+/** Challenge events, keyed by challenge id, written to the outbox with their change and sent by its relay. */
+public final class OutboxChallengeEvents implements ChallengeEvents {
   public static final String JOINED = "challenge.joined";
   public static final String LEFT = "challenge.left";
   public static final String PROGRESS = "challenge.progress";
 
   private final EventBus bus;
+  private final OutboxRelay relay;
 
-  public EventBusChallengeEvents(EventBus bus) {
+  public OutboxChallengeEvents(EventBus bus, OutboxRelay relay) {
     this.bus = requireNonNull(bus, "bus");
+    this.relay = requireNonNull(relay, "relay");
   }
 
   @Override
-  public void joined(Challenge challenge, Participant p) {
-    publish(JOINED, p.challengeId(), ChallengeJoined.newBuilder().setChallengeId(p.challengeId())
+  public PendingEvent joined(Challenge challenge, Participant p) {
+    return pending(JOINED, p.challengeId(), ChallengeJoined.newBuilder().setChallengeId(p.challengeId())
         .setAthleteId(p.athleteId()).setJoinTime(ProtoTime.toTimestamp(p.joinTime()))
         .setChallenge(ChallengeProtos.toProto(challenge)).build());
   }
 
   @Override
-  public void left(String challengeId, String athleteId) {
-    publish(LEFT, challengeId, ChallengeLeft.newBuilder().setChallengeId(challengeId).setAthleteId(athleteId).build());
+  public PendingEvent left(String challengeId, String athleteId) {
+    return pending(LEFT, challengeId, ChallengeLeft.newBuilder().setChallengeId(challengeId).setAthleteId(athleteId).build());
   }
 
   @Override
-  public void progressed(ProgressUpdate update) {
+  public PendingEvent progressed(ProgressUpdate update) {
     Participant p = update.participant();
-    publish(PROGRESS, p.challengeId(), ChallengeProgressed.newBuilder()
+    return pending(PROGRESS, p.challengeId(), ChallengeProgressed.newBuilder()
         .setChallengeId(p.challengeId())
         .setAthleteId(p.athleteId())
         .setScore(p.score().value())
@@ -57,11 +61,12 @@ public final class EventBusChallengeEvents implements ChallengeEvents {
         .build());
   }
 
-  private void publish(String topic, String key, Message payload) {
-    try {
-      bus.publish(topic, key, payload).join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
+  @Override
+  public void flush() {
+    relay.nudge();
+  }
+
+  private PendingEvent pending(String topic, String key, Message payload) {
+    return new EnvelopeEvent(bus.envelope(topic, key, payload));
   }
 }
