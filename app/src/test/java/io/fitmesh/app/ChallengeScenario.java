@@ -227,7 +227,7 @@ abstract class ChallengeScenario {
     assertThat(app.post("/v1/workouts/" + workoutId + ":finish", Map.of()).status()).isEqualTo(200);
   }
 
-  private static List<Map<String, Object>> straightRun(Instant start, int seconds, double metresPerSecond) {
+  static List<Map<String, Object>> straightRun(Instant start, int seconds, double metresPerSecond) {
     List<Map<String, Object>> samples = new ArrayList<>();
     for (int seq = 0; seq < seconds; seq++) {
       Map<String, Object> s = new HashMap<>();
@@ -242,7 +242,7 @@ abstract class ChallengeScenario {
   }
 
   /** The Visnjan drive as a run, moved to start at {@code start}. */
-  private static List<Map<String, Object>> carRide(Instant start) throws Exception {
+  static List<Map<String, Object>> carRide(Instant start) throws Exception {
     byte[] gpx;
     try (InputStream in = ChallengeScenario.class.getResourceAsStream("/fixtures/around-visnjan-with-car.gpx")) {
       gpx = in.readAllBytes();

@@ -408,4 +408,68 @@ class HostileClientTest {
           Map.of("seq", 2, "time", Instant.now().toString())))).status()).isEqualTo(404);
     });
   }
+
+  // 5. Challenges.
+
+  /** Records and finishes a workout from samples; returns its id. */
+  private static String record(MobileClient athlete, java.util.List<Map<String, Object>> samples, String visibility) {
+    String id = "ch-" + UUID.randomUUID();
+    assertThat(athlete.post("/v1/workouts", Map.of("workoutId", id, "sport", "SPORT_RUN",
+        "startTime", samples.get(0).get("time"), "timeZone", "UTC", "visibility", visibility)).status()).isEqualTo(200);
+    for (int from = 0; from < samples.size(); from += 500) {
+      assertThat(athlete.post("/v1/workouts/" + id + "/samples",
+          Map.of("samples", samples.subList(from, Math.min(samples.size(), from + 500)))).status()).isEqualTo(200);
+    }
+    assertThat(athlete.post("/v1/workouts/" + id + ":finish", Map.of()).status()).isEqualTo(200);
+    return id;
+  }
+
+  private String challengeOf(MobileClient creator) {
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    MobileClient.Reply created = creator.post("/v1/challenges", Map.of("challenge", Map.of("title", "Hostile",
+        "goalKind", "GOAL_KIND_TOTAL_DISTANCE", "sports", java.util.List.of("SPORT_RUN"), "timeZone", "UTC",
+        "startDate", Map.of("year", today.minusDays(1).getYear(), "month", today.minusDays(1).getMonthValue(),
+            "day", today.minusDays(1).getDayOfMonth()),
+        "endDate", Map.of("year", today.plusDays(7).getYear(), "month", today.plusDays(7).getMonthValue(),
+            "day", today.plusDays(7).getDayOfMonth()))));
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(200);
+    return created.body().at("/challenge/challengeId").asText();
+  }
+
+  @Test
+  void theBoard_showsOthersTheirScoreOnly_andClearingAFlagShowsTheCreatorNothingMore() throws Exception {
+    MobileClient carol = as("carol-creator");
+    MobileClient alice = as("alice-racer");
+    MobileClient bob = as("bob-racer");
+    String challengeId = challengeOf(carol);
+    assertThat(alice.post("/v1/challenges/" + challengeId + ":join", Map.of()).status()).isEqualTo(200);
+    assertThat(bob.post("/v1/challenges/" + challengeId + ":join", Map.of()).status()).isEqualTo(200);
+    Instant start = Instant.now().minus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    String privateRun = record(alice, ChallengeScenario.straightRun(start, 600, 3.0), "VISIBILITY_ONLY_ME");
+    String car = record(alice, ChallengeScenario.carRide(start.plus(Duration.ofHours(1))), "VISIBILITY_ONLY_ME");
+    record(bob, ChallengeScenario.straightRun(start.plusSeconds(30), 300, 3.0), "VISIBILITY_EVERYONE");
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+        bob.get("/v1/challenges/" + challengeId + "/leaderboard").body().at("/entries").size() == 2
+            && alice.get("/v1/challenges/" + challengeId + "/progress").body().at("/progress/workouts").size() == 2);
+
+    JsonNode board = bob.get("/v1/challenges/" + challengeId + "/leaderboard").body().at("/entries");
+    for (JsonNode entry : board) {
+      boolean mine = entry.at("/athleteId").asText().startsWith("bob");
+      assertThat(entry.has("reachedTime")).as("reached time on %s's entry, seen by bob", entry.at("/athleteId"))
+          .isEqualTo(mine);
+    }
+    MobileClient.Reply selfClear = carol.post("/v1/challenges/" + challengeId + "/participants/carol-creator/workouts/"
+        + car + ":clear", Map.of());
+    assertThat(selfClear.status()).isIn(403, 404);
+    MobileClient.Reply cleared = carol.post("/v1/challenges/" + challengeId + "/participants/"
+        + alice.get("/v1/challenges/" + challengeId + "/progress").body().at("/progress/athleteId").asText()
+        + "/workouts/" + car + ":clear", Map.of());
+    assertThat(cleared.status()).as(cleared.body().toString()).isEqualTo(200);
+    JsonNode workouts = cleared.body().at("/progress/workouts");
+    assertThat(workouts).hasSize(1);
+    assertThat(workouts.get(0).at("/workoutId").asText()).isEqualTo(car);
+    assertThat(workouts.get(0).has("flags")).isFalse();
+    assertThat(workouts.get(0).has("endTime")).isFalse();
+    assertThat(cleared.body().toString()).doesNotContain(privateRun);
+  }
 }

@@ -3,6 +3,7 @@ package io.fitmesh.challenge.codec;
 import com.google.type.Date;
 import io.fitmesh.challenge.domain.Challenge;
 import io.fitmesh.challenge.domain.ChallengeFilter;
+import io.fitmesh.challenge.domain.ClearedWorkout;
 import io.fitmesh.challenge.domain.Contribution;
 import io.fitmesh.challenge.domain.FinishedWorkout;
 import io.fitmesh.challenge.domain.GoalKind;
@@ -142,12 +143,29 @@ public final class ChallengeProtos {
     return b.build();
   }
 
-  public static LeaderboardEntry toProto(RankedEntry e) {
-    return LeaderboardEntry.newBuilder()
+  /**
+   * A board entry as {@code viewerId} may see it: anyone's place and score, but when the score was reached (which
+   * tells when a workout ended, whatever its visibility) only for the viewer's own entry.
+   */
+  public static LeaderboardEntry toProto(RankedEntry e, String viewerId) {
+    LeaderboardEntry.Builder b = LeaderboardEntry.newBuilder()
         .setRank(e.rank())
         .setAthleteId(e.athleteId())
-        .setScore(e.score().value())
-        .setReachedTime(ProtoTime.toTimestamp(e.score().reachedTime()))
+        .setScore(e.score().value());
+    if (e.athleteId().equals(viewerId)) {
+      b.setReachedTime(ProtoTime.toTimestamp(e.score().reachedTime()));
+    }
+    return b.build();
+  }
+
+  /** A cleared workout as its challenge's creator sees it: the one workout, now counted, the score and place. */
+  public static ChallengeProgress toProto(ClearedWorkout cleared) {
+    return ChallengeProgress.newBuilder()
+        .setChallengeId(cleared.challengeId())
+        .setAthleteId(cleared.athleteId())
+        .setScore(cleared.score())
+        .setRank(cleared.rank())
+        .addWorkouts(ChallengeWorkout.newBuilder().setWorkoutId(cleared.workoutId()).setCounted(true).setCleared(true))
         .build();
   }
 

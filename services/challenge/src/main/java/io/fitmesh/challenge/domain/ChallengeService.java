@@ -132,11 +132,14 @@ public final class ChallengeService {
     return progress(challenge, participantOf(challengeId, athleteId));
   }
 
-  /** The creator lets a flagged workout count. */
-  public Progress clearFlagged(String callerId, String challengeId, String athleteId, String workoutId) {
+  /** The creator lets another participant's flagged workout count; they learn its new score and place only. */
+  public ClearedWorkout clearFlagged(String callerId, String challengeId, String athleteId, String workoutId) {
     Challenge challenge = catalog.get(challengeId);
     if (!challenge.creatorId().equals(callerId)) {
       throw DomainException.permissionDenied("only the challenge's creator may clear flagged workouts");
+    }
+    if (athleteId.equals(callerId)) {
+      throw DomainException.permissionDenied("a creator may not clear their own flagged workouts");
     }
     Participant participant = participantOf(challengeId, athleteId);
     List<Contribution> contributions = new ArrayList<>(store.contributions(challengeId, athleteId));
@@ -145,7 +148,9 @@ public final class ChallengeService {
     Contribution cleared = flagged.clear();
     store.putContribution(challengeId, athleteId, cleared);
     contributions.replaceAll(c -> c.workoutId().equals(workoutId) ? cleared : c);
-    return progress(challenge, rescore(challenge, participant, contributions, workoutId));
+    Participant updated = rescore(challenge, participant, contributions, workoutId);
+    return new ClearedWorkout(challengeId, athleteId, workoutId, updated.score().value(),
+        rankOf(challengeId, athleteId));
   }
 
   /** A finished workout counts in each of the athlete's challenges whose sport, window and region it fits. */

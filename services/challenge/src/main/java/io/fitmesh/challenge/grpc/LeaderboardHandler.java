@@ -35,13 +35,13 @@ public final class LeaderboardHandler extends LeaderboardServiceGrpc.Leaderboard
 
   @Override
   public void getLeaderboard(GetLeaderboardRequest request, StreamObserver<GetLeaderboardResponse> responses) {
-    Callers.athleteId();
+    String viewer = Callers.athleteId();
     int size = Paging.pageSize(request.getPageSize(), 50, 200);
     long offset = offset(Paging.position(request.getPageToken()));
     var entries = boards.page(request.getChallengeId(), offset, size);
     long total = boards.size(request.getChallengeId());
     GetLeaderboardResponse.Builder b = GetLeaderboardResponse.newBuilder().setParticipantCount(total);
-    entries.forEach(e -> b.addEntries(ChallengeProtos.toProto(e)));
+    entries.forEach(e -> b.addEntries(ChallengeProtos.toProto(e, viewer)));
     if (offset + size < total && entries.size() == size) {
       b.setNextPageToken(Paging.token(Long.toString(offset + size)));
     }
@@ -50,16 +50,16 @@ public final class LeaderboardHandler extends LeaderboardServiceGrpc.Leaderboard
 
   @Override
   public void getRank(GetRankRequest request, StreamObserver<GetRankResponse> responses) {
-    String caller = Callers.athleteId();
+    String viewer = Callers.athleteId();
     if (request.getNeighbours() < 0 || request.getNeighbours() > 50) {
       throw DomainException.invalidArgument("neighbours", "neighbours must be 0..50, got " + request.getNeighbours());
     }
-    var around = boards.rank(request.getChallengeId(), caller, request.getNeighbours());
+    var around = boards.rank(request.getChallengeId(), viewer, request.getNeighbours());
     GetRankResponse.Builder b = GetRankResponse.newBuilder()
-        .setMe(ChallengeProtos.toProto(around.me()))
+        .setMe(ChallengeProtos.toProto(around.me(), viewer))
         .setParticipantCount(around.participantCount());
-    around.above().forEach(e -> b.addAbove(ChallengeProtos.toProto(e)));
-    around.below().forEach(e -> b.addBelow(ChallengeProtos.toProto(e)));
+    around.above().forEach(e -> b.addAbove(ChallengeProtos.toProto(e, viewer)));
+    around.below().forEach(e -> b.addBelow(ChallengeProtos.toProto(e, viewer)));
     ChallengeHandler.reply(responses, b.build());
   }
 
@@ -74,7 +74,8 @@ public final class LeaderboardHandler extends LeaderboardServiceGrpc.Leaderboard
     ServerCallStreamObserver<WatchLeaderboardResponse> call =
         (ServerCallStreamObserver<WatchLeaderboardResponse>) responses;
     LatestOnlyStream<WatchLeaderboardResponse> stream = new LatestOnlyStream<>(call);
-    AutoCloseable watch = watches.watch(request.getChallengeId(), caller, top, view -> stream.send(toProto(view)));
+    AutoCloseable watch = watches.watch(request.getChallengeId(), caller, top,
+        view -> stream.send(toProto(view, caller)));
     call.setOnCancelHandler(() -> {
       try {
         watch.close();
@@ -84,13 +85,13 @@ public final class LeaderboardHandler extends LeaderboardServiceGrpc.Leaderboard
     });
   }
 
-  private static WatchLeaderboardResponse toProto(BoardView view) {
+  private static WatchLeaderboardResponse toProto(BoardView view, String viewer) {
     WatchLeaderboardResponse.Builder b = WatchLeaderboardResponse.newBuilder()
         .setParticipantCount(view.participantCount())
         .setAsOf(ProtoTime.toTimestamp(view.asOf()));
-    view.top().forEach(e -> b.addTop(ChallengeProtos.toProto(e)));
+    view.top().forEach(e -> b.addTop(ChallengeProtos.toProto(e, viewer)));
     if (view.me() != null) {
-      b.setMe(ChallengeProtos.toProto(view.me()));
+      b.setMe(ChallengeProtos.toProto(view.me(), viewer));
     }
     return b.build();
   }

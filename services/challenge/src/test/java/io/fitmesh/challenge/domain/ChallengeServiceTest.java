@@ -201,12 +201,26 @@ class ChallengeServiceTest {
         .isInstanceOfSatisfying(DomainException.class,
             e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.PERMISSION_DENIED));
 
-    Progress cleared = service.clearFlagged("creator", november.challengeId(), "anna", "car");
-    assertThat(cleared.participant().score().value()).isEqualTo(30_000);
+    ClearedWorkout cleared = service.clearFlagged("creator", november.challengeId(), "anna", "car");
+    assertThat(cleared.score()).isEqualTo(30_000);
+    assertThat(cleared.rank()).isEqualTo(1);
     service.onWorkoutCompleted(Fixtures.workout("anna", "car", Sport.RUN, Instant.parse("2026-11-10T07:00:00Z"),
         30_000, 1800, List.of(CAR)));
     assertThat(service.progress("anna", november.challengeId()).participant().score().value())
         .as("a replay keeps the clearance").isEqualTo(30_000);
+  }
+
+  @Test
+  void aCreatorMayNotClearTheirOwnFlaggedWorkout() {
+    service.join("creator", november.challengeId());
+    service.onWorkoutCompleted(Fixtures.workout("creator", "car", Sport.RUN, Instant.parse("2026-11-10T07:00:00Z"),
+        30_000, 1800, List.of(CAR)));
+
+    assertThatThrownBy(() -> service.clearFlagged("creator", november.challengeId(), "creator", "car"))
+        .isInstanceOfSatisfying(DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.PERMISSION_DENIED))
+        .hasMessageContaining("own");
+    assertThat(service.progress("creator", november.challengeId()).participant().score().value()).isZero();
   }
 
   @Test
