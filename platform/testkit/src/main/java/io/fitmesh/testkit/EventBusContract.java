@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.StringValue;
+import io.fitmesh.platform.events.DeadLetter;
 import io.fitmesh.platform.events.Event;
 import io.fitmesh.platform.events.EventBus;
 import io.fitmesh.platform.events.EventSubscription;
@@ -29,6 +30,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -199,6 +201,40 @@ public abstract class EventBusContract {
 
     await().atMost(WAIT).until(() -> deadLetters.contains(eventId));
     assertThat(attempts).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  void deadLetters_areListedWithTheirSubscription_andAReplayDeliversThemAgainOnce() throws Exception {
+    String topic = freshTopic();
+    AtomicBoolean broken = new AtomicBoolean(true);
+    List<String> handled = new CopyOnWriteArrayList<>();
+    subscribe(new SubscriptionSpec(topic, "fragile", 2, REDELIVERY), e -> {
+      if (broken.get()) {
+        throw new IllegalStateException("a bug, fixed later");
+      }
+      handled.add(e.eventId());
+    });
+    String eventId = bus.publish(topic, "athlete-7", StringValue.of("kept")).get();
+
+    await().atMost(WAIT).until(() -> !bus.deadLetters(l -> l.topic().equals(topic), 10).isEmpty());
+    List<DeadLetter> letters = bus.deadLetters(l -> l.topic().equals(topic), 10);
+    assertThat(letters).singleElement().satisfies(letter -> {
+      assertThat(letter.eventId()).isEqualTo(eventId);
+      assertThat(letter.subscription()).isEqualTo("fragile");
+      assertThat(letter.key()).isEqualTo("athlete-7");
+      assertThat(letter.payloadType()).isEqualTo("google.protobuf.StringValue");
+    });
+    assertThat(bus.deadLetters(l -> l.topic().equals(topic), 10)).as("listing leaves them").hasSize(1);
+
+    broken.set(false);
+    List<String> replayed = new CopyOnWriteArrayList<>();
+    assertThat(bus.replayDeadLetters(l -> l.topic().equals(topic), l -> replayed.add(l.eventId()))).isEqualTo(1);
+
+    assertThat(replayed).containsExactly(eventId);
+    await().atMost(WAIT).until(() -> handled.contains(eventId));
+    assertThat(bus.deadLetters(l -> l.topic().equals(topic), 10)).isEmpty();
+    assertThat(bus.replayDeadLetters(l -> l.topic().equals(topic), l -> { })).isZero();
+    assertThat(handled).containsExactly(eventId);
   }
 
   @Test

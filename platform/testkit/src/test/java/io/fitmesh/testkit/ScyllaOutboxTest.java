@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.google.protobuf.StringValue;
 import io.fitmesh.events.v1.EventEnvelope;
+import io.fitmesh.platform.events.DeadLetter;
 import io.fitmesh.platform.events.EventBus;
 import io.fitmesh.platform.events.EventHandler;
 import io.fitmesh.platform.events.EventSubscription;
@@ -27,6 +28,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,6 +143,17 @@ class ScyllaOutboxTest {
 
     @Override
     public EventSubscription subscribe(SubscriptionSpec spec, EventHandler handler) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(Predicate<DeadLetter> which, int limit) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int replayDeadLetters(Predicate<DeadLetter> which,
+        Consumer<DeadLetter> onReplayed) {
       throw new UnsupportedOperationException();
     }
 

@@ -137,6 +137,7 @@ class TwoInstancesBoardTest {
         .setAthleteId(athlete)
         .setSport(io.fitmesh.common.v1.Sport.SPORT_RUN)
         .setStartTime(ProtoTime.toTimestamp(start))
+        .setTimeZone("UTC")
         .setState(WorkoutState.WORKOUT_STATE_FINISHED)
         .setSummary(summary)
         .build();

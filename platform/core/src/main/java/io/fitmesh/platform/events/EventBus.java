@@ -2,12 +2,17 @@ package io.fitmesh.platform.events;
 
 import com.google.protobuf.Message;
 import io.fitmesh.events.v1.EventEnvelope;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The event bus port. Every adapter keeps the same semantics: delivery at least once, in order per key to one
  * consumer of a subscription at a time (Key_Shared), redelivery after a failed handler, and dead letter after
- * {@link SubscriptionSpec#maxAttempts()} attempts. Consumers must be idempotent by {@link Event#eventId()}.
+ * {@link SubscriptionSpec#maxAttempts()} attempts. An event may arrive more than once and, across topics, in any
+ * order: consumers must be idempotent by {@link Event#eventId()} and order-independent per entity (versions,
+ * event times or tombstones).
  */
 public interface EventBus extends AutoCloseable {
 
@@ -40,6 +45,21 @@ public interface EventBus extends AutoCloseable {
   default EventSubscription subscribeBatches(SubscriptionSpec spec, int maxBatch, BatchEventHandler handler) {
     return subscribe(spec, e -> handler.handle(java.util.List.of(e)));
   }
+
+  /**
+   * The dead letters {@code which} accepts, of every subscription, oldest first per topic, at most {@code limit};
+   * they stay where they are. Only one dead-letter read or replay runs at a time (FAILED_PRECONDITION).
+   */
+  List<DeadLetter> deadLetters(Predicate<DeadLetter> which, int limit);
+
+  /**
+   * Publishes each dead letter {@code which} accepts to its topic again, with its event id, and removes it from
+   * the dead letters once the broker has stored it; the others stay. Every subscription of the topic sees the
+   * event again (consumers are idempotent per event and entity). {@code onReplayed} is told of each one.
+   *
+   * @return how many were replayed
+   */
+  int replayDeadLetters(Predicate<DeadLetter> which, Consumer<DeadLetter> onReplayed);
 
   /** Stops every consumer and producer; in-flight publishes are flushed first. */
   @Override

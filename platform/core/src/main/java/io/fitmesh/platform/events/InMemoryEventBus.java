@@ -4,12 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import io.fitmesh.events.v1.EventEnvelope;
 import java.time.Clock;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,13 +23,15 @@ import org.slf4j.LoggerFactory;
  * restarts. Subscriptions are durable while the JVM lives (a subscription with no consumer keeps a backlog);
  * events of one key go to one consumer of a subscription, in order; a failed event is redelivered after the
  * subscription's delay and goes to {@link SubscriptionSpec#deadLetterTopic()} after the last attempt. When a
- * consumer joins or leaves, keys are re-spread over the consumers, as Key_Shared does.
+ * consumer joins or leaves, keys are re-spread over the consumers, as Key_Shared does. Dead letters are also
+ * kept for {@link #deadLetters} and {@link #replayDeadLetters} while the JVM lives.
  */
 public final class InMemoryEventBus extends AbstractEventBus {
   private static final Logger log = LoggerFactory.getLogger(InMemoryEventBus.class);
 
   private final Map<String, Map<String, InMemorySubscription>> topics = new ConcurrentHashMap<>();
   private final ScheduledExecutorService redeliveries;
+  private final Deque<DeadLetter> deadLetters = new ConcurrentLinkedDeque<>();
 
   public InMemoryEventBus(EventTracing tracing, Clock clock) {
     super(tracing, clock);
@@ -61,6 +68,25 @@ public final class InMemoryEventBus extends AbstractEventBus {
   }
 
   @Override
+  public List<DeadLetter> deadLetters(Predicate<DeadLetter> which, int limit) {
+    return deadLetters.stream().filter(which).limit(limit).toList();
+  }
+
+  @Override
+  public synchronized int replayDeadLetters(Predicate<DeadLetter> which, Consumer<DeadLetter> onReplayed) {
+    int replayed = 0;
+    for (DeadLetter letter : List.copyOf(deadLetters)) {
+      if (which.test(letter)) {
+        publish(letter.envelope()).join();
+        deadLetters.remove(letter);
+        onReplayed.accept(letter);
+        replayed++;
+      }
+    }
+    return replayed;
+  }
+
+  @Override
   public void close() {
     topics.values().forEach(subs -> subs.values().forEach(InMemorySubscription::closeAll));
     redeliveries.shutdownNow();
@@ -88,6 +114,7 @@ public final class InMemoryEventBus extends AbstractEventBus {
     if (delivery.attempt() >= spec.maxAttempts()) {
       log.warn("event {} on {} failed {} times in {}; moving it to {}", delivery.envelope().getEventId(),
           spec.topic(), delivery.attempt(), spec.subscription(), spec.deadLetterTopic(), failure);
+      deadLetters.add(new DeadLetter(spec.subscription(), delivery.envelope()));
       EventEnvelope dead = delivery.envelope().toBuilder().setTopic(spec.deadLetterTopic()).build();
       deliverToSubscriptions(dead);
       return;

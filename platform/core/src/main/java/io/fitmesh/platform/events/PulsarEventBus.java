@@ -8,10 +8,15 @@ import io.fitmesh.platform.errors.BackendUnreachableException;
 import io.fitmesh.platform.errors.DomainException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.apache.pulsar.client.api.BatchReceivePolicy;
 import org.apache.pulsar.client.api.BatcherBuilder;
 import org.apache.pulsar.client.api.Consumer;
@@ -38,6 +43,11 @@ public final class PulsarEventBus extends AbstractEventBus {
   private static final Logger log = LoggerFactory.getLogger(PulsarEventBus.class);
   private static final String TOPIC_PREFIX = "persistent://public/default/";
   static final String EVENT_ID_PROPERTY = "fitmesh-event-id";
+  /** Created with every dead-letter topic so its messages are kept until replayed; read by one reader at a time. */
+  static final String DEAD_LETTER_SUBSCRIPTION = "fitmesh-dead-letters";
+  private static final Pattern DEAD_LETTER_TOPICS = Pattern.compile(TOPIC_PREFIX + ".*-DLQ");
+  /** A dead-letter read ends once no message came for this long. */
+  private static final Duration DEAD_LETTER_IDLE = Duration.ofSeconds(3);
 
   private final PulsarClient client;
   private final Duration sendTimeout;
@@ -149,6 +159,7 @@ public final class PulsarEventBus extends AbstractEventBus {
           .deadLetterPolicy(DeadLetterPolicy.builder()
               .maxRedeliverCount(spec.maxAttempts() - 1)
               .deadLetterTopic(TOPIC_PREFIX + spec.deadLetterTopic())
+              .initialSubscriptionName(DEAD_LETTER_SUBSCRIPTION)
               .build());
     }
     return builder;
@@ -175,6 +186,85 @@ public final class PulsarEventBus extends AbstractEventBus {
       c.acknowledgeAsync(msg);
     } else {
       c.negativeAcknowledge(msg);
+    }
+  }
+
+  @Override
+  public List<DeadLetter> deadLetters(Predicate<DeadLetter> which, int limit) {
+    List<DeadLetter> letters = new ArrayList<>();
+    readDeadLetters((letter, message, consumer) -> {
+      if (which.test(letter)) {
+        letters.add(letter);
+      }
+      return letters.size() < limit;
+    });
+    return letters;
+  }
+
+  @Override
+  public int replayDeadLetters(Predicate<DeadLetter> which, java.util.function.Consumer<DeadLetter> onReplayed) {
+    int[] replayed = {0};
+    readDeadLetters((letter, message, consumer) -> {
+      if (which.test(letter)) {
+        try {
+          publish(letter.envelope()).join();
+        } catch (CompletionException e) {
+          throw e.getCause() instanceof DomainException d ? d : e;
+        }
+        consumer.acknowledge(message);
+        onReplayed.accept(letter);
+        replayed[0]++;
+      }
+      return true;
+    });
+    return replayed[0];
+  }
+
+  /** What to do with one dead letter; false stops the read. */
+  private interface DeadLetterVisitor {
+    boolean visit(DeadLetter letter, Message<byte[]> message, Consumer<byte[]> consumer) throws PulsarClientException;
+  }
+
+  /**
+   * Reads every dead-letter topic through the one exclusive dead-letter subscription, without acknowledging
+   * what the visitor leaves, until nothing more arrives. A second reader is refused while one runs.
+   */
+  private void readDeadLetters(DeadLetterVisitor visitor) {
+    try (Consumer<byte[]> consumer = client.newConsumer()
+        .topicsPattern(DEAD_LETTER_TOPICS)
+        .subscriptionName(DEAD_LETTER_SUBSCRIPTION)
+        .subscriptionType(SubscriptionType.Exclusive)
+        .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest)
+        .subscribe()) {
+      Message<byte[]> message;
+      while ((message = consumer.receive((int) DEAD_LETTER_IDLE.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+        DeadLetter letter = deadLetter(message);
+        if (letter != null && !visitor.visit(letter, message, consumer)) {
+          return;
+        }
+      }
+    } catch (PulsarClientException.ConsumerBusyException e) {
+      throw DomainException.failedPrecondition("another dead-letter command is running; try again when it ends");
+    } catch (PulsarClientException e) {
+      throw DomainException.unavailable("event bus unavailable: could not read the dead letters", e);
+    }
+  }
+
+  /** The dead letter in a message of a topic named {@code <topic>-<subscription>-DLQ}; null if unreadable. */
+  private static DeadLetter deadLetter(Message<byte[]> message) {
+    try {
+      EventEnvelope envelope = EventEnvelopes.parse(message.getValue());
+      String dlq = message.getTopicName().substring(message.getTopicName().indexOf(TOPIC_PREFIX)
+          + TOPIC_PREFIX.length());
+      String prefix = envelope.getTopic() + "-";
+      if (!dlq.startsWith(prefix) || !dlq.endsWith("-DLQ")) {
+        log.warn("dead letter {} on {} is not of its topic {}", message.getMessageId(), dlq, envelope.getTopic());
+        return null;
+      }
+      return new DeadLetter(dlq.substring(prefix.length(), dlq.length() - "-DLQ".length()), envelope);
+    } catch (InvalidProtocolBufferException e) {
+      log.warn("dead letter {} on {} is not an event envelope", message.getMessageId(), message.getTopicName());
+      return null;
     }
   }
 

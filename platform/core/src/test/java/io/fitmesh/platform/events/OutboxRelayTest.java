@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class OutboxRelayTest {
@@ -38,6 +40,17 @@ class OutboxRelayTest {
 
     @Override
     public EventSubscription subscribe(SubscriptionSpec spec, EventHandler handler) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(Predicate<DeadLetter> which, int limit) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int replayDeadLetters(Predicate<DeadLetter> which,
+        Consumer<DeadLetter> onReplayed) {
       throw new UnsupportedOperationException();
     }
 
