@@ -88,6 +88,34 @@ class ScyllaOutboxTest {
   }
 
   @Test
+  void aReleasedShard_isFreeAtOnce_andOnlyItsHolderCanReleaseIt() {
+    ScyllaOutboxStore outbox = freshOutbox();
+    assertThat(outbox.hold(5, "relay-a", Duration.ofSeconds(60))).isTrue();
+
+    outbox.release(5, "relay-b");
+    assertThat(outbox.hold(5, "relay-b", Duration.ofSeconds(60))).as("a stranger's release changes nothing").isFalse();
+    outbox.release(5, "relay-a");
+    assertThat(outbox.hold(5, "relay-b", Duration.ofSeconds(60))).isTrue();
+  }
+
+  @Test
+  void aRelayThatStops_handsItsShardsToTheNextRelayAtOnce_notWhenTheLeaseLapses() {
+    ScyllaOutboxStore outbox = freshOutbox();
+    Map<String, AtomicInteger> sent = new ConcurrentHashMap<>();
+    EventBus counting = new CountingBus(sent);
+    String first = write(outbox, "athlete-1", 1).getEventId();
+    try (OutboxRelay a = new OutboxRelay("a", outbox, counting, Duration.ofMillis(100))) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> sent.containsKey(first));
+    }
+    try (OutboxRelay b = new OutboxRelay("b", outbox, counting, Duration.ofMillis(100))) {
+      String second = write(outbox, "athlete-1", 2).getEventId();
+      b.nudge();
+      // The lease is 15 s; a relay that kept its shards after stopping would hold the event back 10 to 15 s.
+      await().atMost(Duration.ofSeconds(8)).until(() -> sent.containsKey(second));
+    }
+  }
+
+  @Test
   void eventsOfAKey_comeBackInWriteOrder_andReadingAfterAnEventSkipsIt() {
     ScyllaOutboxStore outbox = freshOutbox();
     String key = "athlete-" + UUID.randomUUID();

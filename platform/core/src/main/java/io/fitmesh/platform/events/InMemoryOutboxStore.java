@@ -29,6 +29,9 @@ public final class InMemoryOutboxStore implements OutboxStore {
   }
 
   @Override
+  public void release(int shard, String owner) {}
+
+  @Override
   public synchronized List<Pending> pending(int shard, Pending after, Instant since, int limit) {
     Map<Long, EventEnvelope> from = after == null ? waiting : waiting.tailMap(Long.parseLong(after.position()), false);
     List<Pending> page = new ArrayList<>();

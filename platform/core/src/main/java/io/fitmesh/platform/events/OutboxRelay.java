@@ -116,6 +116,17 @@ public final class OutboxRelay implements AutoCloseable {
     }
   }
 
+  private void releaseLeases() {
+    for (int shard : held) {
+      try {
+        store.release(shard, owner);
+      } catch (RuntimeException e) {
+        log.info("{} could not give up outbox shard {}; it lapses in {}", owner, shard, OutboxStore.LEASE);
+      }
+    }
+    held.clear();
+  }
+
   /**
    * Publishes the shard's waiting events: after the cursor, or, without one (a shard just taken, or nothing sent
    * yet), from where this relay last read; a look-back reads the last {@link #LOOK_BACK} instead and leaves the
@@ -140,8 +151,13 @@ public final class OutboxRelay implements AutoCloseable {
     readFrom.put(shard, now.minus(LOOK_BACK));
   }
 
+  /** Stops after the round under way and gives its shards up, so another instance's relay takes them at once. */
   @Override
   public void close() {
+    if (thread.isShutdown()) {
+      return;
+    }
+    thread.execute(this::releaseLeases);
     thread.shutdown();
     try {
       thread.awaitTermination(5, TimeUnit.SECONDS);

@@ -18,6 +18,9 @@ public interface OutboxStore {
   /** Takes or renews the shard for {@code owner} for {@code ttl}; true when {@code owner} holds it now. */
   boolean hold(int shard, String owner, Duration ttl);
 
+  /** Gives the shard up if {@code owner} holds it, so another relay takes it at once rather than after the lease. */
+  void release(int shard, String owner);
+
   /**
    * Up to {@code limit} waiting events of the shard, oldest first: those after {@code after} or, when it is null,
    * those written since {@code since} (a relay that takes a shard over reads from the start; one that holds it

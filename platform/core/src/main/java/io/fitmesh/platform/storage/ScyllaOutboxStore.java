@@ -37,6 +37,7 @@ public final class ScyllaOutboxStore implements OutboxStore {
   private final PreparedStatement delete;
   private final PreparedStatement takeLease;
   private final PreparedStatement renewLease;
+  private final PreparedStatement releaseLease;
 
   public ScyllaOutboxStore(CqlSession session, String keyspace) {
     this.session = requireNonNull(session, "session");
@@ -47,6 +48,7 @@ public final class ScyllaOutboxStore implements OutboxStore {
         + ".outbox_leases (shard, owner) VALUES (?, ?) IF NOT EXISTS USING TTL ?");
     this.renewLease = session.prepare("UPDATE " + keyspace
         + ".outbox_leases USING TTL ? SET owner = ? WHERE shard = ? IF owner = ?");
+    this.releaseLease = session.prepare("DELETE FROM " + keyspace + ".outbox_leases WHERE shard = ? IF owner = ?");
   }
 
   /** The statement that adds an event; put it in the batch of the change it announces. */
@@ -70,6 +72,11 @@ public final class ScyllaOutboxStore implements OutboxStore {
       }
       return session.execute(takeLease.bind(shard, owner, seconds)).wasApplied();
     });
+  }
+
+  @Override
+  public void release(int shard, String owner) {
+    call(() -> session.execute(releaseLease.bind(shard, owner)));
   }
 
   @Override
