@@ -135,6 +135,18 @@ public final class MobileWorkoutHandler extends MobileWorkoutServiceGrpc.MobileW
   }
 
   @Override
+  public void updateWorkout(io.fitmesh.bff.v1.UpdateWorkoutRequest request,
+      StreamObserver<io.fitmesh.bff.v1.UpdateWorkoutResponse> responses) {
+    io.fitmesh.training.v1.UpdateWorkoutRequest.Builder update = io.fitmesh.training.v1.UpdateWorkoutRequest.newBuilder()
+        .setWorkoutId(request.getWorkoutId()).setVisibility(request.getVisibility());
+    if (request.hasTitle()) {
+      update.setTitle(request.getTitle());
+    }
+    reply(responses, io.fitmesh.bff.v1.UpdateWorkoutResponse.newBuilder()
+        .setWorkout(training.get().updateWorkout(update.build()).getWorkout()).build());
+  }
+
+  @Override
   public void importWorkout(ImportWorkoutRequest request, StreamObserver<ImportWorkoutResponse> responses) {
     reply(responses, ImportWorkoutResponse.newBuilder()
         .setWorkout(training.get().importWorkout(request.getFile()).getWorkout()).build());

@@ -9,6 +9,8 @@ import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.FitmeshService;
 import io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc.TelemetryIngestServiceBlockingStub;
 import io.fitmesh.training.adapters.GrpcSampleSource;
+import io.fitmesh.training.adapters.GrpcSocialGraph;
+import io.fitmesh.social.v1.SocialServiceGrpc.SocialServiceBlockingStub;
 import io.fitmesh.training.adapters.OutboxWorkoutEvents;
 import io.fitmesh.training.analytics.domain.AnalyticsService;
 import io.fitmesh.training.analytics.domain.ChallengeAnalytics;
@@ -26,7 +28,8 @@ import java.util.Map;
 /**
  * The training deployable: TrainingService and AnalyticsService. Workouts, the outbox and analytics rows in CQL
  * (keyspace fitmesh_training) or in memory. Publishes training.completed and training.deleted through the
- * outbox; analytics consumes both, and challenge.joined, challenge.left and challenge.progress (subscription
+ * outbox (and training.changed when a finished workout's title or visibility changes); analytics consumes
+ * training.completed and training.deleted, and challenge.joined, challenge.left and challenge.progress (subscription
  * "analytics").
  */
 public final class TrainingDeployable implements FitmeshService {
@@ -45,7 +48,9 @@ public final class TrainingDeployable implements FitmeshService {
     relay = new OutboxRelay(NAME, backends.outbox(), runtime.events(), RELAY_INTERVAL);
     training = new TrainingService(backends.workouts(),
         new GrpcSampleSource(runtime.services().stub("telemetry", TelemetryIngestServiceBlockingStub.class)),
-        new OutboxWorkoutEvents(runtime.events(), relay), runtime.clock());
+        new OutboxWorkoutEvents(runtime.events(), relay),
+        new GrpcSocialGraph(runtime.services().stub("social", SocialServiceBlockingStub.class), runtime.clock()),
+        runtime.clock());
     analytics = new AnalyticsService(backends.analytics(), runtime.clock());
     challengeStats = new ChallengeAnalytics(backends.challengeStats(), runtime.clock());
     List<EventSubscription> all = new ArrayList<>(new TrainingEventsConsumer(analytics).subscribe(runtime));

@@ -66,6 +66,17 @@ public final class InMemoryWorkoutStore implements WorkoutStore {
   }
 
   @Override
+  public synchronized void update(WorkoutRecord changed, PendingEvent event) {
+    WorkoutRecord current = workouts.get(changed.workoutId());
+    if (current == null || current.state() != WorkoutRecord.State.DELETED) {
+      workouts.put(changed.workoutId(), changed);
+    }
+    if (event != null) {
+      outbox.add(EnvelopeEvent.envelopeOf(event));
+    }
+  }
+
+  @Override
   public synchronized void delete(WorkoutRecord workout, PendingEvent deleted) {
     workouts.put(workout.workoutId(), WorkoutRecord.tombstone(workout.workoutId(), workout.athleteId()));
     outbox.add(EnvelopeEvent.envelopeOf(deleted));

@@ -9,12 +9,14 @@ import io.fitmesh.platform.domain.PendingEvent;
 import io.fitmesh.training.domain.WorkoutEvents;
 import io.fitmesh.training.domain.WorkoutRecord;
 import io.fitmesh.training.codec.WorkoutProtos;
+import io.fitmesh.training.v1.TrainingChanged;
 import io.fitmesh.training.v1.TrainingCompleted;
 import io.fitmesh.training.v1.TrainingDeleted;
 
-/** training.completed and training.deleted, keyed by athlete, sent through the outbox relay. */
+/** training.completed, training.changed and training.deleted, keyed by athlete, sent through the outbox relay. */
 public final class OutboxWorkoutEvents implements WorkoutEvents {
   public static final String COMPLETED = "training.completed";
+  public static final String CHANGED = "training.changed";
   public static final String DELETED = "training.deleted";
 
   private final EventBus bus;
@@ -29,6 +31,12 @@ public final class OutboxWorkoutEvents implements WorkoutEvents {
   public PendingEvent completed(WorkoutRecord finished) {
     return new EnvelopeEvent(bus.envelope(COMPLETED, finished.athleteId(),
         TrainingCompleted.newBuilder().setWorkout(WorkoutProtos.toProto(finished)).build()));
+  }
+
+  @Override
+  public PendingEvent changed(WorkoutRecord changed) {
+    return new EnvelopeEvent(bus.envelope(CHANGED, changed.athleteId(),
+        TrainingChanged.newBuilder().setWorkout(WorkoutProtos.toProto(changed)).build()));
   }
 
   @Override

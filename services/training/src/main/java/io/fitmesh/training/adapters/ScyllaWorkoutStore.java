@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
@@ -112,6 +113,17 @@ public final class ScyllaWorkoutStore implements WorkoutStore {
         .addStatement(upsertByAthlete.bind(finished.athleteId(), finished.startTime(), finished.workoutId(), bytes(finished)))
         .addStatement(outbox.insert(EnvelopeEvent.envelopeOf(completed)))
         .build()));
+  }
+
+  @Override
+  public void update(WorkoutRecord changed, PendingEvent event) {
+    BatchStatementBuilder batch = BatchStatement.builder(BatchType.LOGGED)
+        .addStatement(upsert.bind(changed.workoutId(), changed.athleteId(), bytes(changed)))
+        .addStatement(upsertByAthlete.bind(changed.athleteId(), changed.startTime(), changed.workoutId(), bytes(changed)));
+    if (event != null) {
+      batch.addStatement(outbox.insert(EnvelopeEvent.envelopeOf(event)));
+    }
+    call(() -> session.execute(batch.build()));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.fitmesh.training.codec;
 
+import io.fitmesh.platform.geo.LatLon;
 import io.fitmesh.common.v1.Sport;
 import io.fitmesh.common.v1.Visibility;
 import io.fitmesh.platform.errors.DomainException;
@@ -74,9 +75,9 @@ public final class WorkoutProtos {
         .setDistanceM(e.distanceM()).setElapsedS(e.elapsedS())));
     s.flags().forEach(f -> b.addPlausibilityFlags(PlausibilityFlag.newBuilder().setRule(f.rule()).setReason(f.reason())));
     if (s.startPosition() != null) {
-      b.setStartPosition(io.fitmesh.common.v1.LatLng.newBuilder()
-          .setLatitudeDeg(s.startPosition().latitudeDeg()).setLongitudeDeg(s.startPosition().longitudeDeg()));
+      b.setStartPosition(latLng(s.startPosition()));
     }
+    s.route().forEach(p -> b.addRoute(latLng(p)));
     return b.build();
   }
 
@@ -90,8 +91,17 @@ public final class WorkoutProtos {
         s.getBestEffortsList().stream().map(e -> new Summary.BestEffort(e.getName(), e.getDistanceM(),
             e.getElapsedS())).toList(),
         s.getPlausibilityFlagsList().stream().map(f -> new PlausibilityCheck.Flag(f.getRule(), f.getReason())).toList(),
-        s.hasStartPosition() ? new Summary.Position(s.getStartPosition().getLatitudeDeg(),
-            s.getStartPosition().getLongitudeDeg()) : null);
+        s.hasStartPosition() ? latLon(s.getStartPosition()) : null,
+        s.getRouteList().stream().map(WorkoutProtos::latLon).toList());
+  }
+
+  private static io.fitmesh.common.v1.LatLng latLng(LatLon p) {
+    return io.fitmesh.common.v1.LatLng.newBuilder().setLatitudeDeg(p.latitudeDeg()).setLongitudeDeg(p.longitudeDeg())
+        .build();
+  }
+
+  private static LatLon latLon(io.fitmesh.common.v1.LatLng p) {
+    return new LatLon(p.getLatitudeDeg(), p.getLongitudeDeg());
   }
 
   public static Sport toProto(io.fitmesh.training.domain.Sport sport) {

@@ -1,6 +1,8 @@
 package io.fitmesh.training.domain;
 
 import java.time.Instant;
+import io.fitmesh.platform.geo.LatLon;
+import io.fitmesh.platform.geo.PrivacyZone;
 import java.util.List;
 
 /** What a finished workout amounted to; see SummaryCalculator for how each figure is made. */
@@ -24,7 +26,8 @@ public record Summary(
     List<Split> splits,
     List<BestEffort> bestEfforts,
     List<PlausibilityCheck.Flag> flags,
-    Position startPosition) {
+    LatLon startPosition,
+    List<LatLon> route) {
 
   /** True when something about the workout is implausible; challenges do not count it. */
   public boolean isFlagged() {
@@ -35,11 +38,24 @@ public record Summary(
     return new Summary(endTime, sampleCount, distanceM, elapsedS, movingS, averageSpeedMps, maxSpeedMps,
         averagePaceSPerKm, elevationGainM, elevationLossM, averageHeartRateBpm, maxHeartRateBpm, heartRateZoneS,
         averagePowerWatts, averageCadenceRpm, caloriesKcal, splits, bestEfforts, List.copyOf(newFlags),
-        startPosition);
+        startPosition, route);
   }
 
-  /** Where the workout started (its first position); null without positions. */
-  public record Position(double latitudeDeg, double longitudeDeg) {}
+  /**
+   * As anyone but the athlete sees it: the route without its points inside the athlete's privacy zones, and
+   * the start replaced by the first point outside them (none when every point is inside). Totals stay.
+   */
+  public Summary hiding(List<PrivacyZone> zones) {
+    if (zones.isEmpty()) {
+      return this;
+    }
+    List<LatLon> shownRoute = PrivacyZone.outside(route, zones);
+    LatLon shownStart = PrivacyZone.shown(startPosition, zones)
+        .orElse(shownRoute.isEmpty() ? null : shownRoute.get(0));
+    return new Summary(endTime, sampleCount, distanceM, elapsedS, movingS, averageSpeedMps, maxSpeedMps,
+        averagePaceSPerKm, elevationGainM, elevationLossM, averageHeartRateBpm, maxHeartRateBpm, heartRateZoneS,
+        averagePowerWatts, averageCadenceRpm, caloriesKcal, splits, bestEfforts, flags, shownStart, shownRoute);
+  }
 
   /** One kilometre (the last may be shorter). */
   public record Split(int index, double distanceM, double movingS, double elevationGainM) {}

@@ -4,6 +4,8 @@ import io.fitmesh.platform.geo.GeoMath;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import io.fitmesh.platform.geo.LatLon;
+import io.fitmesh.platform.geo.Routes;
 import java.util.List;
 
 /**
@@ -76,7 +78,9 @@ public final class SummaryCalculator {
         bestEfforts(t, cumulative),
         List.of(),
         points.stream().filter(TrackPoint::hasPosition).findFirst()
-            .map(p -> new Summary.Position(p.latitudeDeg(), p.longitudeDeg())).orElse(null));
+            .map(p -> new LatLon(p.latitudeDeg(), p.longitudeDeg())).orElse(null),
+        Routes.simplify(points.stream().filter(TrackPoint::hasPosition)
+            .map(p -> new LatLon(p.latitudeDeg(), p.longitudeDeg())).toList(), Routes.MAX_POINTS));
   }
 
   private static double[] cumulativeDistance(List<TrackPoint> points) {

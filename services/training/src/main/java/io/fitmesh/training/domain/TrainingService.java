@@ -25,12 +25,15 @@ public final class TrainingService {
   private final WorkoutStore workouts;
   private final SampleSource samples;
   private final WorkoutEvents events;
+  private final SocialGraph social;
   private final Clock clock;
 
-  public TrainingService(WorkoutStore workouts, SampleSource samples, WorkoutEvents events, Clock clock) {
+  public TrainingService(WorkoutStore workouts, SampleSource samples, WorkoutEvents events, SocialGraph social,
+      Clock clock) {
     this.workouts = requireNonNull(workouts, "workouts");
     this.samples = requireNonNull(samples, "samples");
     this.events = requireNonNull(events, "events");
+    this.social = requireNonNull(social, "social");
     this.clock = requireNonNull(clock, "clock");
   }
 
@@ -68,12 +71,48 @@ public final class TrainingService {
     return finished;
   }
 
-  /** A workout the caller may see: their own, or anyone's that is visible to everyone. */
+  /**
+   * A workout the caller may see: their own (whole), or another athlete's that is visible to everyone or to
+   * their approved followers among whom the caller is, with nothing of it inside that athlete's privacy zones.
+   * Blocks either way hide everything.
+   */
   public WorkoutRecord get(String athleteId, String workoutId) {
     checkId(workoutId);
-    return workouts.get(workoutId)
-        .filter(w -> w.state() != WorkoutRecord.State.DELETED && !w.isBeingImported() && w.isVisibleTo(athleteId))
+    WorkoutRecord workout = workouts.get(workoutId)
+        .filter(w -> w.state() != WorkoutRecord.State.DELETED && !w.isBeingImported())
         .orElseThrow(() -> notFound(workoutId));
+    if (workout.athleteId().equals(athleteId)) {
+      return workout;
+    }
+    if (!mayView(workout, athleteId)) {
+      throw notFound(workoutId);
+    }
+    return workout.hiding(social.privacyZones(workout.athleteId()));
+  }
+
+  /**
+   * Changes the title and visibility of the caller's workout (null: unchanged); a finished workout's change is
+   * announced as training.changed, so feeds drop it when it is narrowed.
+   */
+  public WorkoutRecord update(String athleteId, String workoutId, String title, Visibility visibility) {
+    WorkoutRecord workout = owned(athleteId, workoutId);
+    String newTitle = title == null ? workout.title() : checkedTitle(title);
+    Visibility newVisibility = visibility == null ? workout.visibility() : visibility;
+    if (newTitle.equals(workout.title()) && newVisibility == workout.visibility()) {
+      return workout;
+    }
+    WorkoutRecord changed = workout.changed(newTitle, newVisibility);
+    workouts.update(changed, changed.state() == WorkoutRecord.State.FINISHED ? events.changed(changed) : null);
+    events.flush();
+    return changed;
+  }
+
+  private boolean mayView(WorkoutRecord workout, String viewerId) {
+    if (workout.visibility() == Visibility.ONLY_ME) {
+      return false;
+    }
+    SocialGraph.Relationship relationship = social.relationship(viewerId, workout.athleteId());
+    return !relationship.blocked() && (workout.visibility() == Visibility.EVERYONE || relationship.follows());
   }
 
   public WorkoutPage list(String athleteId, String position, int limit) {
@@ -160,7 +199,7 @@ public final class TrainingService {
     if (workout.athleteId().equals(athleteId)) {
       return workout;
     }
-    if (workout.isVisibleTo(athleteId)) {
+    if (mayView(workout, athleteId)) {
       throw DomainException.permissionDenied("workout " + workoutId + " belongs to another athlete");
     }
     throw notFound(workoutId);
@@ -178,9 +217,7 @@ public final class TrainingService {
       throw DomainException.invalidArgument("start_time", "start_time " + c.startTime() + " is in the future");
     }
     String title = c.title() == null ? "" : c.title().strip();
-    if (title.length() > MAX_TITLE) {
-      throw DomainException.invalidArgument("title", "title has more than " + MAX_TITLE + " characters");
-    }
+    checkedTitle(title);
     Visibility visibility = c.visibility() == null ? Visibility.FOLLOWERS : c.visibility();
     return new WorkoutRecord(c.workoutId(), athleteId, c.sport(), c.startTime(), zone(c.timeZone()), visibility,
         WorkoutRecord.State.RECORDING, title, source, null);
@@ -211,5 +248,12 @@ public final class TrainingService {
 
   private static DomainException notFound(String workoutId) {
     return DomainException.notFound("no workout " + workoutId);
+  }
+
+  private static String checkedTitle(String title) {
+    if (title.length() > MAX_TITLE) {
+      throw DomainException.invalidArgument("title", "title has more than " + MAX_TITLE + " characters");
+    }
+    return title;
   }
 }

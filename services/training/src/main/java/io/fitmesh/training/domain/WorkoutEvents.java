@@ -8,6 +8,9 @@ public interface WorkoutEvents {
   /** training.completed, keyed by athlete, with the finished workout. */
   PendingEvent completed(WorkoutRecord finished);
 
+  /** training.changed, keyed by athlete, with the finished workout as it stands now. */
+  PendingEvent changed(WorkoutRecord changed);
+
   /** training.deleted, keyed by athlete. */
   PendingEvent deleted(WorkoutRecord deleted);
 

@@ -37,7 +37,15 @@ public record WorkoutRecord(
     return source == Source.IMPORTED && state == State.RECORDING;
   }
 
-  public boolean isVisibleTo(String athlete) {
-    return athleteId.equals(athlete) || visibility == Visibility.EVERYONE;
+  /** With a new title and visibility. */
+  public WorkoutRecord changed(String newTitle, Visibility newVisibility) {
+    return new WorkoutRecord(workoutId, athleteId, sport, startTime, timeZone, newVisibility, state, newTitle, source,
+        summary);
+  }
+
+  /** As anyone but its athlete sees it: nothing of the track inside the athlete's privacy zones. */
+  public WorkoutRecord hiding(java.util.List<io.fitmesh.platform.geo.PrivacyZone> zones) {
+    return summary == null || zones.isEmpty() ? this : new WorkoutRecord(workoutId, athleteId, sport, startTime,
+        timeZone, visibility, state, title, source, summary.hiding(zones));
   }
 }

@@ -24,6 +24,12 @@ public interface WorkoutStore {
    */
   void finish(WorkoutRecord finished, PendingEvent completed);
 
+  /**
+   * Replaces the workout with a changed form (title, visibility) and stores the event when there is one,
+   * atomically. A workout deleted meanwhile stays deleted.
+   */
+  void update(WorkoutRecord changed, PendingEvent event);
+
   /** Replaces the workout with its tombstone for good and stores the event, atomically. */
   void delete(WorkoutRecord workout, PendingEvent deleted);
 }

@@ -16,6 +16,8 @@ import io.fitmesh.training.v1.AuthorizeSampleWriteRequest;
 import io.fitmesh.training.v1.AuthorizeSampleWriteResponse;
 import io.fitmesh.training.v1.DeleteWorkoutRequest;
 import io.fitmesh.training.v1.DeleteWorkoutResponse;
+import io.fitmesh.training.v1.UpdateWorkoutRequest;
+import io.fitmesh.training.v1.UpdateWorkoutResponse;
 import io.fitmesh.training.v1.FinishWorkoutRequest;
 import io.fitmesh.training.v1.FinishWorkoutResponse;
 import io.fitmesh.training.v1.GetWorkoutRequest;
@@ -76,6 +78,13 @@ public final class TrainingHandler extends TrainingServiceGrpc.TrainingServiceIm
   public void deleteWorkout(DeleteWorkoutRequest request, StreamObserver<DeleteWorkoutResponse> responses) {
     training.delete(Callers.athleteId(), request.getWorkoutId());
     reply(responses, DeleteWorkoutResponse.getDefaultInstance());
+  }
+
+  @Override
+  public void updateWorkout(UpdateWorkoutRequest request, StreamObserver<UpdateWorkoutResponse> responses) {
+    WorkoutRecord changed = training.update(Callers.athleteId(), request.getWorkoutId(),
+        request.hasTitle() ? request.getTitle().strip() : null, WorkoutProtos.visibility(request.getVisibility()));
+    reply(responses, UpdateWorkoutResponse.newBuilder().setWorkout(WorkoutProtos.toProto(changed)).build());
   }
 
   @Override

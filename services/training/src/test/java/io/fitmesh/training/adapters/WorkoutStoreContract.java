@@ -52,7 +52,8 @@ abstract class WorkoutStoreContract {
     WorkoutRecord w = store().createIfAbsent(workout(athlete, "w-" + UUID.randomUUID(), START));
     Summary summary = new Summary(START.plusSeconds(60), 61, 180, 60, 60, 3, 3.2, 333, 5, 4, 150, 160,
         List.of(0.0, 0.0, 60.0, 0.0, 0.0), 0, 85, 15, List.of(new Summary.Split(1, 180, 60, 5)), List.of(), List.of(),
-        new Summary.Position(46.05, 14.5));
+        new io.fitmesh.platform.geo.LatLon(46.05, 14.5),
+        List.of(new io.fitmesh.platform.geo.LatLon(46.05, 14.5), new io.fitmesh.platform.geo.LatLon(46.06, 14.5)));
     EventEnvelope envelope = event(athlete).envelope();
 
     store().finish(w.finished(summary), new EnvelopeEvent(envelope));
@@ -117,6 +118,25 @@ abstract class WorkoutStoreContract {
   }
 
   @Test
+  void update_changesBothViews_queuesItsEvent_andAfterADeleteBringsNothingBack() {
+    String athlete = "athlete-" + UUID.randomUUID();
+    WorkoutRecord w = store().createIfAbsent(workout(athlete, "w-" + UUID.randomUUID(), START));
+    store().finish(w.finished(summary()), event(athlete));
+    EventEnvelope changedEvent = event(athlete).envelope();
+
+    store().update(store().get(w.workoutId()).orElseThrow().changed("Renamed", Visibility.ONLY_ME),
+        new EnvelopeEvent(changedEvent));
+
+    assertThat(store().get(w.workoutId()).orElseThrow().visibility()).isEqualTo(Visibility.ONLY_ME);
+    assertThat(store().listByAthlete(athlete, null, 10).workouts().get(0).title()).isEqualTo("Renamed");
+    assertThat(pendingEventIds()).contains(changedEvent.getEventId());
+    store().delete(w, event(athlete));
+    store().update(w.changed("Back?", Visibility.EVERYONE), null);
+    assertThat(store().get(w.workoutId()).orElseThrow().state()).isEqualTo(WorkoutRecord.State.DELETED);
+    assertThat(store().listByAthlete(athlete, null, 10).workouts()).isEmpty();
+  }
+
+  @Test
   void anImportBeingWritten_isNotListed_untilItIsFinished() {
     String athlete = "athlete-" + UUID.randomUUID();
     WorkoutRecord importing = store().createIfAbsent(new WorkoutRecord("w-" + UUID.randomUUID(), athlete, Sport.RUN,
@@ -130,7 +150,7 @@ abstract class WorkoutStoreContract {
 
   private static Summary summary() {
     return new Summary(START.plusSeconds(60), 61, 180, 60, 60, 3, 3.2, 333, 5, 4, 150, 160,
-        List.of(0.0, 0.0, 60.0, 0.0, 0.0), 0, 85, 15, List.of(), List.of(), List.of(), null);
+        List.of(0.0, 0.0, 60.0, 0.0, 0.0), 0, 85, 15, List.of(), List.of(), List.of(), null, List.of());
   }
 
   /** Event ids waiting in every shard of the outbox. */

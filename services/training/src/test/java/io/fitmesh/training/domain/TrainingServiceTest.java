@@ -9,6 +9,8 @@ import io.fitmesh.platform.events.InMemoryOutboxStore;
 import io.fitmesh.events.v1.EventEnvelope;
 import io.fitmesh.platform.events.EnvelopeEvent;
 import io.fitmesh.training.adapters.InMemoryWorkoutStore;
+import io.fitmesh.platform.geo.LatLon;
+import io.fitmesh.platform.geo.PrivacyZone;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,6 +28,22 @@ class TrainingServiceTest {
   private final Map<String, List<TrackPoint>> samples = new HashMap<>();
   private int failingWrites;
   private final List<String> events = new ArrayList<>();
+  /** "viewer>owner" for approved follows, "a|b" for blocks, and each owner's zones. */
+  private final java.util.Set<String> follows = new java.util.HashSet<>();
+  private final java.util.Set<String> blocks = new java.util.HashSet<>();
+  private final Map<String, List<PrivacyZone>> zones = new HashMap<>();
+  private final SocialGraph social = new SocialGraph() {
+    @Override
+    public Relationship relationship(String viewerId, String ownerId) {
+      return new Relationship(follows.contains(viewerId + ">" + ownerId),
+          blocks.contains(viewerId + "|" + ownerId) || blocks.contains(ownerId + "|" + viewerId));
+    }
+
+    @Override
+    public List<PrivacyZone> privacyZones(String ownerId) {
+      return zones.getOrDefault(ownerId, List.of());
+    }
+  };
   private final TrainingService service = new TrainingService(store, new SampleSource() {
     @Override
     public List<TrackPoint> readAll(String workoutId) {
@@ -48,6 +66,12 @@ class TrainingServiceTest {
     }
 
     @Override
+    public PendingEvent changed(WorkoutRecord changed) {
+      events.add("changed " + changed.workoutId());
+      return event(changed);
+    }
+
+    @Override
     public PendingEvent deleted(WorkoutRecord deleted) {
       events.add("deleted " + deleted.workoutId());
       return event(deleted);
@@ -55,7 +79,7 @@ class TrainingServiceTest {
 
     @Override
     public void flush() {}
-  }, Clock.fixed(NOW, ZoneOffset.UTC));
+  }, social, Clock.fixed(NOW, ZoneOffset.UTC));
 
   private static PendingEvent event(WorkoutRecord w) {
     return new EnvelopeEvent(EventEnvelope.newBuilder().setEventId(w.workoutId() + "-" + w.state())
@@ -135,6 +159,56 @@ class TrainingServiceTest {
 
     assertThatThrownBy(() -> service.get("athlete-2", ID)).hasMessage("no workout " + ID);
     assertThat(service.get("athlete-2", "workout-0002").athleteId()).isEqualTo("athlete-1");
+  }
+
+  @Test
+  void aFollowersWorkout_isSeenByApprovedFollowersOnly_andABlockHidesEvenAnEveryoneWorkout() {
+    service.start("athlete-1", start(ID, Visibility.FOLLOWERS));
+    service.start("athlete-1", start("workout-0002", Visibility.EVERYONE));
+    follows.add("follower>athlete-1");
+    blocks.add("athlete-1|blocked");
+
+    assertThat(service.get("follower", ID).workoutId()).isEqualTo(ID);
+    assertThatThrownBy(() -> service.get("stranger", ID)).hasMessage("no workout " + ID);
+    assertThatThrownBy(() -> service.get("blocked", "workout-0002")).hasMessage("no workout workout-0002");
+  }
+
+  @Test
+  void othersSeeTheRouteWithoutThePointsInsideThePrivacyZones_theAthleteSeesItWhole() {
+    service.start("athlete-1", start(ID, Visibility.EVERYONE));
+    recordSamples(ID);
+    service.finish("athlete-1", ID);
+    LatLon start = new LatLon(46.0, 14.5);
+    zones.put("athlete-1", List.of(new PrivacyZone(start, 300)));
+
+    WorkoutRecord whole = service.get("athlete-1", ID);
+    WorkoutRecord seen = service.get("athlete-2", ID);
+
+    assertThat(whole.summary().startPosition()).isEqualTo(start);
+    assertThat(whole.summary().route()).anyMatch(p -> p.metersTo(start) <= 300);
+    assertThat(seen.summary().route()).isNotEmpty().allMatch(p -> p.metersTo(start) > 300);
+    assertThat(seen.summary().startPosition().metersTo(start)).isGreaterThan(300);
+    assertThat(seen.summary().distanceM()).isEqualTo(whole.summary().distanceM());
+  }
+
+  @Test
+  void narrowingAFinishedWorkout_isAnnounced_andARecordingOneChangesQuietly() {
+    service.start("athlete-1", start(ID, Visibility.EVERYONE));
+    service.start("athlete-1", start("workout-0002", Visibility.EVERYONE));
+    recordSamples(ID);
+    service.finish("athlete-1", ID);
+
+    WorkoutRecord narrowed = service.update("athlete-1", ID, null, Visibility.ONLY_ME);
+    service.update("athlete-1", ID, null, Visibility.ONLY_ME);
+    service.update("athlete-1", "workout-0002", "Evening run", null);
+
+    assertThat(narrowed.visibility()).isEqualTo(Visibility.ONLY_ME);
+    assertThat(narrowed.title()).isEqualTo("Morning run");
+    assertThat(service.get("athlete-1", "workout-0002").title()).isEqualTo("Evening run");
+    assertThat(events).containsExactly("completed " + ID, "changed " + ID);
+    assertThatThrownBy(() -> service.get("athlete-2", ID)).hasMessage("no workout " + ID);
+    assertThatThrownBy(() -> service.update("athlete-2", "workout-0002", "mine", null))
+        .hasMessageContaining("belongs to another athlete");
   }
 
   @Test

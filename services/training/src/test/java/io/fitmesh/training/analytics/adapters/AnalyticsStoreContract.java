@@ -21,7 +21,7 @@ abstract class AnalyticsStoreContract {
 
   static WorkoutRecord finished(String athlete, String id, double distanceM) {
     Summary summary = new Summary(START.plusSeconds(1800), 1800, distanceM, 1800, 1700, distanceM / 1700, 4, 300,
-        10, 10, 150, 170, List.of(0.0, 0.0, 1700.0, 0.0, 0.0), 0, 0, 400, List.of(), List.of(), List.of(), null);
+        10, 10, 150, 170, List.of(0.0, 0.0, 1700.0, 0.0, 0.0), 0, 0, 400, List.of(), List.of(), List.of(), null, List.of());
     return new WorkoutRecord(id, athlete, Sport.RUN, START, ZoneId.of("Europe/Ljubljana"), Visibility.EVERYONE,
         WorkoutRecord.State.FINISHED, "t", WorkoutRecord.Source.RECORDED, summary);
   }

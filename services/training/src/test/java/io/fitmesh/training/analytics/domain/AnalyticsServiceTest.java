@@ -25,7 +25,7 @@ class AnalyticsServiceTest {
   static WorkoutRecord finished(String id, Sport sport, Instant start, double distance, double movingS,
       List<Summary.BestEffort> efforts) {
     Summary s = new Summary(start.plusSeconds((long) movingS), 100, distance, movingS, movingS, distance / movingS,
-        4, 300, 25, 25, 0, 0, List.of(0.0, 0.0, 0.0, 0.0, 0.0), 0, 0, 300, List.of(), efforts, List.of(), null);
+        4, 300, 25, 25, 0, 0, List.of(0.0, 0.0, 0.0, 0.0, 0.0), 0, 0, 300, List.of(), efforts, List.of(), null, List.of());
     return new WorkoutRecord(id, "athlete-1", sport, start, ZoneId.of("Europe/Ljubljana"), Visibility.EVERYONE,
         WorkoutRecord.State.FINISHED, "", WorkoutRecord.Source.RECORDED, s);
   }
