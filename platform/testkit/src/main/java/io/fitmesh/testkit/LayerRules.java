@@ -34,7 +34,8 @@ public final class LayerRules {
   public static final ArchRule DOMAIN_SPEAKS_ONLY_DOMAIN = classes().that(layer("domain"))
       .should().onlyDependOnClassesThat(resideInAnyPackage(
           "java..", "org.slf4j..", "io.fitmesh.platform.errors..", "io.fitmesh.platform.geo..",
-          "io.fitmesh.platform.limits..", "io.fitmesh.platform.domain..").or(layer("domain")))
+          "io.fitmesh.platform.limits..", "io.fitmesh.platform.domain..", "io.fitmesh.platform.cache..")
+          .or(layer("domain")))
       .because("domain code imports no gRPC, protobuf, generated, broker or driver types")
       .allowEmptyShould(true);
 

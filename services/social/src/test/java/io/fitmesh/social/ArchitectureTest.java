@@ -6,8 +6,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
 import io.fitmesh.testkit.LayerRules;
 
-/** The social deployable keeps the shape every deployable has (see {@link LayerRules}). */
-@AnalyzeClasses(packages = "io.fitmesh.social", importOptions = ImportOption.DoNotIncludeTests.class)
+/** The social, group and notification deployables keep the shape every deployable has (see {@link LayerRules}). */
+@AnalyzeClasses(packages = {"io.fitmesh.social", "io.fitmesh.group", "io.fitmesh.notification"},
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
   @ArchTest
   static final ArchTests LAYERS = ArchTests.in(LayerRules.class);

@@ -1,0 +1,15 @@
+package io.fitmesh.social.domain;
+
+import java.util.List;
+
+/**
+ * One page of a list and where the next starts.
+ *
+ * @param next the position after the last item, null on the last page
+ */
+public record Page<T>(List<T> items, String next) {
+
+  public Page {
+    items = List.copyOf(items);
+  }
+}
