@@ -34,7 +34,7 @@ public final class Feeds {
   private final Celebrities celebrities;
   private final Audience audience;
   private final CardMaker cards;
-  private final ExpiringCache<String, Set<String>> followedCelebrities;
+  private final ExpiringCache<String, FollowedCelebrities> followedCelebrities;
 
   public Feeds(ActivityStore activities, Timelines timelines, GraphStore graph, Celebrities celebrities,
       Audience audience, Clock clock) {
@@ -55,7 +55,7 @@ public final class Feeds {
       rebuild(viewerId);
     }
     TimelineEntry cursor = TimelineEntry.fromPosition(after);
-    Set<String> celebs = followedCelebrities.get(viewerId, v -> graph.followedAmong(v, celebrities.all()));
+    Set<String> celebs = followedCelebrities(viewerId);
     List<ActivityStore.Counted> shown = new ArrayList<>();
     boolean more = true;
     for (int round = 0; round < ROUNDS && shown.size() <= limit && more; round++) {
@@ -79,6 +79,20 @@ public final class Feeds {
     }
     return page(viewerId, shown, limit);
   }
+
+  /** The celebrities the viewer follows, cached a few seconds per viewer and recomputed when a new one appears. */
+  private Set<String> followedCelebrities(String viewerId) {
+    Set<String> all = celebrities.all();
+    FollowedCelebrities cached = followedCelebrities.get(viewerId, v -> new FollowedCelebrities(all,
+        graph.followedAmong(v, all)));
+    if (!cached.among().equals(all)) {
+      followedCelebrities.invalidate(viewerId);
+      cached = followedCelebrities.get(viewerId, v -> new FollowedCelebrities(all, graph.followedAmong(v, all)));
+    }
+    return cached.followed();
+  }
+
+  private record FollowedCelebrities(Set<String> among, Set<String> followed) {}
 
   /** The stored, visible entries of a home timeline page; deleted ones are taken out of the timeline. */
   private List<ActivityStore.Counted> homeVisible(String viewerId, List<TimelineEntry> page) {
