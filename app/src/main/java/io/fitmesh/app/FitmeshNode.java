@@ -8,7 +8,7 @@ import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.FitmeshService;
 import io.fitmesh.platform.server.ServiceServer;
 import io.fitmesh.reco.RecoDeployable;
-import io.fitmesh.social.SocialDeployable;
+import io.fitmesh.social.SocialServices;
 import io.fitmesh.telemetry.TelemetryDeployable;
 import io.fitmesh.training.TrainingDeployable;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ public final class FitmeshNode implements AutoCloseable {
   static final List<Function<PlatformRuntime, FitmeshService>> DEPLOYABLES = List.of(
       TelemetryDeployable::new,
       TrainingDeployable::new,
-      SocialDeployable::new,
+      SocialServices::start,
       ChallengeDeployable::new,
       RecoDeployable::new,
       BffDeployable::new);
@@ -48,7 +48,7 @@ public final class FitmeshNode implements AutoCloseable {
         ServiceServer server = ServiceServer.start(service, runtime.config().bindHost(),
             runtime.config().port(service.name()),
             runtime.config().drainTimeout(), runtime.openTelemetry(), runtime.auth());
-        runtime.services().register(service.name(), server.endpoint());
+        service.hostedNames().forEach(name -> runtime.services().register(name, server.endpoint()));
         started.add(server);
       }
     } catch (RuntimeException e) {

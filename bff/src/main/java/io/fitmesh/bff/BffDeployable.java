@@ -3,6 +3,13 @@ package io.fitmesh.bff;
 import static java.util.Objects.requireNonNull;
 
 import io.fitmesh.bff.grpc.MobileChallengeHandler;
+import io.fitmesh.bff.grpc.MobileClubHandler;
+import io.fitmesh.bff.grpc.MobileNotificationHandler;
+import io.fitmesh.bff.grpc.MobileSocialHandler;
+import io.fitmesh.group.v1.GroupServiceGrpc.GroupServiceBlockingStub;
+import io.fitmesh.notification.v1.NotificationServiceGrpc.NotificationServiceBlockingStub;
+import io.fitmesh.notification.v1.NotificationServiceGrpc.NotificationServiceStub;
+import io.fitmesh.social.v1.SocialServiceGrpc.SocialServiceBlockingStub;
 import io.fitmesh.bff.grpc.MobileWorkoutHandler;
 import io.fitmesh.challenge.v1.ChallengeServiceGrpc.ChallengeServiceBlockingStub;
 import io.fitmesh.challenge.v1.LeaderboardServiceGrpc.LeaderboardServiceBlockingStub;
@@ -20,8 +27,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The bff deployable: MobileWorkoutService and MobileChallengeService (HTTP/JSON under /v1, gRPC-Web, native
- * gRPC) on one port. Calls
+ * The bff deployable: MobileWorkoutService, MobileChallengeService, MobileSocialService, MobileClubService and
+ * MobileNotificationService (HTTP/JSON under /v1, gRPC-Web, native gRPC) on one port. Calls
  * the services with the caller's token; follows training.updated and training.completed for live tracking.
  */
 public final class BffDeployable implements FitmeshService {
@@ -30,6 +37,9 @@ public final class BffDeployable implements FitmeshService {
   private final LiveWorkouts live;
   private final MobileWorkoutHandler workouts;
   private final MobileChallengeHandler challenges;
+  private final MobileSocialHandler social;
+  private final MobileClubHandler clubs;
+  private final MobileNotificationHandler notifications;
 
   public BffDeployable(PlatformRuntime runtime) {
     requireNonNull(runtime, "runtime");
@@ -44,6 +54,12 @@ public final class BffDeployable implements FitmeshService {
         runtime.services().stub("challenge", LeaderboardServiceBlockingStub.class),
         runtime.services().streamingStub("challenge", LeaderboardServiceStub.class),
         runtime.services().stub("training", AnalyticsServiceBlockingStub.class));
+    this.social = new MobileSocialHandler(runtime.services().stub("social", SocialServiceBlockingStub.class));
+    this.clubs = new MobileClubHandler(runtime.services().stub("group", GroupServiceBlockingStub.class),
+        runtime.services().stub("challenge", ChallengeServiceBlockingStub.class));
+    this.notifications = new MobileNotificationHandler(
+        runtime.services().stub("notification", NotificationServiceBlockingStub.class),
+        runtime.services().streamingStub("notification", NotificationServiceStub.class));
   }
 
   @Override
@@ -54,7 +70,9 @@ public final class BffDeployable implements FitmeshService {
   /** The mobile API is the BFF's whole purpose. */
   @Override
   public Set<String> publicMethods() {
-    return Set.of("fitmesh.bff.v1.MobileWorkoutService/*", "fitmesh.bff.v1.MobileChallengeService/*");
+    return Set.of("fitmesh.bff.v1.MobileWorkoutService/*", "fitmesh.bff.v1.MobileChallengeService/*",
+        "fitmesh.bff.v1.MobileSocialService/*", "fitmesh.bff.v1.MobileClubService/*",
+        "fitmesh.bff.v1.MobileNotificationService/*");
   }
 
   /** An import carries a whole file. */
@@ -71,6 +89,6 @@ public final class BffDeployable implements FitmeshService {
 
   @Override
   public List<BindableService> grpcServices() {
-    return List.of(workouts, challenges);
+    return List.of(workouts, challenges, social, clubs, notifications);
   }
 }

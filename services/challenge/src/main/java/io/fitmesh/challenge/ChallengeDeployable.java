@@ -2,7 +2,9 @@ package io.fitmesh.challenge;
 
 import static java.util.Objects.requireNonNull;
 
+import io.fitmesh.challenge.adapters.GrpcClubMembership;
 import io.fitmesh.challenge.adapters.OutboxChallengeEvents;
+import io.fitmesh.group.v1.GroupServiceGrpc.GroupServiceBlockingStub;
 import io.fitmesh.challenge.domain.BoardProjector;
 import io.fitmesh.challenge.domain.ChallengeCatalog;
 import io.fitmesh.challenge.domain.ChallengeService;
@@ -49,7 +51,8 @@ public final class ChallengeDeployable implements FitmeshService {
     ChallengeCatalog catalog = backends.catalog();
     relay = new OutboxRelay(NAME, backends.outbox(), runtime.events(), RELAY_INTERVAL);
     challenges = new ChallengeService(backends.store(), catalog, leaderboard,
-        new OutboxChallengeEvents(runtime.events(), relay), runtime.clock());
+        new OutboxChallengeEvents(runtime.events(), relay),
+        new GrpcClubMembership(runtime.services().stub("group", GroupServiceBlockingStub.class)), runtime.clock());
     boards = new LeaderboardQueries(catalog, leaderboard);
     watches = new LeaderboardWatches(catalog, leaderboard, runtime.clock(), WATCH_INTERVAL);
     subscriptions = new ArrayList<>(new TrainingEventsConsumer(challenges).subscribe(runtime, NAME));

@@ -195,7 +195,7 @@ class TwoInstancesBoardTest {
           return now.get();
         }
       };
-      service = new ChallengeService(store, catalog, leaderboard, events, clock);
+      service = new ChallengeService(store, catalog, leaderboard, events, (club, athlete) -> false, clock);
       boards = new LeaderboardQueries(catalog, leaderboard);
     }
   }

@@ -2,11 +2,11 @@ package io.fitmesh.social;
 
 import io.fitmesh.platform.server.StandaloneService;
 
-/** Runs the social deployable as its own process; see {@link StandaloneService} for its settings. */
+/** Runs the social deployable (with group and notification, see {@link SocialServices}) as its own process. */
 public final class SocialMain {
   private SocialMain() {}
 
   public static void main(String[] args) {
-    StandaloneService.run(SocialDeployable.NAME, SocialDeployable::new);
+    StandaloneService.run(SocialDeployable.NAME, SocialServices::start);
   }
 }

@@ -2,7 +2,11 @@ package io.fitmesh.social;
 
 import io.fitmesh.platform.config.PlatformConfig;
 import io.fitmesh.platform.config.Settings;
+import io.fitmesh.platform.config.ConfigException;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The social service's own settings, read and checked once at start.
@@ -12,14 +16,33 @@ import java.time.Duration;
  * @param timelineCap FITMESH_TIMELINE_CAP (default 800, 20..10000): entries a home timeline keeps
  * @param inactivity FITMESH_FEED_INACTIVITY (default 30d): a timeline unread this long lapses (fan-out skips it) and
  *     is rebuilt from CQL on its next read
+ * @param alsoHosts FITMESH_SOCIAL_HOSTS (default "group,notification"): the services the social deployable runs
+ *     besides its own; empty when they run on their own (GroupMain, NotificationMain)
  */
-record SocialSettings(int celebrityFollowers, int timelineCap, Duration inactivity) {
+record SocialSettings(int celebrityFollowers, int timelineCap, Duration inactivity, Set<String> alsoHosts) {
+  static final Set<String> HOSTABLE = Set.of("group", "notification");
 
   static SocialSettings from(PlatformConfig config) {
     Settings settings = config.settings();
     return new SocialSettings(
         settings.intInRange("FITMESH_CELEBRITY_FOLLOWERS", 10_000, 1, Integer.MAX_VALUE),
         settings.intInRange("FITMESH_TIMELINE_CAP", 800, 20, 10_000),
-        settings.duration("FITMESH_FEED_INACTIVITY", Duration.ofDays(30)));
+        settings.duration("FITMESH_FEED_INACTIVITY", Duration.ofDays(30)),
+        hosts(settings.string("FITMESH_SOCIAL_HOSTS", "group,notification")));
+  }
+
+  private static Set<String> hosts(String value) {
+    Set<String> hosts = new LinkedHashSet<>();
+    for (String name : value.split(",")) {
+      String host = name.strip().toLowerCase(Locale.ROOT);
+      if (host.isEmpty()) {
+        continue;
+      }
+      if (!HOSTABLE.contains(host)) {
+        throw new ConfigException("FITMESH_SOCIAL_HOSTS=" + value + ": " + host + " is not one of " + HOSTABLE);
+      }
+      hosts.add(host);
+    }
+    return hosts;
   }
 }

@@ -11,6 +11,7 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.StatusRuntimeException;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -26,7 +27,7 @@ public final class AuthInterceptor implements ServerInterceptor {
       "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection");
 
   private final Authentication auth;
-  private final String deployable;
+  private final List<String> deployables;
   private final Set<String> publicMethods;
 
   /**
@@ -34,8 +35,17 @@ public final class AuthInterceptor implements ServerInterceptor {
    *     ({@code package.Service/*}) that clients may call
    */
   public AuthInterceptor(Authentication auth, String deployable, Set<String> publicMethods) {
+    this(auth, List.of(deployable), publicMethods);
+  }
+
+  /**
+   * For a server hosting several deployables: a service token minted for any of them is accepted.
+   *
+   * @param deployables the names service tokens may be minted for
+   */
+  public AuthInterceptor(Authentication auth, List<String> deployables, Set<String> publicMethods) {
     this.auth = requireNonNull(auth, "auth");
-    this.deployable = requireNonNull(deployable, "deployable");
+    this.deployables = List.copyOf(deployables);
     this.publicMethods = Set.copyOf(publicMethods);
   }
 
@@ -63,7 +73,15 @@ public final class AuthInterceptor implements ServerInterceptor {
 
   private VerifiedToken verify(String token, String method, String service) {
     if (isServiceToken(token)) {
-      return auth.services().verify(token, deployable);
+      DomainException refused = null;
+      for (String deployable : deployables) {
+        try {
+          return auth.services().verify(token, deployable);
+        } catch (DomainException e) {
+          refused = e;
+        }
+      }
+      throw refused;
     }
     if (!publicMethods.contains(method) && !publicMethods.contains(service + "/*")) {
       throw DomainException.unauthenticated(method + " is internal: it takes service tokens only");

@@ -28,6 +28,21 @@ public final class Callers {
     return caller;
   }
 
+  /**
+   * Runs {@code work} as if the athlete had called: for event consumers that ask another service about the
+   * athlete an event is about (their followers, their clubs). Calls made inside carry service tokens for them.
+   */
+  public static <T> T onBehalfOf(String athleteId, java.util.function.Supplier<T> work) {
+    try {
+      return Context.current().withValue(CALLER, new VerifiedToken(athleteId, java.util.Set.of()))
+          .call(work::get);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The verified caller, or null outside an authenticated call (for forwarding). */
   static VerifiedToken current() {
     return CALLER.get();

@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * Where each deployable answers: registered by the node that started it in this JVM, else
- * FITMESH_&lt;NAME&gt;_ADDRESS, else 127.0.0.1 on its default port. Stubs are made on first use, so a service can
- * be wired before the one it calls has started.
+ * FITMESH_&lt;NAME&gt;_ADDRESS, else 127.0.0.1 on the default port of the deployable hosting it by default. Stubs
+ * are made on first use, so a service can be wired before the one it calls has started.
  */
 public final class ServiceDirectory {
   private final Map<String, String> configured;
@@ -37,7 +37,7 @@ public final class ServiceDirectory {
     if (address != null) {
       return address;
     }
-    return configured.getOrDefault(name, "127.0.0.1:" + PlatformConfig.defaultPort(name));
+    return configured.getOrDefault(name, "127.0.0.1:" + PlatformConfig.defaultPort(PlatformConfig.defaultHost(name)));
   }
 
   /**

@@ -31,7 +31,8 @@ public record PlatformConfig(
     Settings settings) {
 
   /** Every deployable, by the name used in settings (FITMESH_&lt;NAME&gt;_PORT, FITMESH_&lt;NAME&gt;_ADDRESS). */
-  public static final List<String> DEPLOYABLES = List.of("telemetry", "training", "social", "challenge", "reco", "bff");
+  public static final List<String> DEPLOYABLES = List.of("telemetry", "training", "social", "group", "notification",
+      "challenge", "reco", "bff");
 
   /** The port each deployable listens on unless FITMESH_&lt;NAME&gt;_PORT says otherwise. */
   public static int defaultPort(String deployable) {
@@ -41,9 +42,19 @@ public record PlatformConfig(
       case "social" -> 9093;
       case "challenge" -> 9094;
       case "reco" -> 9095;
+      case "group" -> 9096;
+      case "notification" -> 9097;
       case "bff" -> 8080;
       default -> throw new IllegalArgumentException("no deployable " + deployable);
     };
+  }
+
+  /**
+   * The deployable that hosts this one by default: group and notification run inside social unless started on
+   * their own (then FITMESH_GROUP_ADDRESS or FITMESH_NOTIFICATION_ADDRESS tells callers where).
+   */
+  public static String defaultHost(String deployable) {
+    return deployable.equals("group") || deployable.equals("notification") ? "social" : deployable;
   }
 
   /** The secret of development client tokens when FITMESH_JWT_SECRET is unset (embedded and local only). */

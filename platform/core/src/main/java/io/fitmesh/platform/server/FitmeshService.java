@@ -14,6 +14,14 @@ public interface FitmeshService extends AutoCloseable {
   /** Short lowercase name: telemetry, training, social, challenge, reco, bff. */
   String name();
 
+  /**
+   * The deployable names this server answers for: its own, and those of the services it hosts besides (the
+   * social deployable hosts group and notification by default); other deployables of the node reach them here.
+   */
+  default List<String> hostedNames() {
+    return List.of(name());
+  }
+
   /** The service's own gRPC services; empty until its scenario provides them. */
   List<BindableService> grpcServices();
 

@@ -75,7 +75,8 @@ public final class ServiceServer implements AutoCloseable {
         .maxRequestMessageLength((int) largestMessage)
         .exceptionHandler(new ErrorMapper())
         // The last interceptor runs first: tracing sees every call, rejected ones included.
-        .intercept(new FieldLengthCheck(), new AuthInterceptor(auth, service.name(), service.publicMethods()), new DeadlineBridge(),
+        .intercept(new FieldLengthCheck(), new AuthInterceptor(auth, service.hostedNames(), service.publicMethods()),
+            new DeadlineBridge(),
             GrpcTelemetry.create(openTelemetry).createServerInterceptor());
     service.grpcServices().forEach(grpc::addService);
     GrpcService api = grpc.build();

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.uuid.Uuids;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -35,20 +34,14 @@ public final class ScyllaOutboxStore implements OutboxStore {
   private final PreparedStatement insert;
   private final PreparedStatement selectAfter;
   private final PreparedStatement delete;
-  private final PreparedStatement takeLease;
-  private final PreparedStatement renewLease;
-  private final PreparedStatement releaseLease;
+  private final CqlLeases leases;
 
   public ScyllaOutboxStore(CqlSession session, String keyspace) {
     this.session = requireNonNull(session, "session");
     this.insert = session.prepare("INSERT INTO " + keyspace + ".outbox (shard, id, envelope) VALUES (?, ?, ?)");
     this.selectAfter = session.prepare("SELECT id, envelope FROM " + keyspace + ".outbox WHERE shard = ? AND id > ? LIMIT ?");
     this.delete = session.prepare("DELETE FROM " + keyspace + ".outbox WHERE shard = ? AND id = ?");
-    this.takeLease = session.prepare("INSERT INTO " + keyspace
-        + ".outbox_leases (shard, owner) VALUES (?, ?) IF NOT EXISTS USING TTL ?");
-    this.renewLease = session.prepare("UPDATE " + keyspace
-        + ".outbox_leases USING TTL ? SET owner = ? WHERE shard = ? IF owner = ?");
-    this.releaseLease = session.prepare("DELETE FROM " + keyspace + ".outbox_leases WHERE shard = ? IF owner = ?");
+    this.leases = new CqlLeases(session, keyspace, "outbox_leases");
   }
 
   /** The statement that adds an event; put it in the batch of the change it announces. */
@@ -64,19 +57,12 @@ public final class ScyllaOutboxStore implements OutboxStore {
 
   @Override
   public boolean hold(int shard, String owner, Duration ttl) {
-    return call(() -> {
-      int seconds = (int) ttl.toSeconds();
-      ResultSet renewed = session.execute(renewLease.bind(seconds, owner, shard, owner));
-      if (renewed.wasApplied()) {
-        return true;
-      }
-      return session.execute(takeLease.bind(shard, owner, seconds)).wasApplied();
-    });
+    return leases.hold(shard, owner, ttl);
   }
 
   @Override
   public void release(int shard, String owner) {
-    call(() -> session.execute(releaseLease.bind(shard, owner)));
+    leases.release(shard, owner);
   }
 
   @Override

@@ -45,6 +45,12 @@ public final class InMemoryChallengeStore implements ChallengeStore {
   }
 
   @Override
+  public synchronized List<String> ofGroup(String groupId, String afterId, int limit) {
+    return challenges.values().stream().filter(c -> groupId.equals(c.groupId())).map(Challenge::challengeId)
+        .filter(id -> afterId == null || id.compareTo(afterId) > 0).sorted().limit(limit).toList();
+  }
+
+  @Override
   public Optional<Challenge> challenge(String challengeId) {
     return Optional.ofNullable(challenges.get(challengeId));
   }

@@ -43,6 +43,9 @@ public final class ScyllaChallengeStore implements ChallengeStore {
   private final CqlSession session;
   private final ScyllaOutboxStore outbox;
   private final PreparedStatement insertChallenge;
+  private final PreparedStatement insertGroupChallenge;
+  private final PreparedStatement selectGroupFirst;
+  private final PreparedStatement selectGroupAfter;
   private final PreparedStatement insertRequest;
   private final PreparedStatement selectRequest;
   private final PreparedStatement insertCalendar;
@@ -68,6 +71,11 @@ public final class ScyllaChallengeStore implements ChallengeStore {
     this.outbox = requireNonNull(outbox, "outbox");
     String ks = requireNonNull(keyspace, "keyspace") + ".";
     insertChallenge = session.prepare("INSERT INTO " + ks + "challenges (challenge_id, data) VALUES (?, ?)");
+    insertGroupChallenge = session.prepare("INSERT INTO " + ks
+        + "group_challenges (group_id, challenge_id) VALUES (?, ?)");
+    selectGroupFirst = session.prepare("SELECT challenge_id FROM " + ks + "group_challenges WHERE group_id = ? LIMIT ?");
+    selectGroupAfter = session.prepare("SELECT challenge_id FROM " + ks
+        + "group_challenges WHERE group_id = ? AND challenge_id > ? LIMIT ?");
     insertRequest = session.prepare("INSERT INTO " + ks
         + "challenge_requests (creator_id, request_id, challenge_id) VALUES (?, ?, ?) IF NOT EXISTS");
     selectRequest = session.prepare("SELECT challenge_id FROM " + ks
@@ -130,11 +138,27 @@ public final class ScyllaChallengeStore implements ChallengeStore {
   }
 
   private Challenge write(Challenge challenge) {
-    session.execute(BatchStatement.newInstance(BatchType.LOGGED,
-        insertChallenge.bind(challenge.challengeId(),
-            ByteBuffer.wrap(ChallengeProtos.toProto(challenge).toByteArray())),
-        insertCalendar.bind(CALENDAR_SHARD, challenge.endTime(), challenge.challengeId())).setIdempotent(true));
+    var batch = BatchStatement.builder(BatchType.LOGGED)
+        .addStatement(insertChallenge.bind(challenge.challengeId(),
+            ByteBuffer.wrap(ChallengeProtos.toProto(challenge).toByteArray())))
+        .addStatement(insertCalendar.bind(CALENDAR_SHARD, challenge.endTime(), challenge.challengeId()));
+    if (challenge.groupId() != null && !challenge.groupId().isEmpty()) {
+      batch.addStatement(insertGroupChallenge.bind(challenge.groupId(), challenge.challengeId()));
+    }
+    session.execute(batch.build().setIdempotent(true));
     return challenge;
+  }
+
+  @Override
+  public List<String> ofGroup(String groupId, String afterId, int limit) {
+    return call(() -> {
+      List<String> ids = new ArrayList<>();
+      for (Row row : session.execute(afterId == null ? selectGroupFirst.bind(groupId, limit)
+          : selectGroupAfter.bind(groupId, afterId, limit))) {
+        ids.add(row.getString("challenge_id"));
+      }
+      return ids;
+    });
   }
 
   private static Challenge withId(Challenge c, String id) {

@@ -42,6 +42,11 @@ public record Challenge(
     return endDate.plusDays(1).atStartOfDay(timeZone).toInstant();
   }
 
+  /** True when only a club's members may take part. */
+  public boolean isForClub() {
+    return groupId != null && !groupId.isEmpty();
+  }
+
   public boolean hasEnded(Instant now) {
     return !now.isBefore(endTime());
   }

@@ -47,9 +47,8 @@ final class ChallengeRules {
         || Math.abs(c.region().longitudeDeg()) > 180)) {
       throw DomainException.invalidArgument("region_center", "region_center is not a valid position");
     }
-    if (c.groupId() != null && !c.groupId().isEmpty()) {
-      throw DomainException.invalidArgument("group_id",
-          "group challenges need the groups of the social service, which is not available yet");
+    if (c.groupId() != null && c.groupId().length() > 64) {
+      throw DomainException.invalidArgument("group_id", "group_id is at most 64 characters");
     }
   }
 }

@@ -22,6 +22,7 @@ import java.util.UUID;
 public final class ChallengeService {
   private static final int MEMBERSHIP_PAGE = 500;
 
+  private final ClubMembership clubs;
   private final ChallengeStore store;
   private final ChallengeCatalog catalog;
   private final Leaderboard leaderboard;
@@ -29,7 +30,8 @@ public final class ChallengeService {
   private final Clock clock;
 
   public ChallengeService(ChallengeStore store, ChallengeCatalog catalog, Leaderboard leaderboard,
-      ChallengeEvents events, Clock clock) {
+      ChallengeEvents events, ClubMembership clubs, Clock clock) {
+    this.clubs = requireNonNull(clubs, "clubs");
     this.store = requireNonNull(store, "store");
     this.catalog = requireNonNull(catalog, "catalog");
     this.leaderboard = requireNonNull(leaderboard, "leaderboard");
@@ -44,6 +46,7 @@ public final class ChallengeService {
         draft.goalKind(), draft.goalTarget(), draft.effortDistanceM(), draft.sports(), draft.startDate(),
         draft.endDate(), draft.timeZone(), draft.region(), draft.groupId(), creatorId, now);
     ChallengeRules.check(challenge, now);
+    requireMember(challenge, creatorId);
     return store.create(challenge, requestId == null || requestId.isBlank() ? challenge.challengeId() : requestId);
   }
 
@@ -65,7 +68,7 @@ public final class ChallengeService {
       for (ChallengeStore.ChallengePosition next : chunk) {
         after = next;
         Optional<Challenge> c = catalog.find(next.challengeId());
-        if (c.isPresent() && (filter == ChallengeFilter.UPCOMING) != c.get().isActive(now)) {
+        if (c.isPresent() && !c.get().isForClub() && (filter == ChallengeFilter.UPCOMING) != c.get().isActive(now)) {
           page.add(c.get());
         }
         if (page.size() == pageSize) {
@@ -79,6 +82,23 @@ public final class ChallengeService {
     return new ChallengePage(page, null);
   }
 
+  /** The challenges restricted to a club, for its members. */
+  public ChallengePage listForClub(String athleteId, String clubId, int pageSize, String position) {
+    if (!clubs.isMember(clubId, athleteId)) {
+      throw DomainException.permissionDenied("only members see a club's challenges");
+    }
+    List<String> ids = store.ofGroup(clubId, position, pageSize);
+    List<Challenge> page = ids.stream().map(catalog::find).flatMap(Optional::stream).toList();
+    return new ChallengePage(page, ids.size() == pageSize ? ids.get(ids.size() - 1) : null);
+  }
+
+  /** A challenge restricted to a club takes its members only. */
+  private void requireMember(Challenge challenge, String athleteId) {
+    if (challenge.isForClub() && !clubs.isMember(challenge.groupId(), athleteId)) {
+      throw DomainException.permissionDenied("only members of club " + challenge.groupId() + " take part");
+    }
+  }
+
   /**
    * Joins (again: the same standing, announced again). FAILED_PRECONDITION once the challenge has ended. The
    * board says whether the athlete is new (one Redis round trip), so a first join reads nothing from the store;
@@ -86,6 +106,7 @@ public final class ChallengeService {
    */
   public Progress join(String athleteId, String challengeId) {
     Challenge challenge = catalog.get(challengeId);
+    requireMember(challenge, athleteId);
     Instant now = clock.instant();
     if (challenge.hasEnded(now)) {
       Participant existing = store.participant(challengeId, athleteId).orElseThrow(() ->

@@ -27,6 +27,9 @@ public interface ChallengeStore {
   /** The athlete's challenges by id after {@code afterId} (null: from the start); at most {@code limit}. */
   List<String> joinedBy(String athleteId, String afterId, int limit);
 
+  /** Ids of the challenges restricted to a club, by id, after {@code afterId} (null: from the first). */
+  List<String> ofGroup(String groupId, String afterId, int limit);
+
   Optional<Participant> participant(String challengeId, String athleteId);
 
   /**

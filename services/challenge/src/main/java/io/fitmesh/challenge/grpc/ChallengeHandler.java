@@ -61,8 +61,10 @@ public final class ChallengeHandler extends ChallengeServiceGrpc.ChallengeServic
   public void listChallenges(ListChallengesRequest request, StreamObserver<ListChallengesResponse> responses) {
     String caller = Callers.athleteId();
     int size = Paging.pageSize(request.getPageSize(), 20, 100);
-    ChallengePage page = challenges.list(caller, ChallengeProtos.filter(request.getFilter()), size,
-        Paging.position(request.getPageToken()));
+    ChallengePage page = request.getGroupId().isEmpty()
+        ? challenges.list(caller, ChallengeProtos.filter(request.getFilter()), size,
+            Paging.position(request.getPageToken()))
+        : challenges.listForClub(caller, request.getGroupId(), size, Paging.position(request.getPageToken()));
     ListChallengesResponse.Builder b = ListChallengesResponse.newBuilder();
     page.challenges().forEach(c -> b.addChallenges(ChallengeProtos.toProto(c)));
     if (page.next() != null) {

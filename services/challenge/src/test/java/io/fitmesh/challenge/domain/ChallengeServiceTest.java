@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ChallengeServiceTest {
+  private final java.util.Set<String> clubMembers = new java.util.HashSet<>();
   private static final Instant NOW = Instant.parse("2026-11-10T12:00:00Z");
   private static final PlausibilityFlag CAR = new PlausibilityFlag("vehicle", "63 km/h for 9 minutes");
 
@@ -76,9 +77,34 @@ class ChallengeServiceTest {
       @Override
       public void flush() {}
     };
-    service = new ChallengeService(store, catalog, leaderboard, events, clock);
+    service = new ChallengeService(store, catalog, leaderboard, events,
+        (club, athlete) -> clubMembers.contains(club + "/" + athlete), clock);
     boards = new LeaderboardQueries(catalog, leaderboard);
     november = service.create("creator", Fixtures.november("", GoalKind.TOTAL_DISTANCE, Set.of(Sport.RUN)), "r1");
+  }
+
+  @Test
+  void aClubChallenge_isCreatedAndJoinedByMembersOnly_andListedByItsClubNotAmongTheActive() {
+    clubMembers.add("club-1/creator");
+    clubMembers.add("club-1/member");
+    Challenge draft = Fixtures.november("", GoalKind.TOTAL_DISTANCE, Set.of(Sport.RUN));
+    Challenge forClub = new Challenge("", "Club November", "", draft.goalKind(), draft.goalTarget(),
+        draft.effortDistanceM(), draft.sports(), draft.startDate(), draft.endDate(), draft.timeZone(), null, "club-1",
+        "", Instant.EPOCH);
+
+    assertThatThrownBy(() -> service.create("outsider", forClub, "c1")).isInstanceOf(DomainException.class)
+        .extracting(e -> ((DomainException) e).kind()).isEqualTo(DomainException.Kind.PERMISSION_DENIED);
+    Challenge created = service.create("creator", forClub, "c1");
+    service.join("member", created.challengeId());
+
+    assertThatThrownBy(() -> service.join("outsider", created.challengeId())).isInstanceOf(DomainException.class)
+        .extracting(e -> ((DomainException) e).kind()).isEqualTo(DomainException.Kind.PERMISSION_DENIED);
+    assertThat(service.listForClub("member", "club-1", 10, null).challenges()).extracting(Challenge::challengeId)
+        .containsExactly(created.challengeId());
+    assertThat(service.list("member", ChallengeFilter.ACTIVE, 50, null).challenges())
+        .extracting(Challenge::challengeId).doesNotContain(created.challengeId());
+    assertThatThrownBy(() -> service.listForClub("outsider", "club-1", 10, null))
+        .hasMessage("only members see a club's challenges");
   }
 
   @Test

@@ -1,0 +1,11 @@
+package io.fitmesh.group.domain;
+
+import java.util.List;
+
+/** One page of a list and where the next starts (null on the last page). */
+public record Page<T>(List<T> items, String next) {
+
+  public Page {
+    items = List.copyOf(items);
+  }
+}

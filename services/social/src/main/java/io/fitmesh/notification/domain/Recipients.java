@@ -1,0 +1,13 @@
+package io.fitmesh.notification.domain;
+
+import java.util.Set;
+
+/** Who hears of an athlete's finished workout. */
+public interface Recipients {
+
+  /**
+   * The athlete's approved followers and, when {@code clubsToo}, the members of their clubs of at most
+   * {@code maxClubMembers}; never the athlete.
+   */
+  Set<String> ofWorkout(String athleteId, boolean clubsToo, int maxClubMembers);
+}
