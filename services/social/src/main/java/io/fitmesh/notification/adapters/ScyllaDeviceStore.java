@@ -23,8 +23,8 @@ public final class ScyllaDeviceStore implements DeviceStore {
     this.session = requireNonNull(session, "session");
     String t = keyspace + ".devices";
     insert = session.prepare("INSERT INTO " + t
-        + " (athlete_id, device_id, platform, token, registered) VALUES (?, ?, ?, ?, ?) IF NOT EXISTS");
-    selectAll = session.prepare("SELECT device_id, platform, token, registered FROM " + t + " WHERE athlete_id = ?");
+        + " (athlete_id, device_id, platform, push_token, registered) VALUES (?, ?, ?, ?, ?) IF NOT EXISTS");
+    selectAll = session.prepare("SELECT device_id, platform, push_token, registered FROM " + t + " WHERE athlete_id = ?");
     delete = session.prepare("DELETE FROM " + t + " WHERE athlete_id = ? AND device_id = ?");
   }
 
@@ -64,6 +64,6 @@ public final class ScyllaDeviceStore implements DeviceStore {
 
   private static Device device(String athleteId, Row row) {
     return new Device(athleteId, row.getString("device_id"), Device.Platform.valueOf(row.getString("platform")),
-        row.getString("token"), row.getInstant("registered"));
+        row.getString("push_token"), row.getInstant("registered"));
   }
 }

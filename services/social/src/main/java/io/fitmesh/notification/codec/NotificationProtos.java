@@ -19,6 +19,14 @@ import java.util.Map;
 public final class NotificationProtos {
   private NotificationProtos() {}
 
+  /** As a client sees it: the newest few actors. */
+  public static io.fitmesh.notification.v1.Notification forClient(Notification n) {
+    io.fitmesh.notification.v1.Notification stored = toProto(n);
+    return stored.toBuilder().clearActorIds()
+        .addAllActorIds(n.actorIds().subList(0, Math.min(Notification.SHOWN_ACTORS, n.actorIds().size()))).build();
+  }
+
+  /** Whole, as stored and sent between instances. */
   public static io.fitmesh.notification.v1.Notification toProto(Notification n) {
     return io.fitmesh.notification.v1.Notification.newBuilder()
         .setNotificationId(n.notificationId())

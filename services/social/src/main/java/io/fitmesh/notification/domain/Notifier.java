@@ -88,9 +88,9 @@ public final class Notifier {
       existing.actorIds().stream().filter(a -> !a.equals(what.actorId())).forEach(actors::add);
       count = existing.actorIds().contains(what.actorId()) ? existing.actorCount() : existing.actorCount() + 1;
     }
-    List<String> shown = actors.subList(0, Math.min(Notification.SHOWN_ACTORS, actors.size()));
-    return new Notification(recipient, id, what.kind(), Texts.title(what.kind(), shown, count),
-        Texts.body(what.kind(), what.subject()), shown, count, what.target(), what.at(), false);
+    List<String> kept = actors.subList(0, Math.min(Notification.KEPT_ACTORS, actors.size()));
+    return new Notification(recipient, id, what.kind(), Texts.title(what.kind(), kept, count),
+        Texts.body(what.kind(), what.subject()), kept, count, what.target(), what.at(), false);
   }
 
   private void schedulePush(Notification item, Occurrence what, Preferences prefs) {

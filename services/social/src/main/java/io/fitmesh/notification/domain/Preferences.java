@@ -11,13 +11,17 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * An athlete's notification settings: per kind, push and inbox on or off (on unless switched off), and quiet
+ * An athlete's notification settings: per kind (every kind; one not given is on), push and inbox on or off, and quiet
  * hours in their zone during which pushes wait (nothing is dropped).
  */
 public record Preferences(Map<NotificationKind, Channels> kinds, QuietHours quietHours, ZoneId zone) {
 
   public Preferences {
-    kinds = Map.copyOf(kinds);
+    Map<NotificationKind, Channels> every = new EnumMap<>(NotificationKind.class);
+    for (NotificationKind k : NotificationKind.values()) {
+      every.put(k, kinds.getOrDefault(k, Channels.ALL));
+    }
+    kinds = Map.copyOf(every);
     requireNonNull(quietHours, "quietHours");
     requireNonNull(zone, "zone");
   }
@@ -28,16 +32,12 @@ public record Preferences(Map<NotificationKind, Channels> kinds, QuietHours quie
   }
 
   public Channels channels(NotificationKind kind) {
-    return kinds.getOrDefault(kind, Channels.ALL);
+    return kinds.get(kind);
   }
 
-  /** Every kind with its channels, for showing the settings. */
+  /** Every kind with its channels, in kind order, for showing the settings. */
   public Map<NotificationKind, Channels> everyKind() {
-    Map<NotificationKind, Channels> all = new EnumMap<>(NotificationKind.class);
-    for (NotificationKind k : NotificationKind.values()) {
-      all.put(k, channels(k));
-    }
-    return all;
+    return new EnumMap<>(kinds);
   }
 
   /** When a push made at {@code now} may go: now, or the end of the quiet hours it falls in. */

@@ -34,7 +34,7 @@ public final class NotificationHandler extends NotificationServiceGrpc.Notificat
     }
     Page<Notification> page = inboxes.list(caller, after, Paging.pageSize(request.getPageSize(), 20, 100));
     reply(responses, ListNotificationsResponse.newBuilder()
-        .addAllNotifications(page.items().stream().map(NotificationProtos::toProto).toList())
+        .addAllNotifications(page.items().stream().map(NotificationProtos::forClient).toList())
         .setUnreadCount(inboxes.unread(caller))
         .setNextPageToken(page.next() == null ? "" : Paging.token(page.next())).build());
   }
@@ -89,7 +89,7 @@ public final class NotificationHandler extends NotificationServiceGrpc.Notificat
       long unread = inboxes.unread(caller);
       synchronized (lock) {
         if (!stream.isCancelled() && stream.isReady()) {
-          stream.onNext(WatchNotificationsResponse.newBuilder().setNotification(NotificationProtos.toProto(item))
+          stream.onNext(WatchNotificationsResponse.newBuilder().setNotification(NotificationProtos.forClient(item))
               .setUnreadCount(unread).build());
         }
       }
