@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 /**
  * Where each deployable answers: registered by the node that started it in this JVM, else
  * FITMESH_&lt;NAME&gt;_ADDRESS, else 127.0.0.1 on the default port of the deployable hosting it by default. Stubs
- * are made on first use, so a service can be wired before the one it calls has started.
+ * are made on first use and again when the address changes, so a service can be wired (and consume events)
+ * before the one it calls has started.
  */
 public final class ServiceDirectory {
   private final Map<String, String> configured;
@@ -45,26 +46,32 @@ public final class ServiceDirectory {
    * authenticated call carry a service token for that deployable on behalf of the caller.
    */
   public <T extends AbstractStub<T>> Supplier<T> stub(String name, Class<T> stubType) {
-    return lazily(() -> channels.stub(addressOf(name), stubType, new ServiceTokenForwarding(tokens, name)));
+    return byAddress(name, address -> channels.stub(address, stubType, new ServiceTokenForwarding(tokens, name)));
   }
 
   /** A stub without call timeout for long server streams (watches), made on first {@code get()}. */
   public <T extends AbstractStub<T>> Supplier<T> streamingStub(String name, Class<T> stubType) {
-    return lazily(() -> channels.streamingStub(addressOf(name), stubType, new ServiceTokenForwarding(tokens, name)));
+    return byAddress(name, address -> channels.streamingStub(address, stubType,
+        new ServiceTokenForwarding(tokens, name)));
   }
 
-  private static <T> Supplier<T> lazily(Supplier<T> make) {
+  /**
+   * A stub for the deployable's address as it is now, made again when the address changes: an event consumer may
+   * call before the deployable it calls has registered where it listens.
+   */
+  private <T> Supplier<T> byAddress(String name, java.util.function.Function<String, T> make) {
     return new Supplier<>() {
-      private volatile T stub;
+      private volatile Map.Entry<String, T> current;
 
       @Override
       public T get() {
-        T current = stub;
-        if (current == null) {
-          current = make.get();
-          stub = current;
+        String address = addressOf(name);
+        Map.Entry<String, T> stub = current;
+        if (stub == null || !stub.getKey().equals(address)) {
+          stub = Map.entry(address, make.apply(address));
+          current = stub;
         }
-        return current;
+        return stub.getValue();
       }
     };
   }
