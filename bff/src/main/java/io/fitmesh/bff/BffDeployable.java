@@ -48,6 +48,7 @@ public final class BffDeployable implements FitmeshService {
         runtime.services().stub("training", TrainingServiceBlockingStub.class),
         runtime.services().stub("telemetry", TelemetryIngestServiceBlockingStub.class),
         runtime.services().stub("training", AnalyticsServiceBlockingStub.class),
+        runtime.services().stub("social", SocialServiceBlockingStub.class),
         live);
     this.challenges = new MobileChallengeHandler(
         runtime.services().stub("challenge", ChallengeServiceBlockingStub.class),

@@ -2,6 +2,11 @@ package io.fitmesh.bff.grpc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.fitmesh.platform.geo.LatLon;
+import io.fitmesh.platform.geo.PrivacyZone;
+import io.fitmesh.social.v1.SocialServiceGrpc.SocialServiceBlockingStub;
+import java.util.List;
+
 import io.fitmesh.bff.v1.DeleteWorkoutRequest;
 import io.fitmesh.bff.v1.DeleteWorkoutResponse;
 import io.fitmesh.bff.v1.FinishWorkoutRequest;
@@ -47,6 +52,7 @@ import java.util.function.Supplier;
  */
 public final class MobileWorkoutHandler extends MobileWorkoutServiceGrpc.MobileWorkoutServiceImplBase {
   private final Supplier<TrainingServiceBlockingStub> training;
+  private final Supplier<SocialServiceBlockingStub> social;
   private final Supplier<TelemetryIngestServiceBlockingStub> telemetry;
   private final Supplier<AnalyticsServiceBlockingStub> analytics;
 
@@ -54,7 +60,8 @@ public final class MobileWorkoutHandler extends MobileWorkoutServiceGrpc.MobileW
 
   public MobileWorkoutHandler(Supplier<TrainingServiceBlockingStub> training,
       Supplier<TelemetryIngestServiceBlockingStub> telemetry, Supplier<AnalyticsServiceBlockingStub> analytics,
-      LiveWorkouts live) {
+      Supplier<SocialServiceBlockingStub> social, LiveWorkouts live) {
+    this.social = requireNonNull(social, "social");
     this.training = requireNonNull(training, "training");
     this.telemetry = requireNonNull(telemetry, "telemetry");
     this.analytics = requireNonNull(analytics, "analytics");
@@ -70,11 +77,31 @@ public final class MobileWorkoutHandler extends MobileWorkoutServiceGrpc.MobileW
       return;
     }
     Context caller = Context.current();
-    live.watch(Callers.athleteId(), workout.getAthleteId(), workout.getWorkoutId(), call, caller.wrap(() -> {
+    String watcher = Callers.athleteId();
+    live.watch(watcher, workout.getAthleteId(), workout.getWorkoutId(), call, () -> inContext(caller, () -> {
       if (!visibleWorkout(workout.getWorkoutId()).getAthleteId().equals(workout.getAthleteId())) {
         throw DomainException.notFound("no workout " + workout.getWorkoutId());
       }
+      return watcher.equals(workout.getAthleteId()) ? List.<PrivacyZone>of() : zones(workout.getAthleteId());
     }));
+  }
+
+  /** Runs {@code work} in the watcher's call context (its token, for the calls it makes) from a timer thread. */
+  private static <T> T inContext(Context context, Supplier<T> work) {
+    Context previous = context.attach();
+    try {
+      return work.get();
+    } finally {
+      context.detach(previous);
+    }
+  }
+
+  /** The owner's privacy zones, inside which others are not shown the live position. */
+  private List<PrivacyZone> zones(String ownerId) {
+    return social.get().getPrivacyZones(io.fitmesh.social.v1.GetPrivacyZonesRequest.newBuilder()
+        .setAthleteId(ownerId).build()).getZonesList().stream()
+        .map(z -> new PrivacyZone(new LatLon(z.getCenter().getLatitudeDeg(), z.getCenter().getLongitudeDeg()),
+            z.getRadiusM())).toList();
   }
 
   /** The workout as the caller may see it (NOT_FOUND otherwise), from training. */

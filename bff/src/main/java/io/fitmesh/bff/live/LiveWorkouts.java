@@ -14,7 +14,11 @@ import io.fitmesh.training.v1.TrainingCompleted;
 import io.fitmesh.training.v1.TrainingDeleted;
 import io.fitmesh.training.v1.TrainingUpdated;
 import io.grpc.stub.ServerCallStreamObserver;
+import io.fitmesh.platform.geo.LatLon;
+import io.fitmesh.platform.geo.PrivacyZone;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -73,13 +77,15 @@ public final class LiveWorkouts implements AutoCloseable {
 
   /**
    * Streams the live states of {@code ownerId}'s workout to {@code watcherId} until it ends. {@code stillVisible}
-   * is run every re-check interval in the watcher's call context and throws when the watcher may no longer see
-   * the workout.
+   * is run at once and every re-check interval in the watcher's call context: it throws when the watcher may no
+   * longer see the workout, and returns the owner's privacy zones to hide from this watcher (none for the owner);
+   * a position inside one is not sent.
    *
    * @throws DomainException RESOURCE_EXHAUSTED when the workout has too many watchers or the athlete too many watches
    */
   public void watch(String watcherId, String ownerId, String workoutId,
-      ServerCallStreamObserver<WatchWorkoutResponse> call, Runnable stillVisible) {
+      ServerCallStreamObserver<WatchWorkoutResponse> call, Supplier<List<PrivacyZone>> stillVisible) {
+    List<PrivacyZone> hidden = stillVisible.get();
     Key key = new Key(ownerId, workoutId);
     AtomicInteger held = perAthlete.computeIfAbsent(watcherId, id -> new AtomicInteger());
     if (held.incrementAndGet() > settings.watchesPerAthlete()) {
@@ -88,6 +94,7 @@ public final class LiveWorkouts implements AutoCloseable {
           + " live watches at once; close one first");
     }
     Watch watch = new Watch(key, watcherId, new LatestOnlyStream<>(call));
+    watch.hidden = hidden;
     Set<Watch> ofWorkout = watches.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet());
     ofWorkout.add(watch);
     if (ofWorkout.size() > settings.watchersPerWorkout()) {
@@ -105,9 +112,9 @@ public final class LiveWorkouts implements AutoCloseable {
     Optional.ofNullable(latest.get(key)).ifPresent(watch::update);
   }
 
-  private void recheck(Watch watch, Runnable stillVisible) {
+  private void recheck(Watch watch, Supplier<List<PrivacyZone>> stillVisible) {
     try {
-      stillVisible.run();
+      watch.hidden = stillVisible.get();
     } catch (RuntimeException e) {
       watch.fail(e);
     }
@@ -147,6 +154,7 @@ public final class LiveWorkouts implements AutoCloseable {
     final LatestOnlyStream<WatchWorkoutResponse> stream;
     volatile ScheduledFuture<?> recheck;
     volatile ScheduledFuture<?> lifetime;
+    volatile List<PrivacyZone> hidden = List.of();
     private boolean closed;
 
     Watch(Key key, String watcherId, LatestOnlyStream<WatchWorkoutResponse> stream) {
@@ -156,7 +164,12 @@ public final class LiveWorkouts implements AutoCloseable {
     }
 
     void update(TrainingUpdated state) {
-      stream.send(WatchWorkoutResponse.newBuilder().setState(state).build());
+      TrainingUpdated shown = state;
+      if (state.hasPosition() && PrivacyZone.shown(new LatLon(state.getPosition().getLatitudeDeg(),
+          state.getPosition().getLongitudeDeg()), hidden).isEmpty()) {
+        shown = state.toBuilder().clearPosition().build();
+      }
+      stream.send(WatchWorkoutResponse.newBuilder().setState(shown).build());
     }
 
     void finished() {

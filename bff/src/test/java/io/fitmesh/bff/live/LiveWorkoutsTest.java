@@ -14,6 +14,9 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.time.Duration;
+import io.fitmesh.common.v1.LatLng;
+import io.fitmesh.platform.geo.LatLon;
+import io.fitmesh.platform.geo.PrivacyZone;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,7 +47,7 @@ class LiveWorkoutsTest {
   @Test
   void anUpdateOfAnotherOwnersWorkoutWithTheSameId_neverReachesTheWatcher() {
     RecordingCall carol = new RecordingCall();
-    live(Duration.ofMinutes(1), Duration.ofHours(1)).watch("carol", "alice", "w-shared-0001", carol, () -> { });
+    live(Duration.ofMinutes(1), Duration.ofHours(1)).watch("carol", "alice", "w-shared-0001", carol, List::of);
 
     publish("bob", "w-shared-0001", 5);
     publish("alice", "w-shared-0001", 1);
@@ -61,6 +64,7 @@ class LiveWorkoutsTest {
       if (!visible.get()) {
         throw DomainException.notFound("no workout w-private-001");
       }
+      return List.of();
     });
 
     visible.set(false);
@@ -70,10 +74,31 @@ class LiveWorkoutsTest {
   }
 
   @Test
+  void aPositionInsideTheOwnersPrivacyZone_isNotSentToAWatcher() {
+    RecordingCall carol = new RecordingCall();
+    PrivacyZone home = new PrivacyZone(new LatLon(46.05, 14.5), 300);
+    live(Duration.ofMinutes(1), Duration.ofHours(1)).watch("carol", "alice", "w-zoned-0001", carol,
+        () -> List.of(home));
+
+    for (double[] p : new double[][] {{46.0501, 14.5}, {46.06, 14.5}}) {
+      bus.publish("training.updated", "w-zoned-0001", TrainingUpdated.newBuilder().setWorkoutId("w-zoned-0001")
+          .setAthleteId("alice").setDurableThroughSeq(p[0] < 46.055 ? 1 : 2).setPosition(LatLng.newBuilder()
+              .setLatitudeDeg(p[0]).setLongitudeDeg(p[1])).build()).join();
+      long seq = p[0] < 46.055 ? 1 : 2;
+      await().atMost(Duration.ofSeconds(10)).until(() -> !carol.messages.isEmpty()
+          && carol.messages.get(carol.messages.size() - 1).getState().getDurableThroughSeq() == seq);
+    }
+
+    assertThat(carol.messages.get(0).getState().hasPosition()).as("at home").isFalse();
+    assertThat(carol.messages.get(carol.messages.size() - 1).getState().getPosition().getLatitudeDeg())
+        .isEqualTo(46.06);
+  }
+
+  @Test
   void aWatchEnds_atItsMaximumLifetime() {
     RecordingCall carol = new RecordingCall();
 
-    live(Duration.ofMinutes(1), Duration.ofMillis(300)).watch("carol", "alice", "w-long-00001", carol, () -> { });
+    live(Duration.ofMinutes(1), Duration.ofMillis(300)).watch("carol", "alice", "w-long-00001", carol, List::of);
 
     await().atMost(Duration.ofSeconds(10)).until(() -> carol.ended != null);
     assertThat(carol.ended.getCode()).isEqualTo(Status.Code.UNAVAILABLE);
