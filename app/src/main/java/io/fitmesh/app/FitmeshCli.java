@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "FitMesh: the open backend for fitness platforms.",
-    subcommands = {RunCommand.class, InfraCommand.class, TokenCommand.class, LeaderboardCommand.class, EventsCommand.class,
+    subcommands = {RunCommand.class, InfraCommand.class, TokenCommand.class, LeaderboardCommand.class, FeedCommand.class,
+        EventsCommand.class,
         BenchCommand.class,
         VersionCommand.class,
         CommandLine.HelpCommand.class})

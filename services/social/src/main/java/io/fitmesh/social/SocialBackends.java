@@ -15,6 +15,8 @@ import io.fitmesh.social.adapters.ScyllaCelebrities;
 import io.fitmesh.social.adapters.ScyllaGraphStore;
 import io.fitmesh.social.adapters.ScyllaProfileStore;
 import io.fitmesh.social.domain.ActivityStore;
+import io.fitmesh.social.domain.Audience;
+import io.fitmesh.social.domain.Feeds;
 import io.fitmesh.social.domain.Celebrities;
 import io.fitmesh.social.domain.GraphStore;
 import io.fitmesh.social.domain.ProfileStore;
@@ -48,5 +50,12 @@ public record SocialBackends(GraphStore graph, ProfileStore profiles, ActivitySt
   /** Opens the stores from the runtime's settings, for commands (fitmesh feed rebuild). */
   public static SocialBackends open(PlatformRuntime runtime) {
     return open(runtime, SocialSettings.from(runtime.config()));
+  }
+
+  /** Replaces an athlete's home timeline with one made from CQL; returns how many entries it holds. */
+  public int rebuildTimeline(String athleteId, java.time.Clock clock) {
+    timelines.drop(athleteId);
+    return new Feeds(activities, timelines, graph, celebrities, new Audience(graph, profiles, clock), clock)
+        .rebuild(athleteId);
   }
 }

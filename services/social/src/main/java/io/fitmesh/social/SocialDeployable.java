@@ -62,6 +62,11 @@ public final class SocialDeployable implements FitmeshService {
     return NAME;
   }
 
+  /** The follow graph, for tests that drive an instance without a server. */
+  Follows follows() {
+    return follows;
+  }
+
   /** The feeds, for commands and tests that drive an instance without a server. */
   public Feeds feeds() {
     return feeds;
