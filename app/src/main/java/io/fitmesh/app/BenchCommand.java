@@ -1,6 +1,7 @@
 package io.fitmesh.app;
 
 import io.fitmesh.app.bench.IngestBench;
+import io.fitmesh.app.bench.FeedBench;
 import io.fitmesh.app.bench.LeaderboardBench;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure FitMesh on this machine against raw baselines from the same run (local mode).",
-    subcommands = {IngestBench.class, LeaderboardBench.class})
+    subcommands = {IngestBench.class, LeaderboardBench.class, FeedBench.class})
 final class BenchCommand implements Runnable {
   @Override
   public void run() {

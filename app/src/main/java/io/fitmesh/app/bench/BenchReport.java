@@ -77,6 +77,27 @@ final class BenchReport {
         .toString();
   }
 
+  static String feedTable(FeedBenchmark.Result r) {
+    String when = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+    return new StringBuilder()
+        .append("\n## bench feed, ").append(when).append("\n\n")
+        .append("Machine: ").append(machine()).append(". Local mode (Pulsar standalone, Cassandra 5.0, Redis; ")
+        .append("all on this machine), the node's own consumers, a mock APNs server on loopback.\n\n")
+        .append("| measure | value | target / ratio |\n|---|---|---|\n")
+        .append(String.format(Locale.ROOT, "| fan-out of one workout to %,d followers, training.completed to the last timeline written | p50 %.0f ms, p99 %.0f ms | target p99 <= 1000 ms |%n",
+            r.followers(), r.fanOutP50Ms(), r.fanOutP99Ms()))
+        .append(row("raw pipelined Redis ZADD to as many timelines (batches of 1000, 8 in flight)", r.rawZaddPerS(),
+            "writes/s", "baseline"))
+        .append(row(String.format(Locale.ROOT, "sustained fan-out, %,d timeline writes (Pulsar -> social -> Redis)",
+            r.sustainedWrites()), r.fanOutWritesPerS(), "writes/s", String.format(Locale.ROOT,
+            "%.0f%% of raw ZADD (target >= 50%%)", 100 * r.fanOutWritesPerS() / r.rawZaddPerS())))
+        .append(String.format(Locale.ROOT, "| home feed, page of 20 with a celebrity merged, through the BFF at %,d reads/s (%,d reads, %,d failed or shed) | p50 %.1f ms, p99 %.1f ms | target p99 <= 10 ms |%n",
+            r.readRate(), r.reads(), r.readFailures(), r.readP50Ms(), r.readP99Ms()))
+        .append(String.format(Locale.ROOT, "| push, training.completed to the mock APNs server at %d workouts/s (%,d workouts, %,d not pushed) | p50 %.0f ms, p99 %.0f ms | target p99 <= 500 ms |%n",
+            r.pushRate(), r.pushes(), r.pushesMissing(), r.pushP50Ms(), r.pushP99Ms()))
+        .toString();
+  }
+
   /** Starts the local servers if they are not running; settings of local mode with every port free-chosen. */
   static Settings localServersAndFreePorts() throws Exception {
     InfraLauncher.forCheckout(System.out).up(InfraLauncher.ALL);

@@ -246,7 +246,7 @@ public final class IngestBenchmark {
     String token = runtime.tokens().mint("bench-" + UUID.randomUUID().toString().substring(0, 8), Duration.ofHours(2));
     List<String> workouts = startWorkouts(token, "half");
     TelemetryIngestServiceFutureStub stub = channels.stub(endpoint("telemetry"),
-        TelemetryIngestServiceFutureStub.class, token);
+        TelemetryIngestServiceFutureStub.class, BenchAuth.serviceToken(runtime, athleteOf(token), "telemetry"));
     double perDevicePerSecond = rate / devices;
     long periodNanos = (long) (1e9 * STREAM_BATCH / Math.max(perDevicePerSecond, 1));
     ScheduledExecutorService ticks = Executors.newScheduledThreadPool(2);
@@ -291,7 +291,8 @@ public final class IngestBenchmark {
   }
 
   private List<String> startWorkouts(String token, String label) {
-    TrainingServiceBlockingStub training = channels.stub(endpoint("training"), TrainingServiceBlockingStub.class, token);
+    TrainingServiceBlockingStub training = channels.stub(endpoint("training"), TrainingServiceBlockingStub.class,
+        BenchAuth.serviceToken(runtime, athleteOf(token), "training"));
     List<String> workouts = new ArrayList<>();
     for (int d = 0; d < devices; d++) {
       String id = "bench-" + label + "-" + UUID.randomUUID();
@@ -342,4 +343,9 @@ public final class IngestBenchmark {
   public record BenchResult(int devices, Duration phase, double rawGrpcSamplesPerS, double rawCqlRowsPerS,
       double ingestSamplesPerS, double halfLoadSamplesPerS, double p50Ms, double p99Ms, double p999Ms,
       long peakHeapMiB) {}
+
+  /** The athlete a development token is for. */
+  private String athleteOf(String token) {
+    return runtime.auth().clients().verify(token).athleteId();
+  }
 }

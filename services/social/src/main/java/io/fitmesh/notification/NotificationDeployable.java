@@ -9,6 +9,8 @@ import io.fitmesh.notification.domain.InboxWatchers;
 import io.fitmesh.notification.domain.Inboxes;
 import io.fitmesh.notification.domain.Notifier;
 import io.fitmesh.notification.domain.PushDispatcher;
+import io.fitmesh.notification.domain.PushJob;
+import io.fitmesh.notification.domain.PushQueue;
 import io.fitmesh.notification.events.InboxChangesConsumer;
 import io.fitmesh.notification.events.NotifyingConsumers;
 import io.fitmesh.notification.grpc.NotificationHandler;
@@ -44,16 +46,38 @@ public final class NotificationDeployable implements FitmeshService {
     InboxWatchers watchers = new InboxWatchers();
     dispatcher = new PushDispatcher(backends.pushes(), backends.devices(), backends.inbox(), backends.gateway(),
         runtime.clock(), DISPATCH_INTERVAL);
-    Notifier notifier = new Notifier(backends.inbox(), backends.preferences(), backends.pushes(), backends.claims(),
-        backends.rates(), new BusInboxChanges(runtime.events()), runtime.clock(), settings.maxPushes(),
-        settings.window());
+    Notifier notifier = new Notifier(backends.inbox(), backends.preferences(), nudging(backends.pushes()),
+        backends.claims(), backends.rates(), new BusInboxChanges(runtime.events()), runtime.clock(),
+        settings.maxPushes(), settings.window());
     handler = new NotificationHandler(new Inboxes(backends.inbox(), backends.preferences(), backends.devices(),
         watchers, runtime.clock()));
     subscriptions = new ArrayList<>(new NotifyingConsumers(notifier, new GrpcRecipients(
         runtime.services().stub("social", SocialServiceBlockingStub.class),
-        runtime.services().stub("group", GroupServiceBlockingStub.class)), settings.clubNotifyMaxMembers())
+        runtime.services().stub("group", GroupServiceBlockingStub.class)), settings.workoutNotifyMaxFollowers(),
+        settings.clubNotifyMaxMembers())
         .subscribe(runtime));
     subscriptions.add(new InboxChangesConsumer(watchers).subscribe(runtime));
+  }
+
+  /** The queue as the notifier sees it: scheduling a push asks the dispatcher for a round at once. */
+  private PushQueue nudging(PushQueue queue) {
+    return new PushQueue() {
+      @Override
+      public void schedule(PushJob job) {
+        queue.schedule(job);
+        dispatcher.nudge();
+      }
+
+      @Override
+      public java.util.List<PushJob> due(java.time.Instant now, int limit) {
+        return queue.due(now, limit);
+      }
+
+      @Override
+      public void done(PushJob job) {
+        queue.done(job);
+      }
+    };
   }
 
   @Override

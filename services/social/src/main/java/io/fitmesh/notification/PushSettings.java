@@ -14,6 +14,8 @@ import java.util.Optional;
  *
  * @param maxPushes FITMESH_PUSH_RATE_LIMIT (default 10): pushes per recipient per window; beyond, one digest
  * @param window FITMESH_PUSH_RATE_WINDOW (default 1h)
+ * @param workoutNotifyMaxFollowers FITMESH_WORKOUT_NOTIFY_MAX_FOLLOWERS (default 1000): the followers of an athlete
+ *     with more are not notified of each workout (they read it in their feeds)
  * @param clubNotifyMaxMembers FITMESH_CLUB_NOTIFY_MAX_MEMBERS (default 1000): members of larger clubs are not
  *     notified of every member's workout (they read the club feed)
  * @param apns FITMESH_APNS_KEY_FILE (.p8), FITMESH_APNS_KEY_ID, FITMESH_APNS_TEAM_ID, FITMESH_APNS_TOPIC (the
@@ -22,7 +24,8 @@ import java.util.Optional;
  * @param fcm FITMESH_FCM_CREDENTIALS (a service-account JSON file) and FITMESH_FCM_BASE_URL (default
  *     https://fcm.googleapis.com): FCM HTTP v1; absent without credentials
  */
-record PushSettings(int maxPushes, Duration window, int clubNotifyMaxMembers, Optional<Apns> apns, Optional<Fcm> fcm) {
+record PushSettings(int maxPushes, Duration window, int workoutNotifyMaxFollowers, int clubNotifyMaxMembers,
+    Optional<Apns> apns, Optional<Fcm> fcm) {
 
   record Apns(Path keyFile, String keyId, String teamId, String topic, String host, int port, Optional<Path> trustedCa) {}
 
@@ -33,6 +36,7 @@ record PushSettings(int maxPushes, Duration window, int clubNotifyMaxMembers, Op
     return new PushSettings(
         settings.intInRange("FITMESH_PUSH_RATE_LIMIT", 10, 1, 10_000),
         settings.duration("FITMESH_PUSH_RATE_WINDOW", Duration.ofHours(1)),
+        settings.intInRange("FITMESH_WORKOUT_NOTIFY_MAX_FOLLOWERS", 1000, 0, 1_000_000),
         settings.intInRange("FITMESH_CLUB_NOTIFY_MAX_MEMBERS", 1000, 0, 1_000_000),
         settings.optional("FITMESH_APNS_KEY_FILE").map(file -> apns(settings, file)),
         settings.optional("FITMESH_FCM_CREDENTIALS").map(file -> new Fcm(existing("FITMESH_FCM_CREDENTIALS", file),

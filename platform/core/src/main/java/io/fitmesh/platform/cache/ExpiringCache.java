@@ -44,6 +44,36 @@ public final class ExpiringCache<K, V> {
     return value;
   }
 
+  /**
+   * The cached values of these keys, loading the missing or expired ones in one call; a key {@code loadMissing}
+   * leaves out has no value (and is asked again next time).
+   */
+  public Map<K, V> getAll(java.util.Collection<K> keys, Function<java.util.Set<K>, Map<K, V>> loadMissing) {
+    Instant now = clock.instant();
+    Map<K, V> found = new java.util.HashMap<>();
+    java.util.Set<K> missing = new java.util.HashSet<>();
+    for (K key : keys) {
+      Entry<V> entry = entries.get(key);
+      if (entry != null && now.isBefore(entry.expires)) {
+        found.put(key, entry.value);
+      } else {
+        missing.add(key);
+      }
+    }
+    if (!missing.isEmpty()) {
+      Map<K, V> loaded = loadMissing.apply(missing);
+      if (entries.size() + loaded.size() >= maxEntries) {
+        entries.values().removeIf(e -> !now.isBefore(e.expires));
+        if (entries.size() + loaded.size() >= maxEntries) {
+          entries.clear();
+        }
+      }
+      loaded.forEach((k, v) -> entries.put(k, new Entry<>(v, now.plus(ttl))));
+      found.putAll(loaded);
+    }
+    return found;
+  }
+
   /** Forgets a key, e.g. after the caller changed what it caches. */
   public void invalidate(K key) {
     entries.remove(key);

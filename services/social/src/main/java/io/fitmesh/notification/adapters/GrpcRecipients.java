@@ -23,12 +23,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Recipients asked of the social and group services on behalf of the workout's athlete: their followers (at most
- * {@link #MAX_FOLLOWERS}) and the members of their clubs that are small enough to notify.
+ * Recipients asked of the social and group services on behalf of the workout's athlete: their followers and the
+ * members of their clubs that are small enough to notify.
  */
 public final class GrpcRecipients implements Recipients {
-  static final int MAX_FOLLOWERS = 10_000;
-
   private final Supplier<SocialServiceBlockingStub> social;
   private final Supplier<GroupServiceBlockingStub> groups;
 
@@ -38,7 +36,7 @@ public final class GrpcRecipients implements Recipients {
   }
 
   @Override
-  public Set<String> ofWorkout(String athleteId, boolean clubsToo, int maxClubMembers) {
+  public Set<String> ofWorkout(String athleteId, int maxFollowers, boolean clubsToo, int maxClubMembers) {
     return Callers.onBehalfOf(athleteId, () -> {
       Set<String> all = new LinkedHashSet<>();
       try {
@@ -48,7 +46,10 @@ public final class GrpcRecipients implements Recipients {
               .setAthleteId(athleteId).setPageSize(200).setPageToken(token).build());
           page.getFollowersList().stream().map(FollowEdge::getAthleteId).forEach(all::add);
           token = page.getNextPageToken();
-        } while (!token.isEmpty() && all.size() < MAX_FOLLOWERS);
+        } while (!token.isEmpty() && all.size() <= maxFollowers);
+        if (all.size() > maxFollowers) {
+          all.clear();
+        }
         if (clubsToo) {
           String clubs = "";
           do {

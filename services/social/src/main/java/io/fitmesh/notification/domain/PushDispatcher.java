@@ -34,6 +34,7 @@ public final class PushDispatcher implements AutoCloseable {
   private final PushGateway gateway;
   private final Clock clock;
   private final ScheduledExecutorService thread;
+  private final java.util.concurrent.atomic.AtomicBoolean nudged = new java.util.concurrent.atomic.AtomicBoolean();
 
   public PushDispatcher(PushQueue queue, DeviceStore devices, Inbox inbox, PushGateway gateway, Clock clock,
       Duration interval) {
@@ -50,10 +51,13 @@ public final class PushDispatcher implements AutoCloseable {
     thread.scheduleWithFixedDelay(this::roundQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Asks for a round now (a push was scheduled). */
+  /** Asks for a round now (a push was scheduled); nudges while one is waiting make no more rounds. */
   public void nudge() {
-    if (!thread.isShutdown()) {
-      thread.execute(this::roundQuietly);
+    if (!thread.isShutdown() && nudged.compareAndSet(false, true)) {
+      thread.execute(() -> {
+        nudged.set(false);
+        roundQuietly();
+      });
     }
   }
 

@@ -20,8 +20,8 @@ import io.fitmesh.training.v1.Workout;
 import java.util.List;
 
 /**
- * The events that notify athletes (subscription "notification"): a finished workout (its athlete's followers, and
- * for an EVERYONE workout the members of their small clubs), kudos and comments (the workout's athlete, kudos
+ * The events that notify athletes (subscription "notification"): a finished workout (its athlete's followers unless
+ * they have too many, and for an EVERYONE workout the members of their small clubs), kudos and comments (the workout's athlete, kudos
  * grouped per workout), follows and follow requests, club join requests (the owner and admins) and approvals.
  */
 public final class NotifyingConsumers {
@@ -29,11 +29,13 @@ public final class NotifyingConsumers {
 
   private final Notifier notifier;
   private final Recipients recipients;
+  private final int maxFollowers;
   private final int maxClubMembers;
 
-  public NotifyingConsumers(Notifier notifier, Recipients recipients, int maxClubMembers) {
+  public NotifyingConsumers(Notifier notifier, Recipients recipients, int maxFollowers, int maxClubMembers) {
     this.notifier = requireNonNull(notifier, "notifier");
     this.recipients = requireNonNull(recipients, "recipients");
+    this.maxFollowers = maxFollowers;
     this.maxClubMembers = maxClubMembers;
   }
 
@@ -55,7 +57,7 @@ public final class NotifyingConsumers {
     boolean clubs = w.getVisibility() == io.fitmesh.common.v1.Visibility.VISIBILITY_EVERYONE;
     notifier.notify(new Occurrence(e.eventId(), NotificationKind.WORKOUT, w.getWorkoutId(), w.getAthleteId(),
         "workout:" + w.getWorkoutId(), w.getTitle(), e.occurredAt()),
-        recipients.ofWorkout(w.getAthleteId(), clubs, maxClubMembers));
+        recipients.ofWorkout(w.getAthleteId(), maxFollowers, clubs, maxClubMembers));
   }
 
   void onKudos(Event e) {

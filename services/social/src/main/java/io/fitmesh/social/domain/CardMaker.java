@@ -2,7 +2,10 @@ package io.fitmesh.social.domain;
 
 import static java.util.Objects.requireNonNull;
 
+import io.fitmesh.platform.cache.ExpiringCache;
 import io.fitmesh.platform.geo.PrivacyZone;
+import java.time.Clock;
+import java.time.Duration;
 import io.fitmesh.platform.geo.Routes;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,14 +15,20 @@ import java.util.Set;
 /**
  * Cards of activities a viewer may see: the route as the viewer may see it (whole for the author, without the
  * author's privacy zones for anyone else), the counts, and whether the viewer gave kudos (one read per page).
+ * Stored activities are shared between viewers for {@link #FRESHNESS}: a count or a delete shows that much later.
  */
 public final class CardMaker {
+  /** How long a stored activity and its counts are reused between reads of all viewers. */
+  static final Duration FRESHNESS = Duration.ofSeconds(1);
+
   private final ActivityStore activities;
   private final Audience audience;
+  private final ExpiringCache<String, ActivityStore.Counted> stored;
 
-  public CardMaker(ActivityStore activities, Audience audience) {
+  public CardMaker(ActivityStore activities, Audience audience, Clock clock) {
     this.activities = requireNonNull(activities, "activities");
     this.audience = requireNonNull(audience, "audience");
+    this.stored = new ExpiringCache<>(FRESHNESS, 200_000, clock);
   }
 
   /** Cards of these activities, in their order; each must be one the viewer may see. */
@@ -41,7 +50,7 @@ public final class CardMaker {
 
   /** The stored activities for these ids that the viewer may see, in the order asked. */
   public List<ActivityStore.Counted> visible(String viewerId, List<String> workoutIds) {
-    Map<String, ActivityStore.Counted> found = activities.getAll(workoutIds);
+    Map<String, ActivityStore.Counted> found = stored.getAll(workoutIds, activities::getAll);
     List<Activity> candidates = new ArrayList<>();
     for (String id : workoutIds) {
       ActivityStore.Counted c = found.get(id);

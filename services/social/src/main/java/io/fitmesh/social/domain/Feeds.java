@@ -43,7 +43,7 @@ public final class Feeds {
     this.graph = requireNonNull(graph, "graph");
     this.celebrities = requireNonNull(celebrities, "celebrities");
     this.audience = requireNonNull(audience, "audience");
-    this.cards = new CardMaker(activities, audience);
+    this.cards = new CardMaker(activities, audience, clock);
     this.followedCelebrities = new ExpiringCache<>(CELEBRITY_FRESHNESS, 100_000, clock);
   }
 
