@@ -116,7 +116,7 @@ public final class FeedBenchmark implements AutoCloseable {
     Map<String, String> push = new HashMap<>(Map.of("FITMESH_APNS_KEY_FILE", p8.toString(),
         "FITMESH_APNS_KEY_ID", "KEY1234567", "FITMESH_APNS_TEAM_ID", "TEAM123456",
         "FITMESH_APNS_TOPIC", "io.fitmesh.bench", "FITMESH_APNS_SERVER", "localhost:" + port,
-        "FITMESH_APNS_TRUSTED_CA", cert.certificate().getAbsolutePath(), "FITMESH_PUSH_RATE_LIMIT", "100000"));
+        "FITMESH_APNS_TRUSTED_CA", cert.certificate().getAbsolutePath(), "FITMESH_PUSH_RATE_LIMIT", "10000"));
     runtime = PlatformRuntime.open(PlatformConfig.from(settings.withOverrides(push), Backends.LOCAL), "bench");
     node = FitmeshNode.start(runtime);
     social = SocialBackends.open(runtime);
@@ -157,11 +157,13 @@ public final class FeedBenchmark implements AutoCloseable {
     social.profiles().createIfAbsent(author);
     List<String> fans = new ArrayList<>();
     Instant now = Instant.now();
+    Progress progress = new Progress("followers", count);
     for (int i = 0; i < count; i++) {
       String fan = String.format("fb-%s-fan-%06d", run, i);
       fans.add(fan);
       social.graph().putFollow(new Follow(fan, author, FollowState.FOLLOWING, now), null);
       social.timelines().markBuilt(fan);
+      progress.at(i + 1);
     }
     return fans;
   }
@@ -191,8 +193,14 @@ public final class FeedBenchmark implements AutoCloseable {
 
   private void awaitMember(String athlete, String member, Duration within) throws InterruptedException {
     var timeline = redis.<String>getScoredSortedSet("fitmesh:tl:{" + athlete + "}", StringCodec.INSTANCE);
-    long deadline = System.nanoTime() + within.toNanos();
+    long start = System.nanoTime();
+    long deadline = start + within.toNanos();
+    long printed = start;
     while (timeline.getScore(member) == null) {
+      if (System.nanoTime() - printed > 5_000_000_000L) {
+        printed = System.nanoTime();
+        out.printf("    waiting for the fan-out to reach %s (%.0f s)%n", athlete, (printed - start) / 1e9);
+      }
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("fan-out did not reach " + athlete + " within " + within);
       }
@@ -261,7 +269,9 @@ public final class FeedBenchmark implements AutoCloseable {
     long total = (long) rate * seconds;
     long period = 1_000_000_000L / rate;
     long start = System.nanoTime();
+    Progress progress = new Progress("reads", total);
     for (long i = 0; i < total; i++) {
+      progress.at(i);
       long due = start + i * period;
       long wait = due - System.nanoTime();
       if (wait > 0) {
@@ -300,7 +310,9 @@ public final class FeedBenchmark implements AutoCloseable {
     int total = rate * seconds;
     List<String> authors = new ArrayList<>();
     Instant now = Instant.now();
+    Progress setup = new Progress("followed athletes", total + 20);
     for (int i = 0; i < total + 20; i++) {
+      setup.at(i + 1);
       String author = "fb-" + run + "-p" + i;
       authors.add(author);
       social.profiles().createIfAbsent(author);
@@ -313,7 +325,9 @@ public final class FeedBenchmark implements AutoCloseable {
     Map<String, Long> sentAt = new HashMap<>();
     long period = 1_000_000_000L / rate;
     long start = System.nanoTime();
+    Progress progress = new Progress("workouts", total);
     for (int i = 0; i < total; i++) {
+      progress.at(i);
       long due = start + i * period;
       long wait = due - System.nanoTime();
       if (wait > 0) {
@@ -365,6 +379,30 @@ public final class FeedBenchmark implements AutoCloseable {
   private String bff() {
     return node.servers().stream().filter(s -> s.name().equals("bff")).findFirst().map(ServiceServer::endpoint)
         .orElseThrow();
+  }
+
+  /** Prints done/total, rate and ETA at most every two seconds. */
+  private final class Progress {
+    private final String what;
+    private final long total;
+    private final long start = System.nanoTime();
+    private long printed = start;
+
+    Progress(String what, long total) {
+      this.what = what;
+      this.total = total;
+    }
+
+    void at(long done) {
+      long now = System.nanoTime();
+      if (now - printed >= 2_000_000_000L || done == total) {
+        printed = now;
+        double seconds = (now - start) / 1e9;
+        double rate = done / Math.max(seconds, 1e-3);
+        out.printf("    %s: %,d of %,d (%,.0f/s, ETA %.0f s)%n", what, done, total, rate,
+            rate > 0 ? (total - done) / rate : Double.NaN);
+      }
+    }
   }
 
   private static double ms(Histogram h, double percentile) {

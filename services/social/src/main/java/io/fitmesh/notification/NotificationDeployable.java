@@ -22,6 +22,8 @@ import io.grpc.BindableService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The notification deployable: NotificationService (inbox, settings, devices, live inbox watch) and push (APNs,
@@ -38,6 +40,12 @@ public final class NotificationDeployable implements FitmeshService {
   private final PushDispatcher dispatcher;
   private final NotificationHandler handler;
   private final List<EventSubscription> subscriptions;
+  /** Runs the notifying consumers' events of different keys at once: mostly waiting on other services. */
+  private final ExecutorService workers = Executors.newFixedThreadPool(16, r -> {
+    Thread t = new Thread(r, "notification-worker");
+    t.setDaemon(true);
+    return t;
+  });
 
   public NotificationDeployable(PlatformRuntime runtime) {
     requireNonNull(runtime, "runtime");
@@ -55,7 +63,7 @@ public final class NotificationDeployable implements FitmeshService {
         runtime.services().stub("social", SocialServiceBlockingStub.class),
         runtime.services().stub("group", GroupServiceBlockingStub.class)), settings.workoutNotifyMaxFollowers(),
         settings.clubNotifyMaxMembers())
-        .subscribe(runtime));
+        .subscribe(runtime, workers));
     subscriptions.add(new InboxChangesConsumer(watchers).subscribe(runtime));
   }
 
@@ -93,6 +101,7 @@ public final class NotificationDeployable implements FitmeshService {
   @Override
   public void close() {
     subscriptions.forEach(EventSubscription::close);
+    workers.shutdown();
     dispatcher.close();
     backends.release().run();
     backends.gateway().close();

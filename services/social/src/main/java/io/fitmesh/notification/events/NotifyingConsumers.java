@@ -9,7 +9,10 @@ import io.fitmesh.notification.domain.Notifier;
 import io.fitmesh.notification.domain.Occurrence;
 import io.fitmesh.notification.domain.Recipients;
 import io.fitmesh.platform.events.Event;
+import io.fitmesh.platform.events.EventHandler;
 import io.fitmesh.platform.events.EventSubscription;
+import io.fitmesh.platform.events.PerKeyInParallel;
+import java.util.concurrent.ExecutorService;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.social.v1.FollowState;
 import io.fitmesh.social.v1.SocialCommented;
@@ -26,6 +29,7 @@ import java.util.List;
  */
 public final class NotifyingConsumers {
   public static final String SUBSCRIPTION = "notification";
+  static final int BATCH = 100;
 
   private final Notifier notifier;
   private final Recipients recipients;
@@ -39,14 +43,21 @@ public final class NotifyingConsumers {
     this.maxClubMembers = maxClubMembers;
   }
 
-  public List<EventSubscription> subscribe(PlatformRuntime runtime) {
+  /** Consumes in batches of {@value #BATCH}, each key's events in order and different keys at once on {@code workers}. */
+  public List<EventSubscription> subscribe(PlatformRuntime runtime, ExecutorService workers) {
     return List.of(
-        runtime.events().subscribe(runtime.subscription("training.completed", SUBSCRIPTION), this::onWorkout),
-        runtime.events().subscribe(runtime.subscription("social.kudos_given", SUBSCRIPTION), this::onKudos),
-        runtime.events().subscribe(runtime.subscription("social.commented", SUBSCRIPTION), this::onComment),
-        runtime.events().subscribe(runtime.subscription("social.followed", SUBSCRIPTION), this::onFollowed),
-        runtime.events().subscribe(runtime.subscription("group.join_requested", SUBSCRIPTION), this::onJoinRequest),
-        runtime.events().subscribe(runtime.subscription("group.joined", SUBSCRIPTION), this::onJoined));
+        subscribe(runtime, "training.completed", this::onWorkout, workers),
+        subscribe(runtime, "social.kudos_given", this::onKudos, workers),
+        subscribe(runtime, "social.commented", this::onComment, workers),
+        subscribe(runtime, "social.followed", this::onFollowed, workers),
+        subscribe(runtime, "group.join_requested", this::onJoinRequest, workers),
+        subscribe(runtime, "group.joined", this::onJoined, workers));
+  }
+
+  private static EventSubscription subscribe(PlatformRuntime runtime, String topic, EventHandler handler,
+      ExecutorService workers) {
+    return runtime.events().subscribeBatches(runtime.subscription(topic, SUBSCRIPTION), BATCH,
+        new PerKeyInParallel(handler, workers));
   }
 
   void onWorkout(Event e) {

@@ -43,10 +43,12 @@ public final class InMemoryTimelines implements Timelines {
   }
 
   @Override
-  public void fanOut(Collection<String> athleteIds, TimelineEntry entry) {
-    for (String athleteId : athleteIds) {
-      if (isBuilt(athleteId)) {
-        add(athleteId, List.of(entry));
+  public void fanOut(List<Delivery> deliveries) {
+    for (Delivery d : deliveries) {
+      for (String athleteId : d.athleteIds()) {
+        if (isBuilt(athleteId)) {
+          add(athleteId, List.of(d.entry()));
+        }
       }
     }
   }

@@ -29,11 +29,14 @@ import org.redisson.client.protocol.ScoredEntry;
  * two keys in one cluster slot.
  */
 public final class RedisTimelines implements Timelines {
-  /** ZADD and trim only where the timeline is built. */
+  /** ZADD only where the timeline is built; trim back to the cap once it is an eighth over. */
   private static final String ADD_IF_BUILT = """
       if redis.call('EXISTS', KEYS[2]) == 1 then
         redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
-        redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[3]) + 1))
+        local cap = tonumber(ARGV[3])
+        if redis.call('ZCARD', KEYS[1]) > cap + math.floor(cap / 8) then
+          redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(cap + 1))
+        end
         return 1
       end
       return 0
@@ -42,6 +45,7 @@ public final class RedisTimelines implements Timelines {
   private final RedissonClient redis;
   private final int cap;
   private final Duration inactivity;
+  private volatile String addIfBuiltSha;
 
   public RedisTimelines(RedissonClient redis, int cap, Duration inactivity) {
     this.redis = requireNonNull(redis, "redis");
@@ -102,21 +106,46 @@ public final class RedisTimelines implements Timelines {
   }
 
   @Override
-  public void fanOut(Collection<String> athleteIds, TimelineEntry entry) {
-    if (athleteIds.isEmpty()) {
+  public void fanOut(List<Delivery> deliveries) {
+    if (deliveries.isEmpty()) {
       return;
     }
-    String score = Long.toString(entry.startTime().toEpochMilli());
-    String member = member(entry);
-    String capArg = Integer.toString(cap);
     call(() -> {
-      RBatch batch = redis.createBatch(BatchOptions.defaults());
-      for (String athleteId : athleteIds) {
-        batch.getScript(StringCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, ADD_IF_BUILT,
-            RScript.ReturnType.LONG, List.of(timelineKey(athleteId), builtKey(athleteId)), score, member, capArg);
+      try {
+        return fanOutWith(addIfBuilt(), deliveries);
+      } catch (RuntimeException e) {
+        if (!String.valueOf(e.getMessage()).contains("NOSCRIPT")) {
+          throw e;
+        }
+        addIfBuiltSha = null;
+        return fanOutWith(addIfBuilt(), deliveries);
       }
-      return batch.execute();
     });
+  }
+
+  /** Every delivery as one pipeline of EVALSHA calls, one per follower. */
+  private Object fanOutWith(String sha, List<Delivery> deliveries) {
+    String capArg = Integer.toString(cap);
+    RBatch batch = redis.createBatch(BatchOptions.defaults());
+    for (Delivery d : deliveries) {
+      String score = Long.toString(d.entry().startTime().toEpochMilli());
+      String member = member(d.entry());
+      for (String athleteId : d.athleteIds()) {
+        batch.getScript(StringCodec.INSTANCE).evalShaAsync(RScript.Mode.READ_WRITE, sha, RScript.ReturnType.LONG,
+            List.of(timelineKey(athleteId), builtKey(athleteId)), score, member, capArg);
+      }
+    }
+    return batch.execute();
+  }
+
+  /** The script's SHA, loaded once (and again after Redis forgot it). */
+  private String addIfBuilt() {
+    String sha = addIfBuiltSha;
+    if (sha == null) {
+      sha = redis.getScript(StringCodec.INSTANCE).scriptLoad(ADD_IF_BUILT);
+      addIfBuiltSha = sha;
+    }
+    return sha;
   }
 
   @Override

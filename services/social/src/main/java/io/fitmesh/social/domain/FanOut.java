@@ -3,7 +3,6 @@ package io.fitmesh.social.domain;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -60,9 +59,9 @@ public final class FanOut {
     activities.delete(authorId, workoutId);
   }
 
-  /** A batch of social.fanout: the entry into each follower's built timeline. */
-  public void apply(TimelineEntry entry, Collection<String> followerIds) {
-    timelines.fanOut(followerIds, entry);
+  /** Batches of social.fanout: each entry into each of its followers' built timelines, all at once. */
+  public void apply(List<Timelines.Delivery> deliveries) {
+    timelines.fanOut(deliveries);
   }
 
   private void fanOut(Activity activity) {

@@ -27,6 +27,10 @@ public final class Feeds {
   static final int REBUILD_PER_AUTHOR = 20;
   private static final int ROUNDS = 5;
   private static final Duration CELEBRITY_FRESHNESS = Duration.ofSeconds(10);
+  /** A celebrity's recent workouts are read by many followers at once: shared for a second. */
+  private static final Duration CELEBRITY_POSTS_FRESHNESS = Duration.ofSeconds(1);
+  /** A read timeline's lapse is pushed back at most this often. */
+  private static final Duration TOUCH_EVERY = Duration.ofMinutes(5);
 
   private final ActivityStore activities;
   private final Timelines timelines;
@@ -35,6 +39,8 @@ public final class Feeds {
   private final Audience audience;
   private final CardMaker cards;
   private final ExpiringCache<String, FollowedCelebrities> followedCelebrities;
+  private final ExpiringCache<List<String>, List<Activity>> celebrityPosts;
+  private final ExpiringCache<String, Boolean> touched;
 
   public Feeds(ActivityStore activities, Timelines timelines, GraphStore graph, Celebrities celebrities,
       Audience audience, Clock clock) {
@@ -45,14 +51,19 @@ public final class Feeds {
     this.audience = requireNonNull(audience, "audience");
     this.cards = new CardMaker(activities, audience, clock);
     this.followedCelebrities = new ExpiringCache<>(CELEBRITY_FRESHNESS, 100_000, clock);
+    this.celebrityPosts = new ExpiringCache<>(CELEBRITY_POSTS_FRESHNESS, 10_000, clock);
+    this.touched = new ExpiringCache<>(TOUCH_EVERY, 100_000, clock);
   }
 
   /** The viewer's home feed after a position from a previous page. */
   public Page<Card> home(String viewerId, String after, int limit) {
-    if (timelines.isBuilt(viewerId)) {
-      timelines.touch(viewerId);
-    } else {
+    if (!timelines.isBuilt(viewerId)) {
       rebuild(viewerId);
+    } else {
+      touched.get(viewerId, v -> {
+        timelines.touch(v);
+        return true;
+      });
     }
     TimelineEntry cursor = TimelineEntry.fromPosition(after);
     Set<String> celebs = followedCelebrities(viewerId);
@@ -65,7 +76,10 @@ public final class Feeds {
       candidates.addAll(fromTimeline);
       more = fromTimeline.size() == want;
       for (String celebrity : celebs) {
-        List<Activity> recent = activities.byAuthor(celebrity, cursor == null ? null : cursor.position(), want).items();
+        String from = cursor == null ? "" : cursor.position();
+        int wanted = want;
+        List<Activity> recent = celebrityPosts.get(List.of(celebrity, from, Integer.toString(want)),
+            k -> activities.byAuthor(celebrity, from.isEmpty() ? null : from, wanted).items());
         recent.forEach(a -> candidates.add(a.entry()));
         more |= recent.size() == want;
       }

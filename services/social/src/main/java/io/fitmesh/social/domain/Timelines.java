@@ -22,8 +22,11 @@ public interface Timelines {
   /** Adds entries to one timeline (a rebuild, a new follow), trimming it to its cap. */
   void add(String athleteId, Collection<TimelineEntry> entries);
 
-  /** Adds one entry to each of these timelines that is built, trimming each; the others are skipped. */
-  void fanOut(Collection<String> athleteIds, TimelineEntry entry);
+  /**
+   * Adds each delivery's entry to each of its timelines that is built, all at once; the others are skipped. A
+   * timeline may hold a few more than its cap between trims.
+   */
+  void fanOut(List<Delivery> deliveries);
 
   /** Up to {@code limit} entries after {@code after} (null: from the newest). */
   List<TimelineEntry> page(String athleteId, TimelineEntry after, int limit);
@@ -33,4 +36,7 @@ public interface Timelines {
 
   /** Drops the timeline (a block); it is rebuilt on the next read. */
   void drop(String athleteId);
+
+  /** One entry for many timelines. */
+  record Delivery(TimelineEntry entry, Collection<String> athleteIds) {}
 }

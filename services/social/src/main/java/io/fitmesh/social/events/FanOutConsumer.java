@@ -8,6 +8,7 @@ import io.fitmesh.platform.grpc.ProtoTime;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.social.domain.FanOut;
 import io.fitmesh.social.domain.TimelineEntry;
+import io.fitmesh.social.domain.Timelines;
 import io.fitmesh.social.v1.SocialFanOut;
 import java.util.List;
 
@@ -31,10 +32,10 @@ public final class FanOutConsumer {
   }
 
   void onBatch(List<Event> events) {
-    for (Event e : events) {
+    fanOut.apply(events.stream().map(e -> {
       SocialFanOut batch = e.payload(SocialFanOut.class);
-      fanOut.apply(new TimelineEntry(batch.getWorkoutId(), batch.getAuthorId(),
+      return new Timelines.Delivery(new TimelineEntry(batch.getWorkoutId(), batch.getAuthorId(),
           ProtoTime.toInstant(batch.getStartTime())), batch.getFollowerIdsList());
-    }
+    }).toList());
   }
 }

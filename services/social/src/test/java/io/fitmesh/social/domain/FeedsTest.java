@@ -61,7 +61,7 @@ class FeedsTest {
     FanOutQueue[] queue = new FanOutQueue[1];
     FanOut made = new FanOut(activities, graph, profiles, celebrities, (entry, ids) -> queue[0].send(entry, ids),
         timelines, celebrityFollowers);
-    queue[0] = made::apply;
+    queue[0] = (entry, ids) -> made.apply(List.of(new Timelines.Delivery(entry, ids)));
     return made;
   }
 
