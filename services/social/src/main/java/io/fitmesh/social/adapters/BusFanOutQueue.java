@@ -8,6 +8,7 @@ import io.fitmesh.social.domain.FanOutQueue;
 import io.fitmesh.social.domain.TimelineEntry;
 import io.fitmesh.social.v1.SocialFanOut;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Fan-out batches as social.fanout events keyed by author, published straight to the bus: a batch lost with a
@@ -23,9 +24,9 @@ public final class BusFanOutQueue implements FanOutQueue {
   }
 
   @Override
-  public void send(TimelineEntry entry, List<String> followerIds) {
-    bus.publish(TOPIC, entry.authorId(), SocialFanOut.newBuilder().setWorkoutId(entry.workoutId())
+  public CompletableFuture<?> send(TimelineEntry entry, List<String> followerIds) {
+    return bus.publish(TOPIC, entry.authorId(), SocialFanOut.newBuilder().setWorkoutId(entry.workoutId())
         .setAuthorId(entry.authorId()).setStartTime(ProtoTime.toTimestamp(entry.startTime()))
-        .addAllFollowerIds(followerIds).build()).join();
+        .addAllFollowerIds(followerIds).build());
   }
 }

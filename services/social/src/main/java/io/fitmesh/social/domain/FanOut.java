@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Training's events into activities and home timelines. A finished workout is stored as its author's activity,
@@ -15,6 +16,8 @@ import java.util.List;
 public final class FanOut {
   /** Followers per fan-out message. */
   public static final int BATCH = 1000;
+  /** Followers read per query. */
+  static final int READ_PAGE = 5000;
 
   private final ActivityStore activities;
   private final GraphStore graph;
@@ -64,29 +67,32 @@ public final class FanOut {
     timelines.fanOut(deliveries);
   }
 
+  /** Queues the activity's batches as the followers are read, and returns once every batch is queued. */
   private void fanOut(Activity activity) {
     TimelineEntry entry = activity.entry();
     if (graph.followerCount(activity.authorId()) >= celebrityFollowers) {
       celebrities.add(activity.authorId());
-      queue.send(entry, List.of(activity.authorId()));
+      queue.send(entry, List.of(activity.authorId())).join();
       return;
     }
+    List<CompletableFuture<?>> queued = new ArrayList<>();
     List<String> batch = new ArrayList<>(BATCH);
     batch.add(activity.authorId());
     String position = null;
     do {
-      Page<Follow> followers = graph.followers(activity.authorId(), position, BATCH);
+      Page<Follow> followers = graph.followers(activity.authorId(), position, READ_PAGE);
       for (Follow f : followers.items()) {
         batch.add(f.followerId());
         if (batch.size() == BATCH) {
-          queue.send(entry, batch);
+          queued.add(queue.send(entry, batch));
           batch = new ArrayList<>(BATCH);
         }
       }
       position = followers.next();
     } while (position != null);
     if (!batch.isEmpty()) {
-      queue.send(entry, batch);
+      queued.add(queue.send(entry, batch));
     }
+    CompletableFuture.allOf(queued.toArray(CompletableFuture[]::new)).join();
   }
 }

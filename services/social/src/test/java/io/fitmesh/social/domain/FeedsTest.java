@@ -61,7 +61,10 @@ class FeedsTest {
     FanOutQueue[] queue = new FanOutQueue[1];
     FanOut made = new FanOut(activities, graph, profiles, celebrities, (entry, ids) -> queue[0].send(entry, ids),
         timelines, celebrityFollowers);
-    queue[0] = (entry, ids) -> made.apply(List.of(new Timelines.Delivery(entry, ids)));
+    queue[0] = (entry, ids) -> {
+      made.apply(List.of(new Timelines.Delivery(entry, ids)));
+      return java.util.concurrent.CompletableFuture.completedFuture(null);
+    };
     return made;
   }
 
