@@ -36,6 +36,7 @@ abstract class SocialScenario {
   private FitmeshNode node;
   private final String run = UUID.randomUUID().toString().substring(0, 6);
   private final Map<String, MobileClient> apps = new HashMap<>();
+  private String bobToken;
 
   /** A runtime whose settings include {@code pushSettings}. */
   abstract PlatformRuntime openRuntime(Map<String, String> pushSettings) throws Exception;
@@ -47,7 +48,11 @@ abstract class SocialScenario {
     node = FitmeshNode.start(runtime);
     String bff = node.servers().stream().filter(s -> s.name().equals("bff")).findFirst().orElseThrow().endpoint();
     for (String name : List.of("alice", "bob", "carol")) {
-      apps.put(name, new MobileClient(bff, runtime.tokens().mint(id(name), Duration.ofHours(1))));
+      String token = runtime.tokens().mint(id(name), Duration.ofHours(1));
+      apps.put(name, new MobileClient(bff, token));
+      if (name.equals("bob")) {
+        bobToken = token;
+      }
     }
   }
 
@@ -141,6 +146,46 @@ abstract class SocialScenario {
     assertThat(push.fcm).containsExactly(new FakePushServices.FcmPush("android-2", id("alice") + " follows you"));
     assertThat(push.fcmAttempts.get()).isEqualTo(2);
     assertThat(push.apns).isEmpty();
+  }
+
+  @Test
+  void anInboxWatch_getsTheUnreadCountAtOnce_andEachNewItemAsItHappens() throws Exception {
+    app("bob").get("/v1/feed");
+    String workout = record("bob", "VISIBILITY_EVERYONE", "Evening run");
+    await().atMost(EVENTUALLY).until(() -> activityIds("bob", "me").contains(workout));
+    java.util.concurrent.BlockingQueue<io.fitmesh.bff.v1.WatchNotificationsResponse> seen =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    io.fitmesh.platform.client.GrpcChannels channels =
+        new io.fitmesh.platform.client.GrpcChannels(io.opentelemetry.api.OpenTelemetry.noop(), Duration.ZERO);
+    var stub = channels.stub(endpoint(), io.fitmesh.bff.v1.MobileNotificationServiceGrpc.MobileNotificationServiceStub.class,
+        bobToken);
+    io.grpc.Context.CancellableContext watch = io.grpc.Context.current().withCancellation();
+    try {
+      watch.run(() -> stub.watchNotifications(io.fitmesh.bff.v1.WatchNotificationsRequest.getDefaultInstance(),
+          new io.grpc.stub.StreamObserver<>() {
+            @Override
+            public void onNext(io.fitmesh.bff.v1.WatchNotificationsResponse value) {
+              seen.add(value);
+            }
+
+            @Override
+            public void onError(Throwable t) {}
+
+            @Override
+            public void onCompleted() {}
+          }));
+      assertThat(seen.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isNotNull()
+          .satisfies(first -> assertThat(first.hasNotification()).isFalse());
+
+      assertThat(app("alice").post("/v1/workouts/" + workout + "/kudos", Map.of()).status()).isEqualTo(200);
+
+      io.fitmesh.bff.v1.WatchNotificationsResponse item = seen.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(item).isNotNull();
+      assertThat(item.getNotification().getTitle()).isEqualTo(id("alice") + " gave you kudos");
+      assertThat(item.getUnreadCount()).isEqualTo(1);
+    } finally {
+      watch.cancel(null);
+    }
   }
 
   @Test

@@ -108,8 +108,12 @@ public final class MobileNotificationHandler extends MobileNotificationServiceGr
           public void onNext(io.fitmesh.notification.v1.WatchNotificationsResponse value) {
             synchronized (phone) {
               if (!phone.isCancelled()) {
-                phone.onNext(WatchNotificationsResponse.newBuilder().setNotification(value.getNotification())
-                    .setUnreadCount(value.getUnreadCount()).build());
+                WatchNotificationsResponse.Builder relayed = WatchNotificationsResponse.newBuilder()
+                    .setUnreadCount(value.getUnreadCount());
+                if (value.hasNotification()) {
+                  relayed.setNotification(value.getNotification());
+                }
+                phone.onNext(relayed.build());
               }
             }
           }

@@ -14,7 +14,7 @@ import java.util.UUID;
  */
 public final class Inboxes {
   public static final int MAX_DEVICES = 20;
-  public static final int MAX_TOKEN = 4096;
+  public static final int MAX_TOKEN = 4000;
   public static final int MAX_WATCHES = 10;
 
   private final Inbox inbox;
