@@ -18,13 +18,17 @@ import io.fitmesh.social.v1.ListFollowersRequest;
 import io.fitmesh.social.v1.ListFollowersResponse;
 import io.fitmesh.social.v1.SocialServiceGrpc.SocialServiceBlockingStub;
 import io.grpc.StatusRuntimeException;
+import io.fitmesh.social.v1.FilterAudienceRequest;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Recipients asked of the social and group services on behalf of the workout's athlete: their followers and the
- * members of their clubs that are small enough to notify.
+ * members of their clubs that are small enough to notify and may see the athlete's workouts (social filters out
+ * blocks, and non-followers of a private account).
  */
 public final class GrpcRecipients implements Recipients {
   private final Supplier<SocialServiceBlockingStub> social;
@@ -51,17 +55,20 @@ public final class GrpcRecipients implements Recipients {
           all.clear();
         }
         if (clubsToo) {
+          Set<String> members = new LinkedHashSet<>();
           String clubs = "";
           do {
             ListClubsResponse page = groups.get().listClubs(ListClubsRequest.newBuilder()
                 .setFilter(ClubFilter.CLUB_FILTER_MINE).setPageSize(100).setPageToken(clubs).build());
             for (Club club : page.getClubsList()) {
               if (club.getMemberCount() <= maxClubMembers) {
-                addMembers(club.getClubId(), all);
+                addMembers(club.getClubId(), members);
               }
             }
             clubs = page.getNextPageToken();
           } while (!clubs.isEmpty());
+          members.removeAll(all);
+          all.addAll(maySee(new ArrayList<>(members)));
         }
       } catch (StatusRuntimeException e) {
         throw ErrorMapper.fromDownstream(e, "social or group service");
@@ -69,6 +76,16 @@ public final class GrpcRecipients implements Recipients {
       all.remove(athleteId);
       return all;
     });
+  }
+
+  /** The club members the athlete's workouts may reach: not blocked, and followers of a private account only. */
+  private List<String> maySee(List<String> members) {
+    List<String> shown = new ArrayList<>();
+    for (int i = 0; i < members.size(); i += 5000) {
+      shown.addAll(social.get().filterAudience(FilterAudienceRequest.newBuilder()
+          .addAllAthleteIds(members.subList(i, Math.min(members.size(), i + 5000))).build()).getAthleteIdsList());
+    }
+    return shown;
   }
 
   private void addMembers(String clubId, Set<String> all) {

@@ -102,6 +102,17 @@ public final class InMemoryGraphStore implements GraphStore {
   }
 
   @Override
+  public synchronized Set<String> followersAmong(String athleteId, Collection<String> candidates) {
+    Set<String> found = new HashSet<>();
+    for (String c : candidates) {
+      if (state(c, athleteId) == FollowState.FOLLOWING) {
+        found.add(c);
+      }
+    }
+    return found;
+  }
+
+  @Override
   public synchronized Set<String> followedAmong(String followerId, Collection<String> candidates) {
     Set<String> found = new HashSet<>();
     for (String c : candidates) {

@@ -52,6 +52,7 @@ public final class ScyllaGraphStore implements GraphStore {
   private final PreparedStatement requestsFirst;
   private final PreparedStatement requestsAfter;
   private final PreparedStatement followingAmong;
+  private final PreparedStatement followersAmongQuery;
   private final PreparedStatement insertBlock;
   private final PreparedStatement insertBlockedBy;
   private final PreparedStatement deleteBlock;
@@ -89,6 +90,8 @@ public final class ScyllaGraphStore implements GraphStore {
         + "follow_requests WHERE athlete_id = ? AND requester_id > ? LIMIT ?");
     followingAmong = session.prepare("SELECT followee_id FROM " + ks
         + "following WHERE athlete_id = ? AND followee_id IN ?");
+    followersAmongQuery = session.prepare("SELECT follower_id FROM " + ks
+        + "followers WHERE athlete_id = ? AND follower_id IN ?");
     insertBlock = session.prepare("INSERT INTO " + ks + "blocks (athlete_id, blocked_id, since) VALUES (?, ?, ?)");
     insertBlockedBy = session.prepare("INSERT INTO " + ks + "blocked_by (athlete_id, blocker_id) VALUES (?, ?)");
     deleteBlock = session.prepare("DELETE FROM " + ks + "blocks WHERE athlete_id = ? AND blocked_id = ?");
@@ -206,6 +209,11 @@ public final class ScyllaGraphStore implements GraphStore {
       return row == null ? new long[] {0, 0} : new long[] {Math.max(0, row.getLong("followers")),
           Math.max(0, row.getLong("following"))};
     });
+  }
+
+  @Override
+  public Set<String> followersAmong(String athleteId, Collection<String> candidates) {
+    return among(followersAmongQuery, athleteId, candidates, "follower_id");
   }
 
   @Override

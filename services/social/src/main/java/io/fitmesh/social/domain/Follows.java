@@ -162,6 +162,21 @@ public final class Follows {
     return List.copyOf(zones);
   }
 
+  /**
+   * The candidates who may see the owner's EVERYONE workouts: not blocked either way, and followers only when
+   * the owner's account is private; in the order given.
+   */
+  public List<String> audienceOf(String ownerId, List<String> candidates) {
+    if (candidates.size() > 5000) {
+      throw DomainException.invalidArgument("athlete_ids", "at most 5000 athlete ids");
+    }
+    java.util.Set<String> blocked = graph.blockedAmong(ownerId, candidates);
+    java.util.Set<String> followers = profile(ownerId).privateAccount()
+        ? graph.followersAmong(ownerId, candidates) : null;
+    return candidates.stream().filter(c -> !blocked.contains(c) && (followers == null || followers.contains(c)))
+        .toList();
+  }
+
   /** Anyone's zones, for the services that clip what others see (as stored, not cached). */
   public List<PrivacyZone> zones(String athleteId) {
     checkId(athleteId);

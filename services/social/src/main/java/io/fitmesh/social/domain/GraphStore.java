@@ -33,6 +33,9 @@ public interface GraphStore {
 
   long followingCount(String athleteId);
 
+  /** The candidates who follow the athlete (approved), in one read. */
+  Set<String> followersAmong(String athleteId, Collection<String> candidates);
+
   /** The candidates the follower follows (approved), in one read. */
   Set<String> followedAmong(String followerId, Collection<String> candidates);
 

@@ -182,6 +182,12 @@ public final class SocialHandler extends SocialServiceGrpc.SocialServiceImplBase
         .setNextPageToken(token(page)).build());
   }
 
+  @Override
+  public void filterAudience(FilterAudienceRequest request, StreamObserver<FilterAudienceResponse> responses) {
+    reply(responses, FilterAudienceResponse.newBuilder()
+        .addAllAthleteIds(follows.audienceOf(Callers.athleteId(), request.getAthleteIdsList())).build());
+  }
+
   /** "me" or empty means the caller. */
   static String athleteOrCaller(String athleteId, String caller) {
     return athleteId.isEmpty() || athleteId.equals("me") ? caller : athleteId;

@@ -76,6 +76,7 @@ abstract class SocialStoresContract {
     assertThat(graph().followingCount(fans.get(0))).isEqualTo(1);
     assertThat(graph().following(fans.get(0), null, 10).items()).extracting(Follow::followeeId).containsExactly(star);
     assertThat(graph().followedAmong(fans.get(1), List.of(star, "nobody"))).containsExactly(star);
+    assertThat(graph().followersAmong(star, List.of(fans.get(2), "nobody"))).containsExactly(fans.get(2));
 
     graph().removeFollow(fans.get(1), star);
     graph().removeFollow(fans.get(1), star);

@@ -220,6 +220,17 @@ class FeedsTest {
   }
 
   @Test
+  void theAudienceOfAnAthletesWorkouts_leavesOutBlocks_andNonFollowersOfAPrivateAccount() {
+    know("alice", "bob", "carol", "dan");
+    follows.follow("bob", "alice");
+    follows.block("alice", "dan");
+
+    assertThat(follows.audienceOf("alice", List.of("bob", "carol", "dan"))).containsExactly("bob", "carol");
+    follows.setPrivate("alice", true);
+    assertThat(follows.audienceOf("alice", List.of("bob", "carol", "dan"))).containsExactly("bob");
+  }
+
+  @Test
   void othersSeeTheRouteWithoutThePrivacyZone_theAthleteSeesItWhole() {
     know("alice", "bob");
     follows.follow("bob", "alice");
