@@ -7,7 +7,7 @@ import io.fitmesh.challenge.ChallengeDeployable;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.FitmeshService;
 import io.fitmesh.platform.server.ServiceServer;
-import io.fitmesh.reco.RecoDeployable;
+import io.fitmesh.reco.RecoServices;
 import io.fitmesh.social.SocialServices;
 import io.fitmesh.telemetry.TelemetryDeployable;
 import io.fitmesh.training.TrainingDeployable;
@@ -27,7 +27,7 @@ public final class FitmeshNode implements AutoCloseable {
       TrainingDeployable::new,
       SocialServices::start,
       ChallengeDeployable::new,
-      RecoDeployable::new,
+      RecoServices::start,
       BffDeployable::new);
 
   private final PlatformRuntime runtime;

@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.fitmesh.bff.grpc.MobileChallengeHandler;
 import io.fitmesh.bff.grpc.MobileClubHandler;
+import io.fitmesh.bff.grpc.MobileAdminHandler;
 import io.fitmesh.bff.grpc.MobileNotificationHandler;
+import io.fitmesh.bff.grpc.MobileRecoHandler;
 import io.fitmesh.bff.grpc.MobileSocialHandler;
 import io.fitmesh.group.v1.GroupServiceGrpc.GroupServiceBlockingStub;
 import io.fitmesh.notification.v1.NotificationServiceGrpc.NotificationServiceBlockingStub;
@@ -21,6 +23,8 @@ import io.fitmesh.platform.server.FitmeshService;
 import io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc.TelemetryIngestServiceBlockingStub;
 import io.fitmesh.training.v1.AnalyticsServiceGrpc.AnalyticsServiceBlockingStub;
 import io.fitmesh.training.v1.TrainingServiceGrpc.TrainingServiceBlockingStub;
+import io.fitmesh.promo.v1.PromoServiceGrpc.PromoServiceBlockingStub;
+import io.fitmesh.reco.v1.RecommendationServiceGrpc.RecommendationServiceBlockingStub;
 import io.grpc.BindableService;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +44,8 @@ public final class BffDeployable implements FitmeshService {
   private final MobileSocialHandler social;
   private final MobileClubHandler clubs;
   private final MobileNotificationHandler notifications;
+  private final MobileRecoHandler reco;
+  private final MobileAdminHandler admin;
 
   public BffDeployable(PlatformRuntime runtime) {
     requireNonNull(runtime, "runtime");
@@ -61,6 +67,8 @@ public final class BffDeployable implements FitmeshService {
     this.notifications = new MobileNotificationHandler(
         runtime.services().stub("notification", NotificationServiceBlockingStub.class),
         runtime.services().streamingStub("notification", NotificationServiceStub.class));
+    this.reco = new MobileRecoHandler(runtime.services().stub("reco", RecommendationServiceBlockingStub.class));
+    this.admin = new MobileAdminHandler(runtime.services().stub("promo", PromoServiceBlockingStub.class));
   }
 
   @Override
@@ -73,7 +81,8 @@ public final class BffDeployable implements FitmeshService {
   public Set<String> publicMethods() {
     return Set.of("fitmesh.bff.v1.MobileWorkoutService/*", "fitmesh.bff.v1.MobileChallengeService/*",
         "fitmesh.bff.v1.MobileSocialService/*", "fitmesh.bff.v1.MobileClubService/*",
-        "fitmesh.bff.v1.MobileNotificationService/*");
+        "fitmesh.bff.v1.MobileNotificationService/*", "fitmesh.bff.v1.MobileRecoService/*",
+        "fitmesh.bff.v1.MobileAdminService/*");
   }
 
   /** An import carries a whole file. */
@@ -90,6 +99,6 @@ public final class BffDeployable implements FitmeshService {
 
   @Override
   public List<BindableService> grpcServices() {
-    return List.of(workouts, challenges, social, clubs, notifications);
+    return List.of(workouts, challenges, social, clubs, notifications, reco, admin);
   }
 }

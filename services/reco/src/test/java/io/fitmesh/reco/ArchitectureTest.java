@@ -6,8 +6,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
 import io.fitmesh.testkit.LayerRules;
 
-/** The reco deployable keeps the shape every deployable has (see {@link LayerRules}). */
-@AnalyzeClasses(packages = "io.fitmesh.reco", importOptions = ImportOption.DoNotIncludeTests.class)
+/** The reco, promo and commerce services keep the shape every deployable has (see {@link LayerRules}). */
+@AnalyzeClasses(packages = {"io.fitmesh.reco", "io.fitmesh.promo", "io.fitmesh.commerce"},
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
   @ArchTest
   static final ArchTests LAYERS = ArchTests.in(LayerRules.class);

@@ -2,10 +2,7 @@ package io.fitmesh.social;
 
 import io.fitmesh.platform.config.PlatformConfig;
 import io.fitmesh.platform.config.Settings;
-import io.fitmesh.platform.config.ConfigException;
 import java.time.Duration;
-import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -28,21 +25,6 @@ record SocialSettings(int celebrityFollowers, int timelineCap, Duration inactivi
         settings.intInRange("FITMESH_CELEBRITY_FOLLOWERS", 10_000, 1, Integer.MAX_VALUE),
         settings.intInRange("FITMESH_TIMELINE_CAP", 800, 20, 10_000),
         settings.duration("FITMESH_FEED_INACTIVITY", Duration.ofDays(30)),
-        hosts(settings.string("FITMESH_SOCIAL_HOSTS", "group,notification")));
-  }
-
-  private static Set<String> hosts(String value) {
-    Set<String> hosts = new LinkedHashSet<>();
-    for (String name : value.split(",")) {
-      String host = name.strip().toLowerCase(Locale.ROOT);
-      if (host.isEmpty()) {
-        continue;
-      }
-      if (!HOSTABLE.contains(host)) {
-        throw new ConfigException("FITMESH_SOCIAL_HOSTS=" + value + ": " + host + " is not one of " + HOSTABLE);
-      }
-      hosts.add(host);
-    }
-    return hosts;
+        settings.namesOf("FITMESH_SOCIAL_HOSTS", "group,notification", HOSTABLE));
   }
 }

@@ -32,7 +32,7 @@ public record PlatformConfig(
 
   /** Every deployable, by the name used in settings (FITMESH_&lt;NAME&gt;_PORT, FITMESH_&lt;NAME&gt;_ADDRESS). */
   public static final List<String> DEPLOYABLES = List.of("telemetry", "training", "social", "group", "notification",
-      "challenge", "reco", "bff");
+      "challenge", "reco", "promo", "commerce", "bff");
 
   /** The port each deployable listens on unless FITMESH_&lt;NAME&gt;_PORT says otherwise. */
   public static int defaultPort(String deployable) {
@@ -44,17 +44,23 @@ public record PlatformConfig(
       case "reco" -> 9095;
       case "group" -> 9096;
       case "notification" -> 9097;
+      case "promo" -> 9098;
+      case "commerce" -> 9099;
       case "bff" -> 8080;
       default -> throw new IllegalArgumentException("no deployable " + deployable);
     };
   }
 
   /**
-   * The deployable that hosts this one by default: group and notification run inside social unless started on
-   * their own (then FITMESH_GROUP_ADDRESS or FITMESH_NOTIFICATION_ADDRESS tells callers where).
+   * The deployable that hosts this one by default: group and notification run inside social, promo and commerce
+   * inside reco, unless started on their own (then FITMESH_&lt;NAME&gt;_ADDRESS tells callers where).
    */
   public static String defaultHost(String deployable) {
-    return deployable.equals("group") || deployable.equals("notification") ? "social" : deployable;
+    return switch (deployable) {
+      case "group", "notification" -> "social";
+      case "promo", "commerce" -> "reco";
+      default -> deployable;
+    };
   }
 
   /** The secret of development client tokens when FITMESH_JWT_SECRET is unset (embedded and local only). */

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * that fail with a {@link ConfigException} naming the setting and the accepted values.
  */
 public final class Settings {
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
   private final Map<String, String> values;
 
@@ -75,7 +75,7 @@ public final class Settings {
     return intInRange(name, defaultValue, 0, 65535);
   }
 
-  /** A duration written as 250ms, 5s, 2m or 1h. */
+  /** A duration written as 250ms, 5s, 2m, 1h or 7d. */
   public Duration duration(String name, Duration defaultValue) {
     Optional<String> raw = optional(name);
     if (raw.isEmpty()) {
@@ -83,15 +83,25 @@ public final class Settings {
     }
     Matcher m = DURATION.matcher(raw.get());
     if (!m.matches()) {
-      throw new ConfigException(name + "=" + raw.get() + " is not a duration (e.g. 250ms, 5s, 2m, 1h)");
+      throw new ConfigException(name + "=" + raw.get() + " is not a duration (e.g. 250ms, 5s, 2m, 1h, 7d)");
     }
     long amount = Long.parseLong(m.group(1));
     return switch (m.group(2)) {
       case "ms" -> Duration.ofMillis(amount);
       case "s" -> Duration.ofSeconds(amount);
       case "m" -> Duration.ofMinutes(amount);
-      default -> Duration.ofHours(amount);
+      case "h" -> Duration.ofHours(amount);
+      default -> Duration.ofDays(amount);
     };
+  }
+
+  /** A duration (as {@link #duration}) from {@code min} to {@code max}. */
+  public Duration durationInRange(String name, Duration defaultValue, Duration min, Duration max) {
+    Duration value = duration(name, defaultValue);
+    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+      throw new ConfigException(name + " must be from " + min + " to " + max + ", got " + value);
+    }
+    return value;
   }
 
   /** One of an enum's constants, written in any case (embedded, EMBEDDED). */
@@ -108,5 +118,25 @@ public final class Settings {
           .collect(Collectors.joining("|"));
       throw new ConfigException(name + "=" + raw.get() + " is not one of " + accepted);
     }
+  }
+
+  /**
+   * A comma-separated set of names, each one of {@code allowed} (case-insensitive, blanks ignored), in the given
+   * order; {@code defaultValue} when unset.
+   */
+  public java.util.Set<String> namesOf(String name, String defaultValue, java.util.Set<String> allowed) {
+    String value = string(name, defaultValue);
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    for (String part : value.split(",")) {
+      String item = part.strip().toLowerCase(java.util.Locale.ROOT);
+      if (item.isEmpty()) {
+        continue;
+      }
+      if (!allowed.contains(item)) {
+        throw new ConfigException(name + "=" + value + ": " + item + " is not one of " + new java.util.TreeSet<>(allowed));
+      }
+      names.add(item);
+    }
+    return names;
   }
 }

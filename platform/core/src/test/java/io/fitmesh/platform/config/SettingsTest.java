@@ -45,7 +45,7 @@ class SettingsTest {
   @Test
   void duration_withoutUnit_isRefusedWithAnExample() {
     assertThatThrownBy(() -> Settings.of(Map.of("T", "5")).duration("T", Duration.ZERO))
-        .hasMessage("T=5 is not a duration (e.g. 250ms, 5s, 2m, 1h)");
+        .hasMessage("T=5 is not a duration (e.g. 250ms, 5s, 2m, 1h, 7d)");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.fitmesh.social.adapters;
 
+import io.fitmesh.platform.storage.CqlCalls;
 import static java.util.Objects.requireNonNull;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -114,7 +115,7 @@ public final class ScyllaActivityStore implements ActivityStore {
 
   @Override
   public void upsert(Activity a) {
-    Cql.run("activities", () -> {
+    CqlCalls.run("activities", () -> {
       Row current = session.execute(select.bind(a.workoutId())).one();
       if (current != null && current.getBoolean("deleted")) {
         return;
@@ -134,7 +135,7 @@ public final class ScyllaActivityStore implements ActivityStore {
 
   @Override
   public Map<String, Counted> getAll(Collection<String> workoutIds) {
-    return Cql.call("activities", () -> {
+    return CqlCalls.call("activities", () -> {
       Map<String, CompletionStage<AsyncResultSet>> reads = new HashMap<>();
       for (String id : new HashSet<>(workoutIds)) {
         reads.put(id, session.executeAsync(select.bind(id)));
@@ -155,7 +156,7 @@ public final class ScyllaActivityStore implements ActivityStore {
   @Override
   public Page<Activity> byAuthor(String authorId, String after, int limit) {
     TimelineEntry from = TimelineEntry.fromPosition(after);
-    return Cql.call("activities", () -> {
+    return CqlCalls.call("activities", () -> {
       List<Activity> items = new ArrayList<>();
       boolean more = false;
       for (Row row : session.execute(from == null ? byAuthorFirst.bind(authorId, limit + 1)
@@ -172,7 +173,7 @@ public final class ScyllaActivityStore implements ActivityStore {
 
   @Override
   public void delete(String authorId, String workoutId) {
-    Cql.run("activities", () -> {
+    CqlCalls.run("activities", () -> {
       Row current = session.execute(select.bind(workoutId)).one();
       BatchStatementBuilder batch = BatchStatement.builder(BatchType.LOGGED)
           .addStatement(tombstone.bind(authorId, workoutId));
@@ -186,7 +187,7 @@ public final class ScyllaActivityStore implements ActivityStore {
 
   @Override
   public boolean addKudos(String workoutId, String athleteId, Instant at, PendingEvent event) {
-    return Cql.call("kudos", () -> {
+    return CqlCalls.call("kudos", () -> {
       if (session.execute(selectKudos.bind(workoutId, athleteId)).one() != null) {
         return false;
       }
@@ -202,7 +203,7 @@ public final class ScyllaActivityStore implements ActivityStore {
 
   @Override
   public void removeKudos(String workoutId, String athleteId) {
-    Cql.run("kudos", () -> {
+    CqlCalls.run("kudos", () -> {
       session.execute(BatchStatement.builder(BatchType.LOGGED)
           .addStatement(deleteKudos.bind(workoutId, athleteId))
           .addStatement(deleteKudosByAthlete.bind(athleteId, workoutId))
@@ -216,7 +217,7 @@ public final class ScyllaActivityStore implements ActivityStore {
     if (workoutIds.isEmpty()) {
       return Set.of();
     }
-    return Cql.call("kudos", () -> {
+    return CqlCalls.call("kudos", () -> {
       Set<String> given = new HashSet<>();
       for (Row row : session.execute(kudosAmong.bind(athleteId, List.copyOf(new HashSet<>(workoutIds))))) {
         given.add(row.getString("workout_id"));
@@ -227,7 +228,7 @@ public final class ScyllaActivityStore implements ActivityStore {
 
   @Override
   public Comment addComment(Comment proposed, String requestId, PendingEvent event) {
-    return Cql.call("comments", () -> {
+    return CqlCalls.call("comments", () -> {
       Comment comment = proposed;
       if (requestId != null) {
         String position = InMemoryActivityStore.position(proposed);
@@ -265,7 +266,7 @@ public final class ScyllaActivityStore implements ActivityStore {
 
   @Override
   public Optional<Comment> comment(String workoutId, String commentId) {
-    return Cql.call("comments", () -> {
+    return CqlCalls.call("comments", () -> {
       for (Row row : session.execute(selectComments.bind(workoutId))) {
         if (row.getString("comment_id").equals(commentId)) {
           return Optional.of(comment(workoutId, row));
@@ -277,7 +278,7 @@ public final class ScyllaActivityStore implements ActivityStore {
 
   @Override
   public void deleteComment(String workoutId, String commentId) {
-    Cql.run("comments", () -> {
+    CqlCalls.run("comments", () -> {
       for (Row row : session.execute(selectComments.bind(workoutId))) {
         if (row.getString("comment_id").equals(commentId)) {
           session.execute(deleteComment.bind(workoutId, row.getString("position")));
@@ -289,7 +290,7 @@ public final class ScyllaActivityStore implements ActivityStore {
 
   @Override
   public Page<Comment> comments(String workoutId, String after, int limit) {
-    return Cql.call("comments", () -> {
+    return CqlCalls.call("comments", () -> {
       List<Comment> items = new ArrayList<>();
       String last = null;
       boolean more = false;

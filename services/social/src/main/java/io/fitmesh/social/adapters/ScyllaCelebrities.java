@@ -1,5 +1,6 @@
 package io.fitmesh.social.adapters;
 
+import io.fitmesh.platform.storage.CqlCalls;
 import static java.util.Objects.requireNonNull;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -30,7 +31,7 @@ public final class ScyllaCelebrities implements Celebrities {
 
   @Override
   public Set<String> all() {
-    return cache.get("all", k -> Cql.call("celebrities", () -> {
+    return cache.get("all", k -> CqlCalls.call("celebrities", () -> {
       Set<String> all = new HashSet<>();
       for (Row row : session.execute(selectAll.bind(SHARD))) {
         all.add(row.getString("athlete_id"));
@@ -42,7 +43,7 @@ public final class ScyllaCelebrities implements Celebrities {
   @Override
   public void add(String athleteId) {
     if (!all().contains(athleteId)) {
-      Cql.run("celebrities", () -> session.execute(insert.bind(SHARD, athleteId).setIdempotent(true)));
+      CqlCalls.run("celebrities", () -> session.execute(insert.bind(SHARD, athleteId).setIdempotent(true)));
       cache.invalidate("all");
     }
   }

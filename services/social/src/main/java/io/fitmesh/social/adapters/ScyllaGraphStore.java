@@ -1,5 +1,6 @@
 package io.fitmesh.social.adapters;
 
+import io.fitmesh.platform.storage.CqlCalls;
 import static java.util.Objects.requireNonNull;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -103,7 +104,7 @@ public final class ScyllaGraphStore implements GraphStore {
 
   @Override
   public FollowState state(String followerId, String followeeId) {
-    return Cql.call("follow graph", () -> {
+    return CqlCalls.call("follow graph", () -> {
       if (session.execute(selectFollowing.bind(followerId, followeeId)).one() != null) {
         return FollowState.FOLLOWING;
       }
@@ -126,7 +127,7 @@ public final class ScyllaGraphStore implements GraphStore {
     if (event != null) {
       batch.addStatement(outbox.insert(EnvelopeEvent.envelopeOf(event)));
     }
-    Cql.run("follow graph", () -> session.execute(batch.build()));
+    CqlCalls.run("follow graph", () -> session.execute(batch.build()));
     if (follow.state() == FollowState.FOLLOWING && before != FollowState.FOLLOWING) {
       count(follow.followerId(), follow.followeeId(), 1);
     }
@@ -138,7 +139,7 @@ public final class ScyllaGraphStore implements GraphStore {
     if (before == FollowState.NONE) {
       return;
     }
-    Cql.run("follow graph", () -> session.execute(BatchStatement.builder(BatchType.LOGGED)
+    CqlCalls.run("follow graph", () -> session.execute(BatchStatement.builder(BatchType.LOGGED)
         .addStatement(deleteFollower.bind(followeeId, followerId))
         .addStatement(deleteFollowing.bind(followerId, followeeId))
         .addStatement(deleteRequest.bind(followeeId, followerId))
@@ -149,7 +150,7 @@ public final class ScyllaGraphStore implements GraphStore {
   }
 
   private void count(String followerId, String followeeId, long delta) {
-    Cql.run("follow counts", () -> {
+    CqlCalls.run("follow counts", () -> {
       session.execute(countFollow.bind(delta, 0L, followeeId));
       session.execute(countFollow.bind(0L, delta, followerId));
     });
@@ -175,7 +176,7 @@ public final class ScyllaGraphStore implements GraphStore {
 
   private Page<Follow> page(BoundStatement query, int limit, String athleteId, boolean othersFollow,
       FollowState state) {
-    return Cql.call("follow graph", () -> {
+    return CqlCalls.call("follow graph", () -> {
       List<Follow> items = new ArrayList<>();
       boolean more = false;
       for (Row row : session.execute(query)) {
@@ -204,7 +205,7 @@ public final class ScyllaGraphStore implements GraphStore {
   }
 
   private long[] counts(String athleteId) {
-    return Cql.call("follow counts", () -> {
+    return CqlCalls.call("follow counts", () -> {
       Row row = session.execute(selectCounts.bind(athleteId)).one();
       return row == null ? new long[] {0, 0} : new long[] {Math.max(0, row.getLong("followers")),
           Math.max(0, row.getLong("following"))};
@@ -223,7 +224,7 @@ public final class ScyllaGraphStore implements GraphStore {
 
   @Override
   public void block(String blockerId, String blockedId, Instant at) {
-    Cql.run("blocks", () -> session.execute(BatchStatement.builder(BatchType.LOGGED)
+    CqlCalls.run("blocks", () -> session.execute(BatchStatement.builder(BatchType.LOGGED)
         .addStatement(insertBlock.bind(blockerId, blockedId, at))
         .addStatement(insertBlockedBy.bind(blockedId, blockerId))
         .build()));
@@ -231,7 +232,7 @@ public final class ScyllaGraphStore implements GraphStore {
 
   @Override
   public void unblock(String blockerId, String blockedId) {
-    Cql.run("blocks", () -> session.execute(BatchStatement.builder(BatchType.LOGGED)
+    CqlCalls.run("blocks", () -> session.execute(BatchStatement.builder(BatchType.LOGGED)
         .addStatement(deleteBlock.bind(blockerId, blockedId))
         .addStatement(deleteBlockedBy.bind(blockedId, blockerId))
         .build()));
@@ -249,7 +250,7 @@ public final class ScyllaGraphStore implements GraphStore {
     if (candidates.isEmpty()) {
       return Set.of();
     }
-    return Cql.call("follow graph", () -> {
+    return CqlCalls.call("follow graph", () -> {
       List<String> all = new ArrayList<>(new HashSet<>(candidates));
       Set<String> found = new HashSet<>();
       for (int i = 0; i < all.size(); i += IN_CHUNK) {

@@ -1,5 +1,6 @@
 package io.fitmesh.social.adapters;
 
+import io.fitmesh.platform.storage.CqlCalls;
 import static java.util.Objects.requireNonNull;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -34,7 +35,7 @@ public final class ScyllaProfileStore implements ProfileStore {
 
   @Override
   public Optional<Profile> get(String athleteId) {
-    return Cql.call("profiles", () -> {
+    return CqlCalls.call("profiles", () -> {
       Row row = session.execute(select.bind(athleteId)).one();
       if (row == null) {
         return Optional.empty();
@@ -47,14 +48,14 @@ public final class ScyllaProfileStore implements ProfileStore {
 
   @Override
   public void createIfAbsent(String athleteId) {
-    Cql.run("profiles", () -> session.execute(insertIfAbsent.bind(athleteId).setIdempotent(true)));
+    CqlCalls.run("profiles", () -> session.execute(insertIfAbsent.bind(athleteId).setIdempotent(true)));
   }
 
   @Override
   public void save(Profile profile) {
     GetPrivacyZonesResponse.Builder zones = GetPrivacyZonesResponse.newBuilder();
     profile.zones().forEach(z -> zones.addZones(SocialProtos.toProto(z)));
-    Cql.run("profiles", () -> session.execute(upsert.bind(profile.athleteId(), profile.privateAccount(),
+    CqlCalls.run("profiles", () -> session.execute(upsert.bind(profile.athleteId(), profile.privateAccount(),
         ByteBuffer.wrap(zones.build().toByteArray())).setIdempotent(true)));
   }
 

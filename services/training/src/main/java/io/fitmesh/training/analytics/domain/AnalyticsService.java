@@ -7,6 +7,8 @@ import io.fitmesh.training.domain.Sport;
 import io.fitmesh.training.domain.Summary;
 import io.fitmesh.training.domain.WorkoutRecord;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -19,6 +21,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -32,6 +35,8 @@ import java.util.function.Predicate;
  */
 public final class AnalyticsService {
   private static final int MAX_DAYS = 365;
+  /** The least load of a day counted as hard, whatever the chronic load. */
+  static final double HARD_DAY_MIN_LOAD = 50;
 
   private final AnalyticsStore store;
   private final Clock clock;
@@ -71,7 +76,10 @@ public final class AnalyticsService {
       throw DomainException.invalidArgument("days", "days must be 1.." + MAX_DAYS + ", got " + days);
     }
     List<WorkoutFacts> all = facts(athleteId);
-    ZoneId zone = zone(timeZone, all);
+    return trainingLoad(all, zone(timeZone, all), count);
+  }
+
+  private List<DailyLoad> trainingLoad(List<WorkoutFacts> all, ZoneId zone, int count) {
     LocalDate today = LocalDate.now(clock.withZone(zone));
     LocalDate first = today.minusDays(count - 1L);
     LocalDate warmUp = first.minusDays(42 * 3);
@@ -97,7 +105,51 @@ public final class AnalyticsService {
 
   /** Records from workouts that are not flagged as implausible. */
   public List<PersonalRecord> records(String athleteId) {
-    List<WorkoutFacts> all = facts(athleteId).stream().filter(f -> !f.flagged()).toList();
+    return records(facts(athleteId));
+  }
+
+  /** Load and form today, the latest and last hard workout, recent sports, best efforts now and 90 days ago. */
+  public TrainingStatus status(String athleteId, String timeZone) {
+    List<WorkoutRecord> workouts = store.all(athleteId);
+    List<WorkoutFacts> all = facts(workouts);
+    ZoneId zone = zone(timeZone, all);
+    List<DailyLoad> days = trainingLoad(all, zone, 43);
+    DailyLoad today = days.get(days.size() - 1);
+    Optional<LocalDate> lastHard = Optional.empty();
+    for (int i = 1; i < days.size(); i++) {
+      DailyLoad day = days.get(i);
+      if (day.load() >= HARD_DAY_MIN_LOAD && day.load() >= 1.5 * days.get(i - 1).chronic()) {
+        lastHard = Optional.of(day.date());
+      }
+    }
+    Instant now = clock.instant();
+    Instant ninetyDaysAgo = now.minus(Duration.ofDays(90));
+    Map<Sport, TrainingStatus.RecentSport> recent = new EnumMap<>(Sport.class);
+    for (WorkoutFacts f : all) {
+      if (f.startTime().isAfter(ninetyDaysAgo)) {
+        recent.merge(f.sport(), new TrainingStatus.RecentSport(f.sport(), 1, f.distanceM()),
+            (a, b) -> new TrainingStatus.RecentSport(a.sport(), a.count() + b.count(), a.distanceM() + b.distanceM()));
+      }
+    }
+    Instant yearAgo = now.minus(Duration.ofDays(365));
+    double maxHeartRate = workouts.stream().filter(w -> w.startTime().isAfter(yearAgo) && !w.summary().isFlagged())
+        .mapToDouble(w -> w.summary().maxHeartRateBpm()).max().orElse(0);
+    Optional<TrainingStatus.Latest> latest = workouts.stream()
+        .max(Comparator.comparing(w -> w.summary().endTime()))
+        .map(w -> new TrainingStatus.Latest(w.summary().endTime(), load(w.sport(), w.summary()), w.sport()));
+    return new TrainingStatus(zone, today.acute(), today.chronic(), all.size(),
+        all.stream().map(WorkoutFacts::startTime).min(Comparator.naturalOrder()), latest, lastHard,
+        recent.values().stream().sorted(Comparator.comparingInt(TrainingStatus.RecentSport::count).reversed()).toList(),
+        maxHeartRate, bestEfforts(all), bestEfforts(all.stream().filter(f -> f.startTime().isBefore(ninetyDaysAgo))
+            .toList()));
+  }
+
+  private static List<PersonalRecord> bestEfforts(List<WorkoutFacts> facts) {
+    return records(facts).stream().filter(r -> r.elapsedS() > 0).toList();
+  }
+
+  private static List<PersonalRecord> records(List<WorkoutFacts> facts) {
+    List<WorkoutFacts> all = facts.stream().filter(f -> !f.flagged()).toList();
     Map<String, PersonalRecord> best = new HashMap<>();
     for (WorkoutFacts f : all) {
       if (f.sport() == Sport.RUN) {
@@ -115,7 +167,11 @@ public final class AnalyticsService {
   }
 
   private List<WorkoutFacts> facts(String athleteId) {
-    return store.all(athleteId).stream().map(w -> new WorkoutFacts(w.athleteId(), w.workoutId(), w.sport(),
+    return facts(store.all(athleteId));
+  }
+
+  private static List<WorkoutFacts> facts(List<WorkoutRecord> workouts) {
+    return workouts.stream().map(w -> new WorkoutFacts(w.athleteId(), w.workoutId(), w.sport(),
         w.startTime(), w.timeZone(), w.summary().distanceM(), w.summary().movingS(), w.summary().elevationGainM(),
         load(w.sport(), w.summary()), w.summary().bestEfforts(), w.summary().isFlagged())).toList();
   }

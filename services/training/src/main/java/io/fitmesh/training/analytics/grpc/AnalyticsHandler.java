@@ -11,6 +11,7 @@ import io.fitmesh.training.analytics.domain.ChallengeAnalytics;
 import io.fitmesh.training.analytics.domain.DailyLoad;
 import io.fitmesh.training.analytics.domain.ParticipationReport;
 import io.fitmesh.training.analytics.domain.PersonalRecord;
+import io.fitmesh.training.analytics.domain.TrainingStatus;
 import io.fitmesh.training.codec.WorkoutProtos;
 import io.fitmesh.training.v1.AnalyticsServiceGrpc;
 import io.fitmesh.training.v1.ChallengeStats;
@@ -22,6 +23,10 @@ import io.fitmesh.training.v1.GetPersonalRecordsRequest;
 import io.fitmesh.training.v1.GetPersonalRecordsResponse;
 import io.fitmesh.training.v1.GetTrainingLoadRequest;
 import io.fitmesh.training.v1.GetTrainingLoadResponse;
+import io.fitmesh.training.v1.GetTrainingStatusRequest;
+import io.fitmesh.training.v1.GetTrainingStatusResponse;
+import io.fitmesh.training.v1.RecentSport;
+import com.google.protobuf.util.Timestamps;
 import io.fitmesh.training.v1.ParticipationDay;
 import io.fitmesh.training.v1.Totals;
 import io.grpc.stub.StreamObserver;
@@ -72,17 +77,44 @@ public final class AnalyticsHandler extends AnalyticsServiceGrpc.AnalyticsServic
   }
 
   @Override
+  public void getTrainingStatus(GetTrainingStatusRequest request, StreamObserver<GetTrainingStatusResponse> responses) {
+    TrainingStatus status = analytics.status(Callers.athleteId(), request.getTimeZone());
+    GetTrainingStatusResponse.Builder response = GetTrainingStatusResponse.newBuilder()
+        .setTimeZone(status.zone().getId())
+        .setAcuteLoad(status.acuteLoad())
+        .setChronicLoad(status.chronicLoad())
+        .setWorkoutCount(status.workoutCount())
+        .setMaxHeartRateBpm(status.maxHeartRateBpm())
+        .setChallengesJoined(challenges.athleteStats(Callers.athleteId()).joined());
+    status.firstWorkoutTime().ifPresent(t -> response.setFirstWorkoutTime(Timestamps.fromMillis(t.toEpochMilli())));
+    status.latest().ifPresent(latest -> response
+        .setLatestWorkoutEnd(Timestamps.fromMillis(latest.endTime().toEpochMilli()))
+        .setLatestWorkoutLoad(latest.load())
+        .setLatestWorkoutSport(WorkoutProtos.toProto(latest.sport())));
+    status.lastHardDay().ifPresent(day -> response.setLastHardDay(date(day)));
+    status.recentSports().forEach(sport -> response.addRecentSports(RecentSport.newBuilder()
+        .setSport(WorkoutProtos.toProto(sport.sport())).setCount(sport.count()).setDistanceM(sport.distanceM())));
+    status.bestEfforts().forEach(r -> response.addBestEfforts(record(r)));
+    status.bestEfforts90DaysAgo().forEach(r -> response.addBestEfforts90DaysAgo(record(r)));
+    responses.onNext(response.build());
+    responses.onCompleted();
+  }
+
+  private static io.fitmesh.training.v1.PersonalRecord record(PersonalRecord r) {
+    return io.fitmesh.training.v1.PersonalRecord.newBuilder()
+        .setName(r.name())
+        .setSport(WorkoutProtos.toProto(r.sport()))
+        .setElapsedS(r.elapsedS())
+        .setDistanceM(r.distanceM())
+        .setWorkoutId(r.workoutId())
+        .build();
+  }
+
+  @Override
   public void getPersonalRecords(GetPersonalRecordsRequest request,
       StreamObserver<GetPersonalRecordsResponse> responses) {
     GetPersonalRecordsResponse.Builder response = GetPersonalRecordsResponse.newBuilder();
-    for (PersonalRecord r : analytics.records(Callers.athleteId())) {
-      response.addRecords(io.fitmesh.training.v1.PersonalRecord.newBuilder()
-          .setName(r.name())
-          .setSport(WorkoutProtos.toProto(r.sport()))
-          .setElapsedS(r.elapsedS())
-          .setDistanceM(r.distanceM())
-          .setWorkoutId(r.workoutId()));
-    }
+    analytics.records(Callers.athleteId()).forEach(r -> response.addRecords(record(r)));
     responses.onNext(response.build());
     responses.onCompleted();
   }

@@ -102,4 +102,29 @@ class AnalyticsServiceTest {
     assertThat(records).filteredOn(r -> r.name().equals("Longest ride")).singleElement()
         .extracting(PersonalRecord::distanceM).isEqualTo(80_000.0);
   }
+
+  @Test
+  void status_saysTodaysLoad_theLatestAndLastHardWorkout_recentSports_andEffortsThenAndNow() {
+    analytics.onCompleted(finished("w-old", Sport.RUN, Instant.parse("2026-07-01T06:00:00Z"), 5_000, 1800,
+        List.of(new Summary.BestEffort("5 km", 5000, 1800))));
+    analytics.onCompleted(finished("w-hard", Sport.RUN, Instant.parse("2026-11-22T06:00:00Z"), 20_000, 6000,
+        List.of(new Summary.BestEffort("5 km", 5000, 1500))));
+    analytics.onCompleted(finished("w-ride", Sport.RIDE, Instant.parse("2026-11-24T06:00:00Z"), 30_000, 3600,
+        List.of()));
+
+    TrainingStatus status = analytics.status("athlete-1", "Europe/Ljubljana");
+
+    assertThat(status.workoutCount()).isEqualTo(3);
+    assertThat(status.firstWorkoutTime()).contains(Instant.parse("2026-07-01T06:00:00Z"));
+    assertThat(status.latest()).hasValueSatisfying(l -> {
+      assertThat(l.sport()).isEqualTo(Sport.RIDE);
+      assertThat(l.endTime()).isEqualTo(Instant.parse("2026-11-24T07:00:00Z"));
+    });
+    assertThat(status.lastHardDay()).contains(java.time.LocalDate.of(2026, 11, 22));
+    assertThat(status.recentSports()).extracting(TrainingStatus.RecentSport::sport)
+        .containsExactlyInAnyOrder(Sport.RUN, Sport.RIDE);
+    assertThat(status.acuteLoad()).isGreaterThan(status.chronicLoad());
+    assertThat(status.bestEfforts()).singleElement().extracting(PersonalRecord::elapsedS).isEqualTo(1500.0);
+    assertThat(status.bestEfforts90DaysAgo()).singleElement().extracting(PersonalRecord::elapsedS).isEqualTo(1800.0);
+  }
 }

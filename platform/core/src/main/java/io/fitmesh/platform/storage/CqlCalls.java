@@ -1,14 +1,14 @@
-package io.fitmesh.social.adapters;
+package io.fitmesh.platform.storage;
 
 import io.fitmesh.platform.errors.DomainException;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
-/** Runs a CQL call; any driver failure becomes UNAVAILABLE without driver text for the client. */
-final class Cql {
-  private Cql() {}
+/** Runs a store call (CQL or Redis); any driver failure becomes UNAVAILABLE without driver text for the client. */
+public final class CqlCalls {
+  private CqlCalls() {}
 
-  static <T> T call(String what, Supplier<T> work) {
+  public static <T> T call(String what, Supplier<T> work) {
     try {
       return work.get();
     } catch (DomainException e) {
@@ -23,7 +23,7 @@ final class Cql {
     }
   }
 
-  static void run(String what, Runnable work) {
+  public static void run(String what, Runnable work) {
     call(what, () -> {
       work.run();
       return null;

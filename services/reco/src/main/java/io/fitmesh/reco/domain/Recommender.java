@@ -1,0 +1,118 @@
+package io.fitmesh.reco.domain;
+
+import static java.util.Objects.requireNonNull;
+
+import io.fitmesh.platform.errors.DomainException;
+import io.fitmesh.platform.limits.Texts;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The recommendations screen of one athlete: today's workout, load and recovery ({@link Coach}), race predictions
+ * ({@link RacePredictor}), gear due for replacement ({@link GearLocker}) and offers (the promo service, told the
+ * athlete's region, sports, gear due, and whether they are new or joined a challenge). Dismissed items stay hidden
+ * for {@code hideFor}; shown, accepted and dismissed items are published as feedback.
+ */
+public final class Recommender {
+  private static final Set<String> KINDS = Set.of("today", "gear", "promo");
+  private static final Duration NEW_ATHLETE = Duration.ofDays(30);
+
+  private final TrainingAnalytics analytics;
+  private final GearLocker gear;
+  private final ProfileStore profiles;
+  private final Dismissals dismissals;
+  private final Offers offers;
+  private final FeedbackEvents feedback;
+  private final Clock clock;
+  private final Duration hideFor;
+
+  public Recommender(TrainingAnalytics analytics, GearLocker gear, ProfileStore profiles, Dismissals dismissals,
+      Offers offers, FeedbackEvents feedback, Clock clock, Duration hideFor) {
+    this.analytics = requireNonNull(analytics, "analytics");
+    this.gear = requireNonNull(gear, "gear");
+    this.profiles = requireNonNull(profiles, "profiles");
+    this.dismissals = requireNonNull(dismissals, "dismissals");
+    this.offers = requireNonNull(offers, "offers");
+    this.feedback = requireNonNull(feedback, "feedback");
+    this.clock = requireNonNull(clock, "clock");
+    this.hideFor = requireNonNull(hideFor, "hideFor");
+  }
+
+  public Screen screen(String athleteId, String timeZone) {
+    AthleteTraining training = analytics.training(timeZone);
+    Instant now = clock.instant();
+    Set<String> hidden = dismissals.hidden(athleteId);
+    Optional<TodaysWorkout> today = Optional.of(Coach.today(training, now)).filter(t -> !hidden.contains(t.id()));
+    List<Gear> due = gear.due(athleteId);
+    List<Screen.GearAlert> alerts = due.stream()
+        .map(g -> new Screen.GearAlert("gear:" + g.gearId() + ":replace", g, String.format(Locale.ROOT,
+            "your %s has %.0f km of its %.0f km: replace it soon", g.name(), g.distanceM() / 1000,
+            g.retireDistanceM() / 1000)))
+        .filter(a -> !hidden.contains(a.id()))
+        .toList();
+    Offers.Answer answer = profiles.region(athleteId)
+        .map(region -> offers.offers(facts(training, region, due, now), hiddenCampaigns(hidden)))
+        .orElseGet(() -> Offers.Answer.none("set your region (PUT /v1/athletes/me/profile) to see offers"));
+    Screen screen = new Screen(today, Coach.load(training, now.atZone(training.zone()).toLocalDate()),
+        Coach.recovery(training, now), RacePredictor.predictions(training.bestEfforts(),
+            training.bestEfforts90DaysAgo()), alerts, answer.offers(), answer.unavailable(), now);
+    List<String> shown = new ArrayList<>();
+    today.ifPresent(t -> shown.add(t.id()));
+    alerts.forEach(a -> shown.add(a.id()));
+    answer.offers().forEach(o -> shown.add(o.recommendationId()));
+    feedback.publish(athleteId, shown, FeedbackKind.SHOWN);
+    return screen;
+  }
+
+  /** Hides the recommendation for a while; idempotent. */
+  public void dismiss(String athleteId, String recommendationId) {
+    dismissals.dismiss(athleteId, checked(recommendationId), hideFor);
+    feedback.publish(athleteId, List.of(recommendationId), FeedbackKind.DISMISSED);
+  }
+
+  public void accept(String athleteId, String recommendationId) {
+    feedback.publish(athleteId, List.of(checked(recommendationId)), FeedbackKind.ACCEPTED);
+  }
+
+  public Optional<String> region(String athleteId) {
+    return profiles.region(athleteId);
+  }
+
+  /** Sets the athlete's region: an ISO 3166-1 alpha-2 code, any case. */
+  public String setRegion(String athleteId, String region) {
+    String code = region == null ? "" : region.strip().toUpperCase(Locale.ROOT);
+    if (!Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2).contains(code)) {
+      throw DomainException.invalidArgument("profile.region",
+          "region must be an ISO 3166-1 alpha-2 country code such as DE or US");
+    }
+    profiles.setRegion(athleteId, code);
+    return code;
+  }
+
+  private PromoFacts facts(AthleteTraining training, String region, List<Gear> due, Instant now) {
+    boolean newAthlete = training.firstWorkout().map(first -> first.isAfter(now.minus(NEW_ATHLETE))).orElse(true);
+    return new PromoFacts(region, training.recentSports().stream().map(AthleteTraining.SportShare::sport).toList(),
+        due, newAthlete, training.challengesJoined() > 0);
+  }
+
+  private static Set<String> hiddenCampaigns(Set<String> hidden) {
+    return hidden.stream().filter(id -> id.startsWith("promo:")).map(id -> id.substring("promo:".length()))
+        .collect(Collectors.toSet());
+  }
+
+  private static String checked(String recommendationId) {
+    String id = Texts.checkId("recommendation_id", recommendationId);
+    if (!KINDS.contains(id.substring(0, Math.max(0, id.indexOf(':'))))) {
+      throw DomainException.invalidArgument("recommendation_id",
+          "recommendation_id is one given on the recommendations screen (today:..., gear:..., promo:...)");
+    }
+    return id;
+  }
+}

@@ -1,0 +1,61 @@
+package io.fitmesh.reco.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fitmesh.platform.errors.DomainException;
+import io.fitmesh.reco.adapters.InMemoryGearStore;
+import org.junit.jupiter.api.Test;
+
+class GearLockerTest {
+  private final GearLocker locker = new GearLocker(new InMemoryGearStore());
+
+  private static Gear draft(String name, Sport sport, boolean isDefault) {
+    return new Gear("", "", name, "Nike", "Pegasus 40", sport, 0, isDefault, 0, false);
+  }
+
+  @Test
+  void shoes_retireAt700kmByDefault_andOneDefaultPerSport() {
+    Gear first = locker.create("alice", draft("Pegasus", Sport.RUN, true), "r1");
+    Gear second = locker.create("alice", draft("Vaporfly", Sport.RUN, true), "r2");
+
+    assertThat(first.retireDistanceM()).isEqualTo(700_000);
+    assertThat(locker.list("alice")).filteredOn(Gear::defaultForSport).extracting(Gear::gearId)
+        .containsExactly(second.gearId());
+  }
+
+  @Test
+  void finishedWorkouts_countOnTheDefaultGearOfTheirSport_andDeletedOnesComeOff() {
+    Gear shoe = locker.create("alice", draft("Pegasus", Sport.RUN, true), "r1");
+    locker.create("alice", draft("Canyon", Sport.RIDE, true), "r2");
+
+    locker.onCompleted("alice", "w1", Sport.RUN, 640_000);
+    locker.onCompleted("alice", "w1", Sport.RUN, 640_000);
+    assertThat(locker.due("alice")).extracting(Gear::gearId).containsExactly(shoe.gearId());
+
+    locker.onDeleted("alice", "w1");
+    assertThat(locker.due("alice")).isEmpty();
+    assertThat(locker.list("alice")).allMatch(g -> g.distanceM() == 0);
+  }
+
+  @Test
+  void anotherAthletesGear_isNotFound() {
+    Gear shoe = locker.create("alice", draft("Pegasus", Sport.RUN, true), "r1");
+
+    assertThatThrownBy(() -> locker.update("mallory", new Gear(shoe.gearId(), "mallory", "Mine", "", "", Sport.RUN, 0,
+        false, 0, false)))
+        .isInstanceOfSatisfying(DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.NOT_FOUND));
+  }
+
+  @Test
+  void gearWithoutANameOrWithANegativeRetireDistance_isRefused() {
+    assertThatThrownBy(() -> locker.create("alice", draft(" ", Sport.RUN, false), null))
+        .isInstanceOfSatisfying(DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID_ARGUMENT));
+    assertThatThrownBy(() -> locker.create("alice", new Gear("", "", "x", "", "", Sport.RUN, -1, false, 0, false),
+        null)).isInstanceOf(DomainException.class);
+    assertThatThrownBy(() -> locker.create("alice", draft("x", null, false), null))
+        .isInstanceOf(DomainException.class);
+  }
+}
