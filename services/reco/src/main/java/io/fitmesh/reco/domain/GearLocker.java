@@ -59,11 +59,14 @@ public final class GearLocker {
         .toList();
   }
 
-  /** Counts a finished workout on the default gear of its sport, if the athlete has one. */
-  public void onCompleted(String athleteId, String workoutId, Sport sport, double distanceM) {
-    store.list(athleteId).stream()
-        .filter(g -> g.sport() == sport && g.defaultForSport() && !g.retired())
-        .findFirst()
+  /**
+   * Counts a finished workout on the gear named at its start or import when that is the athlete's and not retired,
+   * else on the default gear of its sport, if the athlete has one.
+   */
+  public void onCompleted(String athleteId, String workoutId, Sport sport, double distanceM, String gearId) {
+    List<Gear> mine = store.list(athleteId);
+    mine.stream().filter(g -> g.gearId().equals(gearId) && !g.retired()).findFirst()
+        .or(() -> mine.stream().filter(g -> g.sport() == sport && g.defaultForSport() && !g.retired()).findFirst())
         .ifPresent(g -> store.count(athleteId, workoutId, g.gearId(), distanceM));
   }
 

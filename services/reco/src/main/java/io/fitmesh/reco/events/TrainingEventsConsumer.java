@@ -28,7 +28,7 @@ public final class TrainingEventsConsumer {
           Workout w = e.payload(TrainingCompleted.class).getWorkout();
           Sport sport = RecoProtos.sport(w.getSport());
           if (sport != null) {
-            gear.onCompleted(w.getAthleteId(), w.getWorkoutId(), sport, w.getSummary().getDistanceM());
+            gear.onCompleted(w.getAthleteId(), w.getWorkoutId(), sport, w.getSummary().getDistanceM(), w.getGearId());
           }
         }),
         runtime.events().subscribe(runtime.subscription("training.deleted", SUBSCRIPTION), e -> {

@@ -29,8 +29,8 @@ class GearLockerTest {
     Gear shoe = locker.create("alice", draft("Pegasus", Sport.RUN, true), "r1");
     locker.create("alice", draft("Canyon", Sport.RIDE, true), "r2");
 
-    locker.onCompleted("alice", "w1", Sport.RUN, 640_000);
-    locker.onCompleted("alice", "w1", Sport.RUN, 640_000);
+    locker.onCompleted("alice", "w1", Sport.RUN, 640_000, "");
+    locker.onCompleted("alice", "w1", Sport.RUN, 640_000, "");
     assertThat(locker.due("alice")).extracting(Gear::gearId).containsExactly(shoe.gearId());
 
     locker.onDeleted("alice", "w1");
@@ -57,5 +57,20 @@ class GearLockerTest {
         null)).isInstanceOf(DomainException.class);
     assertThatThrownBy(() -> locker.create("alice", draft("x", null, false), null))
         .isInstanceOf(DomainException.class);
+  }
+
+  @Test
+  void aWorkout_countsOnTheGearNamedAtItsStart_notOnTheDefault() {
+    Gear daily = locker.create("alice", draft("Pegasus", Sport.RUN, true), "r1");
+    Gear racer = locker.create("alice", draft("Vaporfly", Sport.RUN, false), "r2");
+    Gear bobs = locker.create("bob", draft("Bob's", Sport.RUN, false), "r3");
+
+    locker.onCompleted("alice", "race", Sport.RUN, 42_195, racer.gearId());
+    locker.onCompleted("alice", "not-bobs", Sport.RUN, 10_000, bobs.gearId());
+
+    assertThat(locker.list("alice")).filteredOn(g -> g.gearId().equals(racer.gearId())).singleElement()
+        .extracting(Gear::distanceM).isEqualTo(42_195.0);
+    assertThat(locker.list("alice")).filteredOn(g -> g.gearId().equals(daily.gearId())).singleElement()
+        .extracting(Gear::distanceM).isEqualTo(10_000.0);
   }
 }

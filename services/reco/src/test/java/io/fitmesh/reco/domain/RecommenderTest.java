@@ -52,7 +52,7 @@ class RecommenderTest {
   void gearDueAndRegion_goToPromo_andItsOffersAreShown_andPublishedAsShown() {
     profiles.setRegion("alice", "DE");
     Gear shoe = gear.create("alice", new Gear("", "", "Pegasus", "", "", Sport.RUN, 0, true, 0, false), null);
-    gear.onCompleted("alice", "w1", Sport.RUN, 650_000);
+    gear.onCompleted("alice", "w1", Sport.RUN, 650_000, "");
     offerAnswer.set(new Offers.Answer(List.of(SHOES), Optional.empty()));
 
     Screen screen = recommender.screen("alice", "");

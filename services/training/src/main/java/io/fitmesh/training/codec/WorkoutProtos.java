@@ -33,7 +33,8 @@ public final class WorkoutProtos {
             : WorkoutState.WORKOUT_STATE_RECORDING)
         .setTitle(w.title())
         .setSource(w.source() == WorkoutRecord.Source.IMPORTED ? WorkoutSource.WORKOUT_SOURCE_IMPORTED
-            : WorkoutSource.WORKOUT_SOURCE_RECORDED);
+            : WorkoutSource.WORKOUT_SOURCE_RECORDED)
+        .setGearId(w.gearId());
     if (w.summary() != null) {
       b.setSummary(toProto(w.summary()));
     }
@@ -48,7 +49,8 @@ public final class WorkoutProtos {
         w.getTitle(),
         w.getSource() == WorkoutSource.WORKOUT_SOURCE_IMPORTED ? WorkoutRecord.Source.IMPORTED
             : WorkoutRecord.Source.RECORDED,
-        w.hasSummary() ? toDomain(w.getSummary()) : null);
+        w.hasSummary() ? toDomain(w.getSummary()) : null,
+        w.getGearId());
   }
 
   static WorkoutSummary toProto(Summary s) {

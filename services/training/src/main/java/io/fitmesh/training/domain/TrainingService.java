@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * list, delete (training.deleted) and import. The caller is always the athlete of the call's token.
  */
 public final class TrainingService {
+  private static final java.util.regex.Pattern GEAR_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern WORKOUT_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
   private static final int MAX_TITLE = 200;
@@ -219,8 +220,12 @@ public final class TrainingService {
     String title = c.title() == null ? "" : c.title().strip();
     checkedTitle(title);
     Visibility visibility = c.visibility() == null ? Visibility.FOLLOWERS : c.visibility();
+    String gearId = c.gearId() == null ? "" : c.gearId();
+    if (!gearId.isEmpty() && !GEAR_ID.matcher(gearId).matches()) {
+      throw DomainException.invalidArgument("gear_id", "gear_id must be 1..64 characters of [A-Za-z0-9_-]");
+    }
     return new WorkoutRecord(c.workoutId(), athleteId, c.sport(), c.startTime(), zone(c.timeZone()), visibility,
-        WorkoutRecord.State.RECORDING, title, source, null);
+        WorkoutRecord.State.RECORDING, title, source, null, gearId);
   }
 
   private static ZoneId zone(String timeZone) {

@@ -14,7 +14,14 @@ public record WorkoutRecord(
     State state,
     String title,
     Source source,
-    Summary summary) {
+    Summary summary,
+    String gearId) {
+
+  /** Without gear named: the default gear of its sport. */
+  public WorkoutRecord(String workoutId, String athleteId, Sport sport, Instant startTime, ZoneId timeZone,
+      Visibility visibility, State state, String title, Source source, Summary summary) {
+    this(workoutId, athleteId, sport, startTime, timeZone, visibility, state, title, source, summary, "");
+  }
 
   /** DELETED is a tombstone: the id stays taken, nothing else of the workout is kept. */
   public enum State { RECORDING, FINISHED, DELETED }
@@ -23,7 +30,7 @@ public record WorkoutRecord(
 
   public WorkoutRecord finished(Summary summary) {
     return new WorkoutRecord(workoutId, athleteId, sport, startTime, timeZone, visibility, State.FINISHED, title,
-        source, summary);
+        source, summary, gearId);
   }
 
   /** What remains of a deleted workout: its id and owner. */
@@ -40,12 +47,12 @@ public record WorkoutRecord(
   /** With a new title and visibility. */
   public WorkoutRecord changed(String newTitle, Visibility newVisibility) {
     return new WorkoutRecord(workoutId, athleteId, sport, startTime, timeZone, newVisibility, state, newTitle, source,
-        summary);
+        summary, gearId);
   }
 
   /** As anyone but its athlete sees it: nothing of the track inside the athlete's privacy zones. */
   public WorkoutRecord hiding(java.util.List<io.fitmesh.platform.geo.PrivacyZone> zones) {
     return summary == null || zones.isEmpty() ? this : new WorkoutRecord(workoutId, athleteId, sport, startTime,
-        timeZone, visibility, state, title, source, summary.hiding(zones));
+        timeZone, visibility, state, title, source, summary.hiding(zones), gearId);
   }
 }

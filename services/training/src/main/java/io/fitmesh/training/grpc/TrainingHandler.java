@@ -45,7 +45,7 @@ public final class TrainingHandler extends TrainingServiceGrpc.TrainingServiceIm
   public void startWorkout(StartWorkoutRequest request, StreamObserver<StartWorkoutResponse> responses) {
     StartCommand command = new StartCommand(request.getWorkoutId(), WorkoutProtos.sport(request.getSport()),
         ProtoTime.toInstant(request.getStartTime()), request.getTimeZone(),
-        WorkoutProtos.visibility(request.getVisibility()), request.getTitle());
+        WorkoutProtos.visibility(request.getVisibility()), request.getTitle(), request.getGearId());
     WorkoutRecord started = training.start(Callers.athleteId(), command);
     reply(responses, StartWorkoutResponse.newBuilder().setWorkout(WorkoutProtos.toProto(started)).build());
   }
@@ -90,7 +90,8 @@ public final class TrainingHandler extends TrainingServiceGrpc.TrainingServiceIm
   @Override
   public void importWorkout(ImportWorkoutRequest request, StreamObserver<ImportWorkoutResponse> responses) {
     StartCommand command = new StartCommand(request.getWorkoutId(), WorkoutProtos.sport(request.getSport()),
-        null, request.getTimeZone(), WorkoutProtos.visibility(request.getVisibility()), request.getTitle());
+        null, request.getTimeZone(), WorkoutProtos.visibility(request.getVisibility()), request.getTitle(),
+        request.getGearId());
     Context call = Context.current();
     WorkoutRecord imported = WorkoutFiles.importFile(training, Callers.athleteId(), command,
         format(request.getFormat()), request.getData().toByteArray(), call::isCancelled);

@@ -27,7 +27,7 @@ public final class WorkoutFiles {
     }
     TrackPoint first = points.stream().min(Comparator.comparing(TrackPoint::time)).orElseThrow();
     StartCommand timed = new StartCommand(command.workoutId(), command.sport(), first.time(), command.timeZone(),
-        command.visibility(), command.title());
+        command.visibility(), command.title(), command.gearId());
     return training.importWorkout(athleteId, timed, points);
   }
 
