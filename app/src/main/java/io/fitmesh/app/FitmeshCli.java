@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionCommand.Provider.class,
     description = "FitMesh: the open backend for fitness platforms.",
     subcommands = {RunCommand.class, InfraCommand.class, TokenCommand.class, LeaderboardCommand.class, FeedCommand.class,
-        EventsCommand.class, PromoCommand.class,
+        EventsCommand.class, PromoCommand.class, CommerceCommand.class,
         BenchCommand.class,
         VersionCommand.class,
         CommandLine.HelpCommand.class})

@@ -38,6 +38,7 @@ class RunCommandProcessTest {
     for (String name : List.of("telemetry", "training", "social", "challenge", "reco", "bff")) {
       env.put("FITMESH_" + name.toUpperCase() + "_PORT", "0");
     }
+    env.put("FITMESH_COMMERCE_CATALOGUE_PORT", "0");
     Process process = pb.start();
     try {
       await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("Press Ctrl-C"));
@@ -51,7 +52,8 @@ class RunCommandProcessTest {
       }
 
       assertThat(output).contains("FitMesh is running (embedded backends):");
-      assertThat(String.join("\n", output)).contains("DATA IS KEPT IN MEMORY ONLY");
+      assertThat(String.join("\n", output)).contains("DATA IS KEPT IN MEMORY ONLY")
+          .contains("(reference catalogue: DE, GB, JP, US)");
       assertThat(endpoints).extracting(e -> e[0])
           .containsExactly("telemetry", "training", "social", "challenge", "reco", "bff");
       for (String[] endpoint : endpoints) {

@@ -17,8 +17,8 @@ import java.util.Map;
  * The commerce integration's settings, read and checked once at start.
  *
  * @param partners FITMESH_COMMERCE_PARTNERS, {@code REGION=URL} pairs split by commas
- *     ({@code DE=http://127.0.0.1:9098/de,US=http://127.0.0.1:9098/us}); default: every region of the
- *     {@link ReferenceCatalogue} at {@code http://127.0.0.1:<FITMESH_COMMERCE_CATALOGUE_PORT, default 9098>/<region>}
+ *     ({@code DE=http://127.0.0.1:9190/de,US=http://127.0.0.1:9190/us}); default: every region of the
+ *     {@link ReferenceCatalogue} at {@code http://127.0.0.1:<FITMESH_COMMERCE_CATALOGUE_PORT, default 9190>/<region>}
  * @param deadline FITMESH_COMMERCE_DEADLINE (default 150ms): the whole time one call to a partner may take
  * @param maxConcurrent FITMESH_COMMERCE_MAX_CONCURRENT (default 64): calls in flight per region
  * @param freshFor FITMESH_COMMERCE_CACHE_TTL (default 60s): a partner's answer is used without asking again
@@ -61,7 +61,7 @@ public record CommerceSettings(Map<String, URI> partners, Duration deadline, int
       String region = equals < 0 ? "" : pair.substring(0, equals).trim();
       if (!region.matches("[A-Z]{2}")) {
         throw new ConfigException(name + ": '" + pair.trim() + "' is not REGION=URL with an upper-case ISO 3166-1"
-            + " alpha-2 region, e.g. DE=http://127.0.0.1:9098/de");
+            + " alpha-2 region, e.g. DE=http://127.0.0.1:9190/de");
       }
       if (partners.put(region, baseUrl(name, region, pair.substring(equals + 1).trim())) != null) {
         throw new ConfigException(name + ": region " + region + " appears twice");
@@ -85,11 +85,6 @@ public record CommerceSettings(Map<String, URI> partners, Duration deadline, int
   }
 
   private static Duration positive(Settings settings, String name, Duration defaultValue) {
-    Duration value = settings.duration(name, defaultValue);
-    if (value.isZero()) {
-      throw new ConfigException(name + "=0 is not allowed: give a duration over 0, e.g. " + defaultValue.toMillis()
-          + "ms");
-    }
-    return value;
+    return settings.durationInRange(name, defaultValue, Duration.ofMillis(1), Duration.ofDays(1));
   }
 }

@@ -1,5 +1,6 @@
 package io.fitmesh.reco;
 
+import io.fitmesh.commerce.CommerceDeployable;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.CombinedService;
 import io.fitmesh.platform.server.FitmeshService;
@@ -21,6 +22,9 @@ public final class RecoServices {
       parts.add(new RecoDeployable(runtime));
       if (settings.alsoHosts().contains(PromoDeployable.NAME)) {
         parts.add(new PromoDeployable(runtime));
+      }
+      if (settings.alsoHosts().contains(CommerceDeployable.NAME)) {
+        parts.add(new CommerceDeployable(runtime));
       }
     } catch (RuntimeException e) {
       parts.forEach(FitmeshService::close);

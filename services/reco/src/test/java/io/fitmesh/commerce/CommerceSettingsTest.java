@@ -22,10 +22,10 @@ class CommerceSettingsTest {
     CommerceSettings settings = settings(Map.of());
 
     assertThat(settings.partners()).containsOnly(
-        Map.entry("DE", URI.create("http://127.0.0.1:9098/de")),
-        Map.entry("GB", URI.create("http://127.0.0.1:9098/gb")),
-        Map.entry("JP", URI.create("http://127.0.0.1:9098/jp")),
-        Map.entry("US", URI.create("http://127.0.0.1:9098/us")));
+        Map.entry("DE", URI.create("http://127.0.0.1:9190/de")),
+        Map.entry("GB", URI.create("http://127.0.0.1:9190/gb")),
+        Map.entry("JP", URI.create("http://127.0.0.1:9190/jp")),
+        Map.entry("US", URI.create("http://127.0.0.1:9190/us")));
     assertThat(settings.deadline()).isEqualTo(Duration.ofMillis(150));
     assertThat(settings.maxConcurrent()).isEqualTo(64);
     assertThat(settings.freshFor()).isEqualTo(Duration.ofSeconds(60));
@@ -43,20 +43,20 @@ class CommerceSettingsTest {
   @Test
   void partners_areRegionUrlPairs() {
     CommerceSettings settings = settings(Map.of(
-        "FITMESH_COMMERCE_PARTNERS", "DE=https://shop.example/eu/de, US=http://127.0.0.1:9098/us",
+        "FITMESH_COMMERCE_PARTNERS", "DE=https://shop.example/eu/de, US=http://127.0.0.1:9190/us",
         "FITMESH_COMMERCE_DEADLINE", "250ms",
         "FITMESH_COMMERCE_STALE_FOR", "0s"));
 
     assertThat(settings.partners()).containsOnly(
         Map.entry("DE", URI.create("https://shop.example/eu/de")),
-        Map.entry("US", URI.create("http://127.0.0.1:9098/us")));
+        Map.entry("US", URI.create("http://127.0.0.1:9190/us")));
     assertThat(settings.deadline()).isEqualTo(Duration.ofMillis(250));
     assertThat(settings.staleFor()).isZero();
   }
 
   @ParameterizedTest(name = "{0}={1}")
   @CsvSource(delimiter = '|', value = {
-      "FITMESH_COMMERCE_PARTNERS|de=http://127.0.0.1:9098/de",
+      "FITMESH_COMMERCE_PARTNERS|de=http://127.0.0.1:9190/de",
       "FITMESH_COMMERCE_PARTNERS|DE",
       "FITMESH_COMMERCE_PARTNERS|DE=ftp://127.0.0.1/de",
       "FITMESH_COMMERCE_PARTNERS|DE=not a url",

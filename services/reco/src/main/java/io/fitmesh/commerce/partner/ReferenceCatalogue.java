@@ -23,7 +23,7 @@ public final class ReferenceCatalogue implements AutoCloseable {
   /** The regions it sells in, ISO 3166-1 alpha-2. */
   public static final List<String> REGIONS = List.of("DE", "GB", "JP", "US");
   /** The port it listens on unless told otherwise. */
-  public static final int DEFAULT_PORT = 9098;
+  public static final int DEFAULT_PORT = 9190;
 
   private static final long MAX_QUESTION_BYTES = 64 * 1024;
   private static final String HOST = "127.0.0.1";
@@ -73,7 +73,7 @@ public final class ReferenceCatalogue implements AutoCloseable {
     return endpoint.questions();
   }
 
-  /** The base URL a client of {@code region} uses, e.g. http://127.0.0.1:9098/de. */
+  /** The base URL a client of {@code region} uses, e.g. http://127.0.0.1:9190/de. */
   public URI baseUrl(String region) {
     return URI.create("http://" + HOST + ":" + port() + "/" + region.toLowerCase(Locale.ROOT));
   }

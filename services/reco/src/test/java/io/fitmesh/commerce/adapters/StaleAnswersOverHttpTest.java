@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fitmesh.commerce.domain.Availabilities;
 import io.fitmesh.commerce.domain.CatalogueAnswer;
-import io.fitmesh.commerce.domain.MutableClock;
+import io.fitmesh.testkit.ManualClock;
 import io.fitmesh.commerce.domain.Unavailable;
 import io.fitmesh.commerce.partner.ReferenceCatalogue;
 import java.time.Duration;
@@ -26,7 +26,7 @@ class StaleAnswersOverHttpTest {
   private static final Set<String> SKUS = Set.of("SHOE-PEG40-42", "HRM-STRAP-BT");
 
   private static final ReferenceCatalogue partner = new ReferenceCatalogue();
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-11-30T10:00:00Z"));
   private HttpCatalogue catalogue;
   private Availabilities availabilities;
 

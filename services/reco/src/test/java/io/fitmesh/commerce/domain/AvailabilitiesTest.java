@@ -1,5 +1,6 @@
 package io.fitmesh.commerce.domain;
 
+import io.fitmesh.testkit.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +26,7 @@ class AvailabilitiesTest {
   private static final Availability SHOE = new Availability("SHOE-PEG40-42", true, 12999, "EUR");
   private static final Availability STRAP = new Availability("HRM-STRAP-BT", false, 8999, "EUR");
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-11-30T10:00:00Z"));
   private final FakeCatalogue catalogue = new FakeCatalogue(Map.of("DE", List.of(SHOE, STRAP)));
   private final Availabilities availabilities = new Availabilities(catalogue, clock, FRESH, STALE, 10);
 
