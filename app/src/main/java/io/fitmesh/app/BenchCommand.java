@@ -3,6 +3,7 @@ package io.fitmesh.app;
 import io.fitmesh.app.bench.IngestBench;
 import io.fitmesh.app.bench.FeedBench;
 import io.fitmesh.app.bench.LeaderboardBench;
+import io.fitmesh.app.bench.RecoBench;
 import picocli.CommandLine.Command;
 
 /** fitmesh bench: throughput and latency next to raw baselines, recorded in docs/benchmarks.md. */
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure FitMesh on this machine against raw baselines from the same run (local mode).",
-    subcommands = {IngestBench.class, LeaderboardBench.class, FeedBench.class})
+    subcommands = {IngestBench.class, LeaderboardBench.class, FeedBench.class, RecoBench.class})
 final class BenchCommand implements Runnable {
   @Override
   public void run() {

@@ -98,6 +98,27 @@ final class BenchReport {
         .toString();
   }
 
+  static String recoTable(RecoBenchmark.Result r) {
+    String when = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+    return new StringBuilder()
+        .append("\n## bench reco, ").append(when).append("\n\n")
+        .append("Machine: ").append(machine()).append(". Local mode (Pulsar standalone, Cassandra 5.0, Redis; ")
+        .append("all on this machine), the reference catalogue on loopback answering in 20 ms, the availability ")
+        .append("cache off so every screen asks the partner; ").append(r.athletes())
+        .append(" athletes with a shoe due and an offer each.\n\n")
+        .append("| measure | value | target / ratio |\n|---|---|---|\n")
+        .append(row(String.format(Locale.ROOT, "raw downstream calls (analytics GetTrainingStatus gRPC + catalogue HTTP), %d callers, %d s (%,d)",
+            r.concurrency(), r.seconds(), r.rawCalls()), r.rawPerS(), "calls/s", "baseline"))
+        .append(row(String.format(Locale.ROOT, "whole screen through the BFF, %d callers, %d s (%,d, %,d failed)",
+            r.concurrency(), r.seconds(), r.bffCalls(), r.bffFailures()), r.bffPerS(), "screens/s",
+            String.format(Locale.ROOT, "%.0f%% of raw (target >= 50%%)", 100 * r.bffPerS() / r.rawPerS())))
+        .append(String.format(Locale.ROOT, "| screen through the BFF at %,d/s (%,d screens, %,d failed or shed, %,d with an offer) | p50 %.1f ms, p99 %.1f ms | target p99 <= 50 ms |%n",
+            r.rate(), r.loadCalls(), r.loadFailures(), r.loadWithOffers(), r.loadP50Ms(), r.loadP99Ms()))
+        .append(String.format(Locale.ROOT, "| the same with the catalogue hanging (%,d screens, %,d failed or shed, %,d saying why offers are missing) | p50 %.1f ms, p99 %.1f ms | target p99 <= %d ms (deadline + 30), 0 failed |%n",
+            r.hangCalls(), r.hangFailures(), r.hangWithReason(), r.hangP50Ms(), r.hangP99Ms(), r.deadlineMs() + 30))
+        .toString();
+  }
+
   /** Starts the local servers if they are not running; settings of local mode with every port free-chosen. */
   static Settings localServersAndFreePorts() throws Exception {
     InfraLauncher.forCheckout(System.out).up(InfraLauncher.ALL);

@@ -48,7 +48,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.redisson.api.BatchOptions;
@@ -157,7 +156,7 @@ public final class FeedBenchmark implements AutoCloseable {
     social.profiles().createIfAbsent(author);
     List<String> fans = new ArrayList<>();
     Instant now = Instant.now();
-    Progress progress = new Progress("followers", count);
+    Progress progress = new Progress(out, "followers", count);
     for (int i = 0; i < count; i++) {
       String fan = String.format("fb-%s-fan-%06d", run, i);
       fans.add(fan);
@@ -256,48 +255,14 @@ public final class FeedBenchmark implements AutoCloseable {
     }
     MobileSocialServiceFutureStub stub = channels.stub(bff(), MobileSocialServiceFutureStub.class,
         runtime.tokens().mint(reader, Duration.ofHours(1)));
-    openLoop(rate, 2, () -> stub.getFeed(GetFeedRequest.newBuilder().setPageSize(20).build()), null, new long[2]);
+    OpenLoop.run(out, "warm-up reads", rate, 2, IN_FLIGHT,
+        () -> stub.getFeed(GetFeedRequest.newBuilder().setPageSize(20).build()), page -> true, null);
     Recorder recorder = new Recorder(3);
-    openLoop(rate, seconds, () -> stub.getFeed(GetFeedRequest.newBuilder().setPageSize(20).build()), recorder, counts);
+    OpenLoop.Counts done = OpenLoop.run(out, "reads", rate, seconds, IN_FLIGHT,
+        () -> stub.getFeed(GetFeedRequest.newBuilder().setPageSize(20).build()), page -> true, recorder);
+    counts[0] = done.calls();
+    counts[1] = done.failures();
     return recorder.getIntervalHistogram();
-  }
-
-  private void openLoop(int rate, int seconds, java.util.function.Supplier<com.google.common.util.concurrent
-      .ListenableFuture<?>> call, Recorder latency, long[] counts) throws InterruptedException {
-    Semaphore inFlight = new Semaphore(IN_FLIGHT);
-    AtomicLong failures = new AtomicLong();
-    long total = (long) rate * seconds;
-    long period = 1_000_000_000L / rate;
-    long start = System.nanoTime();
-    Progress progress = new Progress("reads", total);
-    for (long i = 0; i < total; i++) {
-      progress.at(i);
-      long due = start + i * period;
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        TimeUnit.NANOSECONDS.sleep(wait);
-      }
-      if (!inFlight.tryAcquire()) {
-        failures.incrementAndGet();
-        continue;
-      }
-      var future = call.get();
-      future.addListener(() -> {
-        try {
-          future.get();
-          if (latency != null) {
-            latency.recordValue(System.nanoTime() - due);
-          }
-        } catch (Exception e) {
-          failures.incrementAndGet();
-        }
-        inFlight.release();
-      }, Runnable::run);
-    }
-    inFlight.acquire(IN_FLIGHT);
-    inFlight.release(IN_FLIGHT);
-    counts[0] = total;
-    counts[1] = failures.get();
   }
 
   /** Workouts by athletes the phone's owner follows, at a steady rate; counts[0] sent, counts[1] never pushed. */
@@ -310,7 +275,7 @@ public final class FeedBenchmark implements AutoCloseable {
     int total = rate * seconds;
     List<String> authors = new ArrayList<>();
     Instant now = Instant.now();
-    Progress setup = new Progress("followed athletes", total + 20);
+    Progress setup = new Progress(out, "followed athletes", total + 20);
     for (int i = 0; i < total + 20; i++) {
       setup.at(i + 1);
       String author = "fb-" + run + "-p" + i;
@@ -325,7 +290,7 @@ public final class FeedBenchmark implements AutoCloseable {
     Map<String, Long> sentAt = new HashMap<>();
     long period = 1_000_000_000L / rate;
     long start = System.nanoTime();
-    Progress progress = new Progress("workouts", total);
+    Progress progress = new Progress(out, "workouts", total);
     for (int i = 0; i < total; i++) {
       progress.at(i);
       long due = start + i * period;
@@ -379,30 +344,6 @@ public final class FeedBenchmark implements AutoCloseable {
   private String bff() {
     return node.servers().stream().filter(s -> s.name().equals("bff")).findFirst().map(ServiceServer::endpoint)
         .orElseThrow();
-  }
-
-  /** Prints done/total, rate and ETA at most every two seconds. */
-  private final class Progress {
-    private final String what;
-    private final long total;
-    private final long start = System.nanoTime();
-    private long printed = start;
-
-    Progress(String what, long total) {
-      this.what = what;
-      this.total = total;
-    }
-
-    void at(long done) {
-      long now = System.nanoTime();
-      if (now - printed >= 2_000_000_000L || done == total) {
-        printed = now;
-        double seconds = (now - start) / 1e9;
-        double rate = done / Math.max(seconds, 1e-3);
-        out.printf("    %s: %,d of %,d (%,.0f/s, ETA %.0f s)%n", what, done, total, rate,
-            rate > 0 ? (total - done) / rate : Double.NaN);
-      }
-    }
   }
 
   private static double ms(Histogram h, double percentile) {

@@ -2,7 +2,7 @@ package io.fitmesh.promo;
 
 import static java.util.Objects.requireNonNull;
 
-import io.fitmesh.commerce.v1.CommerceServiceGrpc.CommerceServiceBlockingStub;
+import io.fitmesh.commerce.v1.CommerceServiceGrpc.CommerceServiceFutureStub;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.FitmeshService;
 import io.fitmesh.promo.adapters.GrpcAvailability;
@@ -30,7 +30,7 @@ public final class PromoDeployable implements FitmeshService {
     PromoBackends backends = PromoBackends.open(runtime);
     Campaigns campaigns = new Campaigns(backends.campaigns(), backends.spend(), runtime.clock(), CAMPAIGN_REFRESH);
     Promotions promotions = new Promotions(campaigns, new GrpcAvailability(
-        runtime.services().stub("commerce", CommerceServiceBlockingStub.class), settings.commerceWait()),
+        runtime.services().stub("commerce", CommerceServiceFutureStub.class), settings.commerceWait()),
         backends.spend());
     handler = new PromoHandler(promotions, campaigns);
   }

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.fitmesh.platform.events.EventSubscription;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.FitmeshService;
-import io.fitmesh.promo.v1.PromoServiceGrpc.PromoServiceBlockingStub;
+import io.fitmesh.promo.v1.PromoServiceGrpc.PromoServiceFutureStub;
 import io.fitmesh.reco.adapters.BusFeedbackEvents;
 import io.fitmesh.reco.adapters.GrpcOffers;
 import io.fitmesh.reco.adapters.GrpcTrainingAnalytics;
@@ -38,7 +38,7 @@ public final class RecoDeployable implements FitmeshService {
     Recommender recommender = new Recommender(
         new GrpcTrainingAnalytics(runtime.services().stub("training", AnalyticsServiceBlockingStub.class)),
         gear, backends.profiles(), backends.dismissals(),
-        new GrpcOffers(runtime.services().stub("promo", PromoServiceBlockingStub.class), settings.offersWait()),
+        new GrpcOffers(runtime.services().stub("promo", PromoServiceFutureStub.class), settings.offersWait()),
         new BusFeedbackEvents(runtime.events(), runtime.clock()), runtime.clock(), settings.dismissFor());
     handler = new RecommendationHandler(recommender, gear);
     subscriptions = new TrainingEventsConsumer(gear).subscribe(runtime);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An athlete's offers: the running campaigns of their region whose sports and audience fit them (and that they did
@@ -34,7 +35,9 @@ public final class Promotions {
     this.spend = requireNonNull(spend, "spend");
   }
 
-  public Answer offers(String athleteId, AthleteFacts facts, Set<String> excluded, int maxOffers) {
+  /** The offers; the future completes once commerce answered, on the thread that completed its answer. */
+  public CompletableFuture<Answer> offers(String athleteId, AthleteFacts facts, Set<String> excluded,
+      int maxOffers) {
     int max = maxOffers == 0 ? 3 : maxOffers;
     if (max < 1 || max > 10) {
       throw DomainException.invalidArgument("max_offers", "max_offers must be 1..10");
@@ -48,7 +51,7 @@ public final class Promotions {
         .sorted(Comparator.comparingInt(Campaign::discountPercent).reversed().thenComparing(Campaign::campaignId))
         .toList();
     if (eligible.isEmpty()) {
-      return new Answer(List.of(), Optional.empty());
+      return CompletableFuture.completedFuture(new Answer(List.of(), Optional.empty()));
     }
     Set<String> skus = new LinkedHashSet<>();
     eligible.forEach(c -> c.skus().forEach(sku -> {
@@ -56,7 +59,11 @@ public final class Promotions {
         skus.add(sku);
       }
     }));
-    Stock stock = availability.check(region, skus);
+    return availability.check(region, skus).thenApply(stock -> pick(athleteId, facts, region, eligible, stock, max));
+  }
+
+  private Answer pick(String athleteId, AthleteFacts facts, String region, List<Campaign> eligible, Stock stock,
+      int max) {
     List<Offer> offers = new ArrayList<>();
     boolean missing = false;
     for (Campaign c : eligible) {

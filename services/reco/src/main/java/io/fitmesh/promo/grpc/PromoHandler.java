@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.fitmesh.platform.auth.Callers;
 import io.fitmesh.platform.auth.VerifiedToken;
 import io.fitmesh.platform.errors.DomainException;
+import io.fitmesh.platform.errors.ErrorMapper;
 import io.fitmesh.promo.codec.PromoProtos;
 import io.fitmesh.promo.domain.Campaign;
 import io.fitmesh.promo.domain.Campaigns;
@@ -21,7 +22,10 @@ import io.fitmesh.promo.v1.PromoServiceGrpc;
 import io.grpc.stub.StreamObserver;
 import java.util.HashSet;
 
-/** PromoService: the caller's offers, and campaigns for callers with the admin role. */
+/**
+ * PromoService: the caller's offers (answered when commerce has answered, without holding a thread meanwhile), and
+ * campaigns for callers with the admin role.
+ */
 public final class PromoHandler extends PromoServiceGrpc.PromoServiceImplBase {
   private final Promotions promotions;
   private final Campaigns campaigns;
@@ -33,12 +37,17 @@ public final class PromoHandler extends PromoServiceGrpc.PromoServiceImplBase {
 
   @Override
   public void getOffers(GetOffersRequest request, StreamObserver<GetOffersResponse> responses) {
-    Promotions.Answer answer = promotions.offers(Callers.athleteId(), PromoProtos.fromProto(request.getFacts()),
-        new HashSet<>(request.getExcludeCampaignIdsList()), request.getMaxOffers());
-    GetOffersResponse.Builder response = GetOffersResponse.newBuilder();
-    answer.offers().forEach(o -> response.addOffers(PromoProtos.toProto(o)));
-    answer.unavailable().ifPresent(response::setUnavailableBecause);
-    reply(responses, response.build());
+    promotions.offers(Callers.athleteId(), PromoProtos.fromProto(request.getFacts()),
+        new HashSet<>(request.getExcludeCampaignIdsList()), request.getMaxOffers()).whenComplete((answer, failure) -> {
+          if (failure != null) {
+            responses.onError(ErrorMapper.toStatusException(failure));
+            return;
+          }
+          GetOffersResponse.Builder response = GetOffersResponse.newBuilder();
+          answer.offers().forEach(o -> response.addOffers(PromoProtos.toProto(o)));
+          answer.unavailable().ifPresent(response::setUnavailableBecause);
+          reply(responses, response.build());
+        });
   }
 
   @Override

@@ -31,18 +31,19 @@ public final class BusFeedbackEvents implements FeedbackEvents {
 
   @Override
   public void publish(String athleteId, List<String> recommendationIds, FeedbackKind kind) {
-    for (String id : recommendationIds) {
-      RecommendationFeedback event = RecommendationFeedback.newBuilder()
-          .setAthleteId(athleteId)
-          .setRecommendationId(id)
-          .setFeedback(Feedback.valueOf("FEEDBACK_" + kind.name()))
-          .setTime(Timestamps.fromMillis(clock.millis()))
-          .build();
-      bus.publish(TOPIC, athleteId, event).whenComplete((messageId, failure) -> {
-        if (failure != null) {
-          log.debug("reco.feedback not published: {}", failure.toString());
-        }
-      });
+    if (recommendationIds.isEmpty()) {
+      return;
     }
+    RecommendationFeedback event = RecommendationFeedback.newBuilder()
+        .setAthleteId(athleteId)
+        .addAllRecommendationIds(recommendationIds)
+        .setFeedback(Feedback.valueOf("FEEDBACK_" + kind.name()))
+        .setTime(Timestamps.fromMillis(clock.millis()))
+        .build();
+    bus.publish(TOPIC, athleteId, event).whenComplete((messageId, failure) -> {
+      if (failure != null) {
+        log.debug("reco.feedback not published: {}", failure.toString());
+      }
+    });
   }
 }

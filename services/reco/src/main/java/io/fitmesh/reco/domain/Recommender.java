@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -45,7 +46,8 @@ public final class Recommender {
     this.hideFor = requireNonNull(hideFor, "hideFor");
   }
 
-  public Screen screen(String athleteId, String timeZone) {
+  /** The screen; the future completes when offers are in (or known to be missing), and fails only on bugs. */
+  public CompletableFuture<Screen> screen(String athleteId, String timeZone) {
     AthleteTraining training = analytics.training(timeZone);
     Instant now = clock.instant();
     Set<String> hidden = dismissals.hidden(athleteId);
@@ -57,18 +59,21 @@ public final class Recommender {
             g.retireDistanceM() / 1000)))
         .filter(a -> !hidden.contains(a.id()))
         .toList();
-    Offers.Answer answer = profiles.region(athleteId)
+    CompletableFuture<Offers.Answer> answered = profiles.region(athleteId)
         .map(region -> offers.offers(facts(training, region, due, now), hiddenCampaigns(hidden)))
-        .orElseGet(() -> Offers.Answer.none("set your region (PUT /v1/athletes/me/profile) to see offers"));
-    Screen screen = new Screen(today, Coach.load(training, now.atZone(training.zone()).toLocalDate()),
-        Coach.recovery(training, now), RacePredictor.predictions(training.bestEfforts(),
-            training.bestEfforts90DaysAgo()), alerts, answer.offers(), answer.unavailable(), now);
-    List<String> shown = new ArrayList<>();
-    today.ifPresent(t -> shown.add(t.id()));
-    alerts.forEach(a -> shown.add(a.id()));
-    answer.offers().forEach(o -> shown.add(o.recommendationId()));
-    feedback.publish(athleteId, shown, FeedbackKind.SHOWN);
-    return screen;
+        .orElseGet(() -> CompletableFuture.completedFuture(
+            Offers.Answer.none("set your region (PUT /v1/athletes/me/profile) to see offers")));
+    return answered.thenApply(answer -> {
+      Screen screen = new Screen(today, Coach.load(training, now.atZone(training.zone()).toLocalDate()),
+          Coach.recovery(training, now), RacePredictor.predictions(training.bestEfforts(),
+              training.bestEfforts90DaysAgo()), alerts, answer.offers(), answer.unavailable(), now);
+      List<String> shown = new ArrayList<>();
+      today.ifPresent(t -> shown.add(t.id()));
+      alerts.forEach(a -> shown.add(a.id()));
+      answer.offers().forEach(o -> shown.add(o.recommendationId()));
+      feedback.publish(athleteId, shown, FeedbackKind.SHOWN);
+      return screen;
+    });
   }
 
   /** Hides the recommendation for a while; idempotent. */

@@ -3,6 +3,7 @@ package io.fitmesh.reco.grpc;
 import static java.util.Objects.requireNonNull;
 
 import io.fitmesh.platform.auth.Callers;
+import io.fitmesh.platform.errors.ErrorMapper;
 import io.fitmesh.reco.codec.RecoProtos;
 import io.fitmesh.reco.domain.Gear;
 import io.fitmesh.reco.domain.GearLocker;
@@ -27,7 +28,10 @@ import io.fitmesh.reco.v1.UpdateRecoProfileRequest;
 import io.fitmesh.reco.v1.UpdateRecoProfileResponse;
 import io.grpc.stub.StreamObserver;
 
-/** RecommendationService: the caller's screen, feedback, region and gear. */
+/**
+ * RecommendationService: the caller's screen, feedback, region and gear. The screen is answered when its offers
+ * are in, without holding a thread meanwhile: promo and commerce may share this server's pool.
+ */
 public final class RecommendationHandler extends RecommendationServiceGrpc.RecommendationServiceImplBase {
   private final Recommender recommender;
   private final GearLocker gear;
@@ -40,8 +44,14 @@ public final class RecommendationHandler extends RecommendationServiceGrpc.Recom
   @Override
   public void getRecommendations(GetRecommendationsRequest request,
       StreamObserver<GetRecommendationsResponse> responses) {
-    reply(responses, GetRecommendationsResponse.newBuilder().setRecommendations(
-        RecoProtos.toProto(recommender.screen(Callers.athleteId(), request.getTimeZone()))).build());
+    recommender.screen(Callers.athleteId(), request.getTimeZone()).whenComplete((screen, failure) -> {
+      if (failure != null) {
+        responses.onError(ErrorMapper.toStatusException(failure));
+      } else {
+        reply(responses, GetRecommendationsResponse.newBuilder().setRecommendations(RecoProtos.toProto(screen))
+            .build());
+      }
+    });
   }
 
   @Override

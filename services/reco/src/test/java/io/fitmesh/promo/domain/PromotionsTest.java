@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +26,8 @@ class PromotionsTest {
   private final Map<String, Stock.Item> catalogue = new HashMap<>();
   private final AtomicReference<Optional<String>> failure = new AtomicReference<>(Optional.empty());
   private final Promotions promotions = new Promotions(campaigns,
-      (region, skus) -> failure.get().map(Stock::unknown).orElseGet(() -> new Stock(Map.copyOf(catalogue),
-          Optional.empty())), spend);
+      (region, skus) -> CompletableFuture.completedFuture(failure.get().map(Stock::unknown)
+          .orElseGet(() -> new Stock(Map.copyOf(catalogue), Optional.empty()))), spend);
 
   private static final AthleteFacts RUNNER_WITH_WORN_SHOES = new AthleteFacts("DE", Set.of("RUN"),
       List.of(new AthleteFacts.GearDue("RUN", "Pegasus", 650_000, 700_000)), false, false);
@@ -43,7 +44,7 @@ class PromotionsTest {
     catalogue.put("SHOE-A", new Stock.Item("SHOE-A", false, 12_999, "EUR"));
     catalogue.put("SHOE-B", new Stock.Item("SHOE-B", true, 14_999, "EUR"));
 
-    Promotions.Answer answer = promotions.offers("alice", RUNNER_WITH_WORN_SHOES, Set.of(), 0);
+    Promotions.Answer answer = promotions.offers("alice", RUNNER_WITH_WORN_SHOES, Set.of(), 0).join();
 
     assertThat(answer.offers()).singleElement().satisfies(o -> {
       assertThat(o.campaignId()).isEqualTo(c.campaignId());
@@ -61,12 +62,12 @@ class PromotionsTest {
     catalogue.put("SHOE-A", new Stock.Item("SHOE-A", false, 12_999, "GBP"));
     catalogue.put("SHOE-B", new Stock.Item("SHOE-B", false, 14_999, "GBP"));
 
-    assertThat(promotions.offers("alice", RUNNER_WITH_WORN_SHOES, Set.of(), 0).offers()).isEmpty();
+    assertThat(promotions.offers("alice", RUNNER_WITH_WORN_SHOES, Set.of(), 0).join().offers()).isEmpty();
     assertThat(promotions.offers("alice", new AthleteFacts("GB", Set.of("RUN"), RUNNER_WITH_WORN_SHOES.gearDue(),
-        false, false), Set.of(), 0).offers()).isEmpty();
+        false, false), Set.of(), 0).join().offers()).isEmpty();
     catalogue.put("SHOE-A", new Stock.Item("SHOE-A", true, 12_999, "EUR"));
-    assertThat(promotions.offers("alice", new AthleteFacts("DE", Set.of("RUN"), List.of(), false, false), Set.of(), 0)
-        .offers()).isEmpty();
+    assertThat(promotions.offers("alice", new AthleteFacts("DE", Set.of("RUN"), List.of(), false, false), Set.of(),
+        0).join().offers()).isEmpty();
   }
 
   @Test
@@ -74,10 +75,10 @@ class PromotionsTest {
     shoes(2, 1);
     catalogue.put("SHOE-A", new Stock.Item("SHOE-A", true, 12_999, "EUR"));
 
-    assertThat(promotions.offers("alice", RUNNER_WITH_WORN_SHOES, Set.of(), 0).offers()).hasSize(1);
-    assertThat(promotions.offers("alice", RUNNER_WITH_WORN_SHOES, Set.of(), 0).offers()).isEmpty();
-    assertThat(promotions.offers("bob", RUNNER_WITH_WORN_SHOES, Set.of(), 0).offers()).hasSize(1);
-    assertThat(promotions.offers("carol", RUNNER_WITH_WORN_SHOES, Set.of(), 0).offers()).isEmpty();
+    assertThat(promotions.offers("alice", RUNNER_WITH_WORN_SHOES, Set.of(), 0).join().offers()).hasSize(1);
+    assertThat(promotions.offers("alice", RUNNER_WITH_WORN_SHOES, Set.of(), 0).join().offers()).isEmpty();
+    assertThat(promotions.offers("bob", RUNNER_WITH_WORN_SHOES, Set.of(), 0).join().offers()).hasSize(1);
+    assertThat(promotions.offers("carol", RUNNER_WITH_WORN_SHOES, Set.of(), 0).join().offers()).isEmpty();
   }
 
   @Test
@@ -85,7 +86,7 @@ class PromotionsTest {
     Campaign c = shoes(100, 3);
     catalogue.put("SHOE-A", new Stock.Item("SHOE-A", true, 12_999, "EUR"));
 
-    assertThat(promotions.offers("alice", RUNNER_WITH_WORN_SHOES, Set.of(c.campaignId()), 0).offers()).isEmpty();
+    assertThat(promotions.offers("alice", RUNNER_WITH_WORN_SHOES, Set.of(c.campaignId()), 0).join().offers()).isEmpty();
   }
 
   @Test
@@ -93,7 +94,7 @@ class PromotionsTest {
     Campaign c = shoes(100, 3);
     failure.set(Optional.of("the shop did not answer in time"));
 
-    Promotions.Answer answer = promotions.offers("alice", RUNNER_WITH_WORN_SHOES, Set.of(), 0);
+    Promotions.Answer answer = promotions.offers("alice", RUNNER_WITH_WORN_SHOES, Set.of(), 0).join();
 
     assertThat(answer.offers()).isEmpty();
     assertThat(answer.unavailable()).contains("the shop did not answer in time");
@@ -105,11 +106,11 @@ class PromotionsTest {
     Campaign c = shoes(100, 3);
     catalogue.put("SHOE-A", new Stock.Item("SHOE-A", true, 12_999, "EUR"));
     campaigns.end(c.campaignId());
-    assertThat(promotions.offers("alice", RUNNER_WITH_WORN_SHOES, Set.of(), 0).offers()).isEmpty();
+    assertThat(promotions.offers("alice", RUNNER_WITH_WORN_SHOES, Set.of(), 0).join().offers()).isEmpty();
 
     shoes(100, 3);
     clock.advance(Duration.ofDays(31));
-    assertThat(promotions.offers("alice", RUNNER_WITH_WORN_SHOES, Set.of(), 0).offers()).isEmpty();
+    assertThat(promotions.offers("alice", RUNNER_WITH_WORN_SHOES, Set.of(), 0).join().offers()).isEmpty();
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +29,8 @@ class RecommenderTest {
       gear, profiles, new InMemoryDismissals(clock),
       (facts, excluded) -> {
         askedFacts.set(facts);
-        return new Offers.Answer(offerAnswer.get().offers().stream()
-            .filter(o -> !excluded.contains(o.campaignId())).toList(), offerAnswer.get().unavailable());
+        return CompletableFuture.completedFuture(new Offers.Answer(offerAnswer.get().offers().stream()
+            .filter(o -> !excluded.contains(o.campaignId())).toList(), offerAnswer.get().unavailable()));
       },
       (athlete, ids, kind) -> ids.forEach(id -> feedback.add(kind + " " + id)),
       clock, Duration.ofDays(7));
@@ -41,7 +42,7 @@ class RecommenderTest {
   void withoutARegion_theScreenHasNoOffers_andSaysHowToGetThem() {
     offerAnswer.set(new Offers.Answer(List.of(SHOES), Optional.empty()));
 
-    Screen screen = recommender.screen("alice", "");
+    Screen screen = recommender.screen("alice", "").join();
 
     assertThat(screen.offers()).isEmpty();
     assertThat(screen.promosUnavailableReason()).hasValueSatisfying(r -> assertThat(r).contains("set your region"));
@@ -55,7 +56,7 @@ class RecommenderTest {
     gear.onCompleted("alice", "w1", Sport.RUN, 650_000, "");
     offerAnswer.set(new Offers.Answer(List.of(SHOES), Optional.empty()));
 
-    Screen screen = recommender.screen("alice", "");
+    Screen screen = recommender.screen("alice", "").join();
 
     assertThat(askedFacts.get().region()).isEqualTo("DE");
     assertThat(askedFacts.get().gearDue()).extracting(Gear::gearId).containsExactly(shoe.gearId());
@@ -72,11 +73,11 @@ class RecommenderTest {
     offerAnswer.set(new Offers.Answer(List.of(SHOES), Optional.empty()));
 
     recommender.dismiss("alice", "promo:c1");
-    assertThat(recommender.screen("alice", "").offers()).isEmpty();
+    assertThat(recommender.screen("alice", "").join().offers()).isEmpty();
     assertThat(feedback).contains("DISMISSED promo:c1");
 
     clock.advance(Duration.ofDays(7).plusSeconds(1));
-    assertThat(recommender.screen("alice", "").offers()).containsExactly(SHOES);
+    assertThat(recommender.screen("alice", "").join().offers()).containsExactly(SHOES);
   }
 
   @Test
@@ -84,7 +85,7 @@ class RecommenderTest {
     profiles.setRegion("alice", "DE");
     offerAnswer.set(Offers.Answer.none("the shop did not answer in time"));
 
-    Screen screen = recommender.screen("alice", "");
+    Screen screen = recommender.screen("alice", "").join();
 
     assertThat(screen.today()).isPresent();
     assertThat(screen.offers()).isEmpty();
