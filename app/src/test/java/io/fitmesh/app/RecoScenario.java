@@ -54,6 +54,21 @@ abstract class RecoScenario {
     alice = new MobileClient(bff, runtime.tokens().mint("alice-" + run, Duration.ofHours(1)));
     bob = new MobileClient(bff, runtime.tokens().mint("bob-" + run, Duration.ofHours(1)));
     admin = new MobileClient(bff, runtime.tokens().mint("ops-" + run, Duration.ofHours(1), VerifiedToken.ADMIN));
+    endEveryRunningCampaign();
+  }
+
+  /** Campaigns left by earlier runs on the same servers would compete for the screen's three offers. */
+  private void endEveryRunningCampaign() {
+    String page = "";
+    do {
+      JsonNode campaigns = admin.get("/v1/admin/campaigns?pageSize=100&pageToken=" + page).body();
+      for (JsonNode campaign : campaigns.at("/campaigns")) {
+        if (!campaign.at("/ended").asBoolean()) {
+          admin.post("/v1/admin/campaigns/" + campaign.at("/campaignId").asText() + ":end", Map.of());
+        }
+      }
+      page = campaigns.at("/nextPageToken").asText();
+    } while (!page.isEmpty());
   }
 
   @AfterEach
@@ -67,7 +82,7 @@ abstract class RecoScenario {
     assertThat(alice.call(HttpMethod.PUT, "/v1/athletes/me/profile", Map.of("region", "de")).body()
         .at("/profile/region").asText()).isEqualTo("DE");
     String shoeId = alice.post("/v1/athletes/me/gear", Map.of("gear", Map.of("name", "Pegasus 41", "brand", "Nike",
-        "sport", "SPORT_RUN", "retireDistanceM", 10_000, "defaultForSport", true))).body().at("/gear/gearId").asText();
+        "sport", "SPORT_RUN", "retireDistanceM", 50_000, "defaultForSport", true))).body().at("/gear/gearId").asText();
     String campaignId = admin.post("/v1/admin/campaigns", campaign("New shoes, 25% off", List.of("DE", "GB"),
         List.of("SPORT_RUN"), "AUDIENCE_GEAR_DUE")).body().at("/campaign/campaignId").asText();
     List<String> workouts = new ArrayList<>();
@@ -82,6 +97,8 @@ abstract class RecoScenario {
     assertThat(screen.at("/today/because/0").asText()).startsWith("acute load ").endsWith(": take it easy");
     assertThat(screen.at("/load/ratio").asDouble()).isGreaterThan(1.5);
     assertThat(screen.at("/recovery/warning").asText()).contains("above 1.5");
+    assertThat(screen.at("/recovery/hoursRemaining").asInt()).as("a 50-minute run at 165 bpm a day ago")
+        .isBetween(1, 72);
     assertThat(screen.at("/races/model").asText()).startsWith("Riegel");
     assertThat(screen.at("/races/predictions").findValuesAsText("race"))
         .containsExactly("5 km", "10 km", "Half marathon", "Marathon");
@@ -102,7 +119,9 @@ abstract class RecoScenario {
 
     double before = gear(alice).at("/gear/0/distanceM").asDouble();
     assertThat(alice.delete("/v1/workouts/" + workouts.get(0)).status()).isEqualTo(200);
-    await().atMost(EVENTUALLY).until(() -> gear(alice).at("/gear/0/distanceM").asDouble() < before - 1000);
+    await().atMost(EVENTUALLY).until(() -> gear(alice).at("/gear/0/distanceM").asDouble() < before - 5000);
+    assertThat(alice.call(HttpMethod.PATCH, "/v1/athletes/me/gear/" + shoeId, Map.of("brand", "Nike Running"))
+        .body().at("/gear/name").asText()).as("a PATCH changes only what it sends").isEqualTo("Pegasus 41");
   }
 
   @Test
@@ -134,6 +153,14 @@ abstract class RecoScenario {
     assertThat(bob.post("/v1/admin/campaigns", Map.of("campaign", Map.of("title", "x"))).status())
         .as("campaign without the admin role").isEqualTo(403);
     assertThat(alice.post("/v1/recommendations/other:1:dismiss", Map.of()).status()).isEqualTo(400);
+    Map<String, Object> typo = new HashMap<>(campaign("Typo", List.of("DE"), List.of("SPORT_RUNNING"),
+        "AUDIENCE_EVERYONE"));
+    assertThat(admin.post("/v1/admin/campaigns", typo).status()).as("an unknown sport is refused, not dropped")
+        .isEqualTo(400);
+    assertThat(alice.call(HttpMethod.PUT, "/v1/athletes/me/profile", Map.of("region", "DE", "regoin", "GB"))
+        .status()).as("an unknown field is refused").isEqualTo(400);
+    assertThat(alice.call(HttpMethod.PATCH, "/v1/athletes/me/gear/" + shoeId, Map.of("retireDistanceM", 1000))
+        .status()).as("a retire distance one run reaches").isEqualTo(400);
   }
 
   private String endpoint() {
@@ -167,17 +194,20 @@ abstract class RecoScenario {
     return app.get("/v1/athletes/me/gear").body();
   }
 
-  /** A 10-minute run at 3.4 m/s and 165 bpm that started {@code daysAgo} days and an hour ago; returns its id. */
+  /**
+   * A 50-minute run at 3.4 m/s and 165 bpm (10.2 km, a point every 5 s) that started {@code daysAgo} days and two
+   * hours ago; returns its id.
+   */
   private String recordRun(int daysAgo) {
     String workoutId = UUID.randomUUID().toString();
-    Instant start = Instant.now().minus(Duration.ofDays(daysAgo).plusHours(1)).truncatedTo(ChronoUnit.SECONDS);
+    Instant start = Instant.now().minus(Duration.ofDays(daysAgo).plusHours(2)).truncatedTo(ChronoUnit.SECONDS);
     assertThat(alice.post("/v1/workouts", Map.of("workoutId", workoutId, "sport", "SPORT_RUN",
         "startTime", start.toString(), "timeZone", "UTC", "visibility", "VISIBILITY_ONLY_ME")).status())
         .isEqualTo(200);
     List<Map<String, Object>> samples = new ArrayList<>();
     for (int seq = 0; seq < 600; seq++) {
-      samples.add(Map.of("seq", seq, "time", start.plusSeconds(seq).toString(),
-          "latitudeDeg", 52.5 + seq * 3.4 / 111_195.0, "longitudeDeg", 13.4, "heartRateBpm", 165));
+      samples.add(Map.of("seq", seq, "time", start.plusSeconds(5L * seq).toString(),
+          "latitudeDeg", 52.5 + seq * 17.0 / 111_195.0, "longitudeDeg", 13.4, "heartRateBpm", 165));
     }
     assertThat(alice.post("/v1/workouts/" + workoutId + "/samples", Map.of("samples", samples)).status())
         .isEqualTo(200);

@@ -166,7 +166,7 @@ public final class RecoBenchmark implements AutoCloseable {
           runtime.tokens().mint(id, Duration.ofHours(2)));
       app.updateProfile(UpdateProfileRequest.newBuilder().setProfile(RecoProfile.newBuilder().setRegion("DE")).build());
       app.createGear(CreateGearRequest.newBuilder().setGear(Gear.newBuilder().setName("Pegasus 40").setBrand("Nike")
-          .setSport(Sport.SPORT_RUN).setRetireDistanceM(12_000).setDefaultForSport(true)).build());
+          .setSport(Sport.SPORT_RUN).setRetireDistanceM(50_000).setDefaultForSport(true)).build());
       for (int day = 1; day <= 3; day++) {
         runtime.events().publish("training.completed", id, TrainingCompleted.newBuilder()
             .setWorkout(run(id, Instant.now().minus(Duration.ofDays(day * 2L)))).build());
@@ -176,7 +176,7 @@ public final class RecoBenchmark implements AutoCloseable {
     MobileRecoServiceBlockingStub last = channels.stub(bff(), MobileRecoServiceBlockingStub.class,
         runtime.tokens().mint(ids.get(ids.size() - 1), Duration.ofHours(1)));
     long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (last.listGear(ListGearRequest.getDefaultInstance()).getGear(0).getDistanceM() < 15_000
+    while (last.listGear(ListGearRequest.getDefaultInstance()).getGear(0).getDistanceM() < 60_000
         && System.nanoTime() < until) {
       Thread.sleep(200);
     }
@@ -195,8 +195,8 @@ public final class RecoBenchmark implements AutoCloseable {
     Workout.Builder w = Workout.newBuilder().setWorkoutId(UUID.randomUUID().toString()).setAthleteId(athlete)
         .setSport(Sport.SPORT_RUN).setStartTime(ProtoTime.toTimestamp(start)).setTimeZone("Europe/Berlin")
         .setVisibility(Visibility.VISIBILITY_ONLY_ME).setState(WorkoutState.WORKOUT_STATE_FINISHED).setTitle("Run");
-    w.getSummaryBuilder().setEndTime(ProtoTime.toTimestamp(start.plusSeconds(1800))).setDistanceM(6000)
-        .setElapsedS(1800).setMovingS(1800).setAverageHeartRateBpm(150).setMaxHeartRateBpm(182)
+    w.getSummaryBuilder().setEndTime(ProtoTime.toTimestamp(start.plusSeconds(6000))).setDistanceM(20_000)
+        .setElapsedS(6000).setMovingS(6000).setAverageHeartRateBpm(150).setMaxHeartRateBpm(182)
         .addBestEfforts(io.fitmesh.training.v1.BestEffort.newBuilder().setName("5 km").setDistanceM(5000)
             .setElapsedS(1480));
     return w.build();

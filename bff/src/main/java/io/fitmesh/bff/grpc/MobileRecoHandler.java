@@ -86,7 +86,8 @@ public final class MobileRecoHandler extends MobileRecoServiceGrpc.MobileRecoSer
   @Override
   public void updateGear(UpdateGearRequest request, StreamObserver<UpdateGearResponse> responses) {
     var r = reco.get().updateGear(io.fitmesh.reco.v1.UpdateGearRequest.newBuilder()
-        .setGear(request.getGear().toBuilder().setGearId(request.getGearId())).build());
+        .setGear(request.getGear().toBuilder().setGearId(request.getGearId())).setUpdateMask(request.getUpdateMask())
+        .build());
     reply(responses, UpdateGearResponse.newBuilder().setGear(r.getGear()).build());
   }
 }

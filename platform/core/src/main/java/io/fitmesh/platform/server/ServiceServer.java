@@ -9,6 +9,8 @@ import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.docs.DocService;
 import com.linecorp.armeria.server.grpc.GrpcService;
+import com.linecorp.armeria.server.grpc.HttpJsonTranscodingOptions;
+import com.linecorp.armeria.server.grpc.HttpJsonTranscodingQueryParamMatchRule;
 import com.linecorp.armeria.server.grpc.GrpcServiceBuilder;
 import io.fitmesh.platform.auth.AuthInterceptor;
 import io.fitmesh.platform.auth.Authentication;
@@ -66,10 +68,17 @@ public final class ServiceServer implements AutoCloseable {
         .addService(ProtoReflectionServiceV1.newInstance())
         .supportedSerializationFormats(GrpcSerializationFormats.values())
         .enableUnframedRequests(true)
-        .enableHttpJsonTranscoding(true)
-        .jsonMarshallerFactory(descriptor -> new StrictJsonMarshaller(GrpcJsonMarshaller.of(descriptor)))
+        // Query parameters by their proto name (time_zone) or JSON name (timeZone).
+        .enableHttpJsonTranscoding(HttpJsonTranscodingOptions.builder()
+            .queryParamMatchRules(HttpJsonTranscodingQueryParamMatchRule.ORIGINAL_FIELD,
+                HttpJsonTranscodingQueryParamMatchRule.LOWER_CAMEL_CASE)
+            .errorHandler(JsonErrors.UNFRAMED)
+            .build())
+        // Unknown fields and enum values are refused, not dropped: a typo must not widen what a request asks for.
+        .jsonMarshallerFactory(descriptor -> new StrictJsonMarshaller(GrpcJsonMarshaller.builder()
+            .jsonMarshallerCustomizer(json -> json.ignoringUnknownFields(false))
+            .build(descriptor)))
         .unframedGrpcErrorHandler(JsonErrors.UNFRAMED)
-        .httpJsonTranscodingErrorHandler(JsonErrors.UNFRAMED)
         // Handlers call stores and other services synchronously: keep them off the event loop.
         .useBlockingTaskExecutor(true)
         .maxRequestMessageLength((int) largestMessage)
@@ -94,6 +103,8 @@ public final class ServiceServer implements AutoCloseable {
         .requestTimeout(Duration.ZERO)
         .maxRequestLength(DEFAULT_MAX_REQUEST_BYTES)
         .errorHandler(JsonErrors.HTTP_LEVEL)
+        // A client's bad request is answered and, when unexpected, logged by ErrorMapper: no stack traces here.
+        .unloggedExceptionsReportInterval(Duration.ZERO)
         // Its own blocking pool: services sharing a JVM call each other, and a shared pool could starve.
         .blockingTaskExecutor(BLOCKING_THREADS)
         .gracefulShutdownTimeout(Duration.ofMillis(Math.min(500, drainTimeout.toMillis())), drainTimeout)

@@ -43,11 +43,12 @@ public final class Campaigns {
     this.cached = new ExpiringCache<>(requireNonNull(refresh, "refresh"), 1, clock);
   }
 
-  public Campaign create(Campaign draft, String requestId) {
+  /** Creates a campaign; the same admin's same request id again returns the first campaign. */
+  public Campaign create(Campaign draft, String requestId, String adminId) {
     Instant now = clock.instant();
     Campaign checked = checked(draft, now);
     String request = requestId == null || requestId.isBlank() ? checked.campaignId()
-        : Texts.checkId("request_id", requestId);
+        : adminId + "/" + Texts.checkId("request_id", requestId);
     if (store.all().size() >= MAX_CAMPAIGNS) {
       throw DomainException.resourceExhausted("at most " + MAX_CAMPAIGNS + " campaigns");
     }
@@ -100,7 +101,7 @@ public final class Campaigns {
 
   private static Campaign checked(Campaign c, Instant now) {
     String title = Texts.check("campaign.title", c.title(), 80).strip();
-    if (title.isEmpty()) {
+    if (Texts.isBlank(title)) {
       throw DomainException.invalidArgument("campaign.title", "a campaign needs a title");
     }
     Set<String> regions = new HashSet<>();
@@ -126,8 +127,10 @@ public final class Campaigns {
     check(c.discountPercent() >= 1 && c.discountPercent() <= 90, "campaign.discount_percent",
         "discount_percent must be 1..90");
     check(c.startsAt() != null && c.endsAt() != null && c.endsAt().isAfter(c.startsAt())
-        && !c.endsAt().isAfter(c.startsAt().plus(Duration.ofDays(366))) && c.endsAt().isAfter(now),
-        "campaign.ends_at", "ends_at must be after starts_at and now, at most a year after starts_at");
+        && !c.endsAt().isAfter(c.startsAt().plus(Duration.ofDays(366))) && c.endsAt().isAfter(now)
+        && !c.startsAt().isAfter(now.plus(Duration.ofDays(366))),
+        "campaign.ends_at", "starts_at is within a year from now; ends_at after starts_at and now, at most a year "
+            + "after starts_at");
     check(c.frequencyCap() >= 1 && c.frequencyCap() <= 100, "campaign.frequency_cap", "frequency_cap must be 1..100");
     check(c.frequencyWindowDays() >= 1 && c.frequencyWindowDays() <= 90, "campaign.frequency_window_days",
         "frequency_window_days must be 1..90");

@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
  * returned. When commerce cannot say, the campaigns it could not price are left out and the answer says why.
  */
 public final class Promotions {
-  static final int MAX_EXCLUDED = 100;
+  static final int MAX_EXCLUDED = 500;
   private static final int MAX_SKUS = 100;
 
   private final Campaigns campaigns;
@@ -38,6 +38,15 @@ public final class Promotions {
   /** The offers; the future completes once commerce answered, on the thread that completed its answer. */
   public CompletableFuture<Answer> offers(String athleteId, AthleteFacts facts, Set<String> excluded,
       int maxOffers) {
+    return offers(athleteId, facts, excluded, maxOffers, () -> true);
+  }
+
+  /**
+   * As above; an offer is counted only while {@code stillWanted} says the caller still waits for the answer, so an
+   * answer nobody will see spends no budget.
+   */
+  public CompletableFuture<Answer> offers(String athleteId, AthleteFacts facts, Set<String> excluded,
+      int maxOffers, java.util.function.BooleanSupplier stillWanted) {
     int max = maxOffers == 0 ? 3 : maxOffers;
     if (max < 1 || max > 10) {
       throw DomainException.invalidArgument("max_offers", "max_offers must be 1..10");
@@ -59,11 +68,12 @@ public final class Promotions {
         skus.add(sku);
       }
     }));
-    return availability.check(region, skus).thenApply(stock -> pick(athleteId, facts, region, eligible, stock, max));
+    return availability.check(region, skus)
+        .thenApply(stock -> pick(athleteId, facts, region, eligible, stock, max, stillWanted));
   }
 
   private Answer pick(String athleteId, AthleteFacts facts, String region, List<Campaign> eligible, Stock stock,
-      int max) {
+      int max, java.util.function.BooleanSupplier stillWanted) {
     List<Offer> offers = new ArrayList<>();
     boolean missing = false;
     for (Campaign c : eligible) {
@@ -76,7 +86,7 @@ public final class Promotions {
         missing |= c.skus().stream().anyMatch(sku -> !stock.items().containsKey(sku));
         continue;
       }
-      if (spend.reserve(c, athleteId)) {
+      if (stillWanted.getAsBoolean() && spend.reserve(c, athleteId)) {
         Stock.Item i = item.get();
         offers.add(new Offer(c.campaignId(), c.title(), i.sku(), i.currency(), i.priceMinor(),
             c.offerPrice(i.priceMinor()), c.discountPercent(), c.endsAt(), because(c, facts, region)));

@@ -19,6 +19,7 @@ import io.fitmesh.promo.v1.GetOffersResponse;
 import io.fitmesh.promo.v1.ListCampaignsRequest;
 import io.fitmesh.promo.v1.ListCampaignsResponse;
 import io.fitmesh.promo.v1.PromoServiceGrpc;
+import io.grpc.Context;
 import io.grpc.stub.StreamObserver;
 import java.util.HashSet;
 
@@ -37,8 +38,10 @@ public final class PromoHandler extends PromoServiceGrpc.PromoServiceImplBase {
 
   @Override
   public void getOffers(GetOffersRequest request, StreamObserver<GetOffersResponse> responses) {
+    Context call = Context.current();
     promotions.offers(Callers.athleteId(), PromoProtos.fromProto(request.getFacts()),
-        new HashSet<>(request.getExcludeCampaignIdsList()), request.getMaxOffers()).whenComplete((answer, failure) -> {
+        new HashSet<>(request.getExcludeCampaignIdsList()), request.getMaxOffers(), () -> !call.isCancelled())
+        .whenComplete((answer, failure) -> {
           if (failure != null) {
             responses.onError(ErrorMapper.toStatusException(failure));
             return;
@@ -53,7 +56,8 @@ public final class PromoHandler extends PromoServiceGrpc.PromoServiceImplBase {
   @Override
   public void createCampaign(CreateCampaignRequest request, StreamObserver<CreateCampaignResponse> responses) {
     requireAdmin();
-    Campaign created = campaigns.create(PromoProtos.fromProto(request.getCampaign()), request.getRequestId());
+    Campaign created = campaigns.create(PromoProtos.fromProto(request.getCampaign()), request.getRequestId(),
+        Callers.athleteId());
     reply(responses, CreateCampaignResponse.newBuilder()
         .setCampaign(PromoProtos.toProto(created, campaigns.spent(created.campaignId()))).build());
   }

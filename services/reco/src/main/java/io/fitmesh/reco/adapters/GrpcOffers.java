@@ -45,7 +45,7 @@ public final class GrpcOffers implements Offers {
     CompletableFuture<Answer> answer = new CompletableFuture<>();
     Futures.addCallback(promo.get().withDeadlineAfter(wait.toMillis(), TimeUnit.MILLISECONDS)
         .getOffers(GetOffersRequest.newBuilder().setFacts(RecoProtos.toProto(facts))
-            .addAllExcludeCampaignIds(excludeCampaigns.stream().limit(100).toList()).build()),
+            .addAllExcludeCampaignIds(excludeCampaigns).build()),
         new FutureCallback<GetOffersResponse>() {
           @Override
           public void onSuccess(GetOffersResponse response) {

@@ -116,6 +116,15 @@ public final class RecoProtos {
         g.getRetireDistanceM(), g.getDefaultForSport(), 0, g.getRetired());
   }
 
+  /** The snake_case field names of a mask (paths may come as lowerCamelCase from JSON). */
+  public static java.util.Set<String> fields(com.google.protobuf.FieldMask mask) {
+    java.util.Set<String> fields = new java.util.HashSet<>();
+    for (String path : mask.getPathsList()) {
+      fields.add(path.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT));
+    }
+    return fields;
+  }
+
   public static Recommendations toProto(Screen s) {
     Recommendations.Builder b = Recommendations.newBuilder()
         .setLoad(Load.newBuilder().setAcute(s.load().acute()).setChronic(s.load().chronic())

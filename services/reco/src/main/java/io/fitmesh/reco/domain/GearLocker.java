@@ -17,7 +17,10 @@ import java.util.UUID;
 public final class GearLocker {
   public static final double DEFAULT_SHOE_RETIRE_M = 700_000;
   static final int MAX_GEAR = 100;
+  private static final double MIN_RETIRE_M = 50_000;
   private static final double MAX_RETIRE_M = 1_000_000_000;
+  private static final java.util.Set<String> UPDATABLE = java.util.Set.of("name", "brand", "model",
+      "retire_distance_m", "default_for_sport", "retired");
 
   private final GearStore store;
 
@@ -26,12 +29,13 @@ public final class GearLocker {
   }
 
   public Gear create(String athleteId, Gear draft, String requestId) {
+    String request = requestId == null || requestId.isBlank() ? null : Texts.checkId("request_id", requestId);
     Gear checked = checked(athleteId, UUID.randomUUID().toString(), draft, 0);
-    if (store.list(athleteId).size() >= MAX_GEAR) {
-      throw DomainException.resourceExhausted("at most " + MAX_GEAR + " pieces of gear per athlete");
+    if (store.list(athleteId).stream().filter(g -> !g.retired()).count() >= MAX_GEAR) {
+      throw DomainException.failedPrecondition("at most " + MAX_GEAR + " pieces of gear in use per athlete: retire "
+          + "one first");
     }
-    String request = requestId == null || requestId.isBlank() ? checked.gearId()
-        : Texts.checkId("request_id", requestId);
+    request = request == null ? checked.gearId() : request;
     Gear created = store.create(checked, request);
     if (created.defaultForSport()) {
       clearOtherDefaults(created);
@@ -39,12 +43,31 @@ public final class GearLocker {
     return created;
   }
 
-  public Gear update(String athleteId, Gear change) {
+  /**
+   * Changes the fields {@code fields} names (name, brand, model, retire_distance_m, default_for_sport, retired); with
+   * none named, the ones {@code change} sets to something other than empty, 0 or false. Sport and distance stay.
+   */
+  public Gear update(String athleteId, Gear change, java.util.Set<String> fields) {
     Gear current = store.get(athleteId, Texts.checkId("gear_id", change.gearId()))
         .orElseThrow(() -> DomainException.notFound("no gear " + change.gearId()));
-    Gear updated = checked(athleteId, current.gearId(), new Gear(current.gearId(), athleteId, change.name(),
-        change.brand(), change.model(), current.sport(), change.retireDistanceM(), change.defaultForSport(),
-        current.distanceM(), change.retired()), current.distanceM());
+    if (!UPDATABLE.containsAll(fields)) {
+      throw DomainException.invalidArgument("update_mask", "update_mask may name " + UPDATABLE);
+    }
+    java.util.function.Predicate<String> changes = field -> fields.isEmpty() ? switch (field) {
+      case "name" -> !change.name().isEmpty();
+      case "brand" -> !change.brand().isEmpty();
+      case "model" -> !change.model().isEmpty();
+      case "retire_distance_m" -> change.retireDistanceM() != 0;
+      case "default_for_sport" -> change.defaultForSport();
+      default -> change.retired();
+    } : fields.contains(field);
+    Gear updated = checked(athleteId, current.gearId(), new Gear(current.gearId(), athleteId,
+        changes.test("name") ? change.name() : current.name(),
+        changes.test("brand") ? change.brand() : current.brand(),
+        changes.test("model") ? change.model() : current.model(), current.sport(),
+        changes.test("retire_distance_m") ? change.retireDistanceM() : current.retireDistanceM(),
+        changes.test("default_for_sport") ? change.defaultForSport() : current.defaultForSport(),
+        current.distanceM(), changes.test("retired") ? change.retired() : current.retired()), current.distanceM());
     store.update(updated);
     if (updated.defaultForSport()) {
       clearOtherDefaults(updated);
@@ -89,15 +112,16 @@ public final class GearLocker {
 
   private static Gear checked(String athleteId, String gearId, Gear g, double distanceM) {
     String name = Texts.check("name", g.name(), 80).strip();
-    if (name.isEmpty()) {
+    if (Texts.isBlank(name)) {
       throw DomainException.invalidArgument("name", "gear needs a name");
     }
     if (g.sport() == null) {
       throw DomainException.invalidArgument("sport", "gear needs a sport");
     }
     double retire = g.retireDistanceM();
-    if (!Double.isFinite(retire) || retire < 0 || retire > MAX_RETIRE_M) {
-      throw DomainException.invalidArgument("retire_distance_m", "retire_distance_m must be 0..1,000,000,000 metres");
+    if (!Double.isFinite(retire) || retire < 0 || (retire > 0 && retire < MIN_RETIRE_M) || retire > MAX_RETIRE_M) {
+      throw DomainException.invalidArgument("retire_distance_m",
+          "retire_distance_m is 0 (the default) or 50 km to 1,000,000 km, in metres");
     }
     if (retire == 0 && g.sport() == Sport.RUN) {
       retire = DEFAULT_SHOE_RETIRE_M;

@@ -22,7 +22,12 @@ import java.util.stream.Collectors;
  * for {@code hideFor}; shown, accepted and dismissed items are published as feedback.
  */
 public final class Recommender {
-  private static final Set<String> KINDS = Set.of("today", "gear", "promo");
+  /** Hidden recommendations an athlete may have at once. */
+  public static final int MAX_HIDDEN = 500;
+  private static final java.util.regex.Pattern TODAY =
+      java.util.regex.Pattern.compile("today:\\d{4}-\\d{2}-\\d{2}:(rest|recovery|easy|quality|long)");
+  private static final java.util.regex.Pattern GEAR = java.util.regex.Pattern.compile("gear:([A-Za-z0-9_-]{1,40}):replace");
+  private static final java.util.regex.Pattern PROMO = java.util.regex.Pattern.compile("promo:[A-Za-z0-9_.-]{1,58}");
   private static final Duration NEW_ATHLETE = Duration.ofDays(30);
 
   private final TrainingAnalytics analytics;
@@ -76,14 +81,20 @@ public final class Recommender {
     });
   }
 
-  /** Hides the recommendation for a while; idempotent. */
+  /** Hides the recommendation for a while; idempotent. At most {@link #MAX_HIDDEN} are hidden at once. */
   public void dismiss(String athleteId, String recommendationId) {
-    dismissals.dismiss(athleteId, checked(recommendationId), hideFor);
-    feedback.publish(athleteId, List.of(recommendationId), FeedbackKind.DISMISSED);
+    String id = checked(athleteId, recommendationId);
+    Set<String> hidden = dismissals.hidden(athleteId);
+    if (!hidden.contains(id) && hidden.size() >= MAX_HIDDEN) {
+      throw DomainException.failedPrecondition("at most " + MAX_HIDDEN + " recommendations are hidden at once; "
+          + "they come back after " + hideFor.toDays() + " days");
+    }
+    dismissals.dismiss(athleteId, id, hideFor);
+    feedback.publish(athleteId, List.of(id), FeedbackKind.DISMISSED);
   }
 
   public void accept(String athleteId, String recommendationId) {
-    feedback.publish(athleteId, List.of(checked(recommendationId)), FeedbackKind.ACCEPTED);
+    feedback.publish(athleteId, List.of(checked(athleteId, recommendationId)), FeedbackKind.ACCEPTED);
   }
 
   public Optional<String> region(String athleteId) {
@@ -112,11 +123,17 @@ public final class Recommender {
         .collect(Collectors.toSet());
   }
 
-  private static String checked(String recommendationId) {
+  /** An id of the kinds the screen gives; a gear id must be the athlete's own (NOT_FOUND otherwise). */
+  private String checked(String athleteId, String recommendationId) {
     String id = Texts.checkId("recommendation_id", recommendationId);
-    if (!KINDS.contains(id.substring(0, Math.max(0, id.indexOf(':'))))) {
-      throw DomainException.invalidArgument("recommendation_id",
-          "recommendation_id is one given on the recommendations screen (today:..., gear:..., promo:...)");
+    java.util.regex.Matcher gearId = GEAR.matcher(id);
+    if (gearId.matches()) {
+      if (gear.list(athleteId).stream().noneMatch(g -> g.gearId().equals(gearId.group(1)))) {
+        throw DomainException.notFound("no recommendation " + id);
+      }
+    } else if (!TODAY.matcher(id).matches() && !PROMO.matcher(id).matches()) {
+      throw DomainException.invalidArgument("recommendation_id", "recommendation_id is one given on the "
+          + "recommendations screen (today:<date>:<kind>, gear:<gear>:replace, promo:<campaign>)");
     }
     return id;
   }

@@ -98,7 +98,8 @@ public final class RecommendationHandler extends RecommendationServiceGrpc.Recom
   @Override
   public void updateGear(UpdateGearRequest request, StreamObserver<UpdateGearResponse> responses) {
     String athleteId = Callers.athleteId();
-    Gear updated = gear.update(athleteId, RecoProtos.gear(request.getGear(), athleteId));
+    Gear updated = gear.update(athleteId, RecoProtos.gear(request.getGear(), athleteId),
+        RecoProtos.fields(request.getUpdateMask()));
     reply(responses, UpdateGearResponse.newBuilder().setGear(RecoProtos.toProto(updated)).build());
   }
 

@@ -35,7 +35,7 @@ class PromotionsTest {
   private Campaign shoes(long budget, int cap) {
     return campaigns.create(new Campaign("", "Shoes -20%", Set.of("de"), Set.of("RUN"), Audience.GEAR_DUE,
         List.of("SHOE-A", "SHOE-B"), 20, NOW.minusSeconds(60), NOW.plus(Duration.ofDays(30)), cap, 7, budget, false,
-        NOW), null);
+        NOW), null, "ops");
   }
 
   @Test
@@ -82,6 +82,15 @@ class PromotionsTest {
   }
 
   @Test
+  void anOfferNobodyWaitsForAnyMore_isNotCounted() {
+    Campaign c = shoes(100, 3);
+    catalogue.put("SHOE-A", new Stock.Item("SHOE-A", true, 12_999, "EUR"));
+
+    assertThat(promotions.offers("alice", RUNNER_WITH_WORN_SHOES, Set.of(), 0, () -> false).join().offers()).isEmpty();
+    assertThat(spend.spent(c.campaignId())).isZero();
+  }
+
+  @Test
   void aDismissedCampaign_isNotOffered() {
     Campaign c = shoes(100, 3);
     catalogue.put("SHOE-A", new Stock.Item("SHOE-A", true, 12_999, "EUR"));
@@ -116,16 +125,16 @@ class PromotionsTest {
   @Test
   void aBadCampaign_isRefusedWithTheFieldNamed() {
     assertThatThrownBy(() -> campaigns.create(new Campaign("", "x", Set.of("Germany"), Set.of(), Audience.EVERYONE,
-        List.of("A"), 10, NOW, NOW.plusSeconds(60), 1, 1, 10, false, NOW), null))
+        List.of("A"), 10, NOW, NOW.plusSeconds(60), 1, 1, 10, false, NOW), null, "ops"))
         .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.getMessage()).contains("ISO 3166-1"));
     assertThatThrownBy(() -> campaigns.create(new Campaign("", "x", Set.of("DE"), Set.of(), Audience.EVERYONE,
-        List.of("A"), 95, NOW, NOW.plusSeconds(60), 1, 1, 10, false, NOW), null))
+        List.of("A"), 95, NOW, NOW.plusSeconds(60), 1, 1, 10, false, NOW), null, "ops"))
         .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.getMessage()).contains("discount_percent"));
     assertThatThrownBy(() -> campaigns.create(new Campaign("", "x", Set.of("DE"), Set.of(), null,
-        List.of("A"), 10, NOW, NOW.plusSeconds(60), 1, 1, 10, false, NOW), null))
+        List.of("A"), 10, NOW, NOW.plusSeconds(60), 1, 1, 10, false, NOW), null, "ops"))
         .isInstanceOf(DomainException.class);
     assertThatThrownBy(() -> campaigns.create(new Campaign("", "x", Set.of("DE"), Set.of(), Audience.EVERYONE,
-        List.of("A"), 10, NOW, NOW.minusSeconds(60), 1, 1, 10, false, NOW), null))
+        List.of("A"), 10, NOW, NOW.minusSeconds(60), 1, 1, 10, false, NOW), null, "ops"))
         .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.getMessage()).contains("ends_at"));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fitmesh.platform.errors.DomainException;
 import io.fitmesh.reco.adapters.InMemoryGearStore;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class GearLockerTest {
@@ -43,7 +44,7 @@ class GearLockerTest {
     Gear shoe = locker.create("alice", draft("Pegasus", Sport.RUN, true), "r1");
 
     assertThatThrownBy(() -> locker.update("mallory", new Gear(shoe.gearId(), "mallory", "Mine", "", "", Sport.RUN, 0,
-        false, 0, false)))
+        false, 0, false), Set.of()))
         .isInstanceOfSatisfying(DomainException.class,
             e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.NOT_FOUND));
   }
@@ -57,6 +58,34 @@ class GearLockerTest {
         null)).isInstanceOf(DomainException.class);
     assertThatThrownBy(() -> locker.create("alice", draft("x", null, false), null))
         .isInstanceOf(DomainException.class);
+    assertThatThrownBy(() -> locker.create("alice", new Gear("", "", "x", "", "", Sport.RUN, 1000, false, 0, false),
+        null)).as("a retire distance a single run reaches").isInstanceOf(DomainException.class);
+    assertThatThrownBy(() -> locker.create("alice", draft("\u200b", Sport.RUN, false), null))
+        .as("a name that shows nothing").isInstanceOf(DomainException.class);
+    assertThatThrownBy(() -> locker.create("alice", draft("\u202egnp.exe", Sport.RUN, false), null))
+        .as("a name that reads backwards").isInstanceOf(DomainException.class);
+    assertThat(locker.create("alice", draft("\uD83D\uDC5F".repeat(80), Sport.RUN, false), null).name())
+        .as("80 emoji are 80 characters").hasSize(160);
+  }
+
+  @Test
+  void changingGear_changesOnlyWhatIsSent_orWhatTheMaskNames() {
+    Gear shoe = locker.create("alice", new Gear("", "", "Nimbus", "Asics", "Gel", Sport.RUN, 500_000, true, 0, false),
+        null);
+
+    Gear renamed = locker.update("alice", new Gear(shoe.gearId(), "", "Old Nimbus", "", "", null, 0, false, 0, false),
+        Set.of());
+    assertThat(renamed).isEqualTo(new Gear(shoe.gearId(), "alice", "Old Nimbus", "Asics", "Gel", Sport.RUN, 500_000,
+        true, 0, false));
+
+    Gear notDefault = locker.update("alice", new Gear(shoe.gearId(), "", "", "", "", null, 0, false, 0, false),
+        Set.of("default_for_sport"));
+    assertThat(notDefault.defaultForSport()).isFalse();
+    assertThat(notDefault.name()).isEqualTo("Old Nimbus");
+
+    assertThatThrownBy(() -> locker.update("alice", shoe, Set.of("sport")))
+        .isInstanceOfSatisfying(DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID_ARGUMENT));
   }
 
   @Test

@@ -102,8 +102,32 @@ class RecommenderTest {
   }
 
   @Test
+  void anotherAthletesGear_cannotBeDismissedOrAccepted() {
+    Gear alices = gear.create("alice", new Gear("", "", "Pegasus", "", "", Sport.RUN, 0, true, 0, false), null);
+
+    assertThatThrownBy(() -> recommender.accept("bob", "gear:" + alices.gearId() + ":replace"))
+        .isInstanceOfSatisfying(DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.NOT_FOUND));
+    recommender.dismiss("alice", "gear:" + alices.gearId() + ":replace");
+  }
+
+  @Test
+  void hiddenRecommendations_areBounded() {
+    for (int i = 0; i < Recommender.MAX_HIDDEN; i++) {
+      recommender.dismiss("alice", "promo:c" + i);
+    }
+    recommender.dismiss("alice", "promo:c0");
+
+    assertThatThrownBy(() -> recommender.dismiss("alice", "promo:one-more"))
+        .isInstanceOfSatisfying(DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.FAILED_PRECONDITION));
+  }
+
+  @Test
   void feedbackOnAnUnknownKindOfId_isRefused() {
     assertThatThrownBy(() -> recommender.accept("alice", "other:1")).isInstanceOf(DomainException.class);
+    assertThatThrownBy(() -> recommender.accept("alice", "today:junk")).isInstanceOf(DomainException.class);
+    assertThatThrownBy(() -> recommender.accept("alice", "promo:")).isInstanceOf(DomainException.class);
     assertThatThrownBy(() -> recommender.dismiss("alice", "promo:<script>")).isInstanceOf(DomainException.class);
     recommender.accept("alice", "today:2026-12-01:quality");
     assertThat(feedback).containsExactly("ACCEPTED today:2026-12-01:quality");
