@@ -66,7 +66,15 @@ final class RunCommand implements Callable<Integer> {
       }
       return 2;
     }
-    FitmeshNode node = FitmeshNode.start(runtime);
+    FitmeshNode node;
+    try {
+      node = FitmeshNode.start(runtime);
+    } catch (RuntimeException e) {
+      if (catalogue != null) {
+        catalogue.close();
+      }
+      throw e;
+    }
     printEndpoints(out, node, chosen, catalogue);
     ReferenceCatalogue served = catalogue;
     CountDownLatch stopped = new CountDownLatch(1);

@@ -3,6 +3,7 @@ package io.fitmesh.commerce;
 import static java.util.Objects.requireNonNull;
 
 import io.fitmesh.commerce.partner.ReferenceCatalogue;
+import io.fitmesh.platform.config.Backends;
 import io.fitmesh.platform.config.ConfigException;
 import io.fitmesh.platform.config.PlatformConfig;
 import io.fitmesh.platform.config.Settings;
@@ -18,7 +19,7 @@ import java.util.Map;
  *
  * @param partners FITMESH_COMMERCE_PARTNERS, {@code REGION=URL} pairs split by commas
  *     ({@code DE=http://127.0.0.1:9190/de,US=http://127.0.0.1:9190/us}); default: every region of the
- *     {@link ReferenceCatalogue} at {@code http://127.0.0.1:<FITMESH_COMMERCE_CATALOGUE_PORT, default 9190>/<region>}
+ *     {@link ReferenceCatalogue} at {@code http://127.0.0.1:<FITMESH_COMMERCE_CATALOGUE_PORT, default 9190>/<region>}; required in cluster mode
  * @param deadline FITMESH_COMMERCE_DEADLINE (default 150ms): the whole time one call to a partner may take
  * @param maxConcurrent FITMESH_COMMERCE_MAX_CONCURRENT (default 64): calls in flight per region
  * @param freshFor FITMESH_COMMERCE_CACHE_TTL (default 60s): a partner's answer is used without asking again
@@ -37,7 +38,7 @@ public record CommerceSettings(Map<String, URI> partners, Duration deadline, int
   public static CommerceSettings from(PlatformConfig config) {
     Settings settings = config.settings();
     return new CommerceSettings(
-        partners(settings),
+        partners(settings, config.backends()),
         positive(settings, "FITMESH_COMMERCE_DEADLINE", Duration.ofMillis(150)),
         settings.intInRange("FITMESH_COMMERCE_MAX_CONCURRENT", 64, 1, 10_000),
         positive(settings, "FITMESH_COMMERCE_CACHE_TTL", Duration.ofSeconds(60)),
@@ -46,8 +47,12 @@ public record CommerceSettings(Map<String, URI> partners, Duration deadline, int
         settings.intInRange("FITMESH_COMMERCE_MAX_SKUS", 100, 1, 1000));
   }
 
-  private static Map<String, URI> partners(Settings settings) {
+  private static Map<String, URI> partners(Settings settings, Backends backends) {
     String name = "FITMESH_COMMERCE_PARTNERS";
+    if (settings.optional(name).isEmpty() && backends == Backends.CLUSTER) {
+      throw new ConfigException(name + " is not set: in cluster mode each region's partner catalogue must be named "
+          + "(REGION=URL,...)");
+    }
     if (settings.optional(name).isEmpty()) {
       int port = settings.port("FITMESH_COMMERCE_CATALOGUE_PORT", ReferenceCatalogue.DEFAULT_PORT);
       Map<String, URI> local = new LinkedHashMap<>();

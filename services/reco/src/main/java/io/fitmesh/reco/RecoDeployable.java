@@ -29,17 +29,19 @@ public final class RecoDeployable implements FitmeshService {
 
   private final RecommendationHandler handler;
   private final List<EventSubscription> subscriptions;
+  private final BusFeedbackEvents feedback;
 
   public RecoDeployable(PlatformRuntime runtime) {
     requireNonNull(runtime, "runtime");
     RecoSettings settings = RecoSettings.from(runtime.config());
     RecoBackends backends = RecoBackends.open(runtime);
     GearLocker gear = new GearLocker(backends.gear());
+    feedback = new BusFeedbackEvents(runtime.events(), runtime.clock());
     Recommender recommender = new Recommender(
         new GrpcTrainingAnalytics(runtime.services().stub("training", AnalyticsServiceBlockingStub.class)),
         gear, backends.profiles(), backends.dismissals(),
         new GrpcOffers(runtime.services().stub("promo", PromoServiceFutureStub.class), settings.offersWait()),
-        new BusFeedbackEvents(runtime.events(), runtime.clock()), runtime.clock(), settings.dismissFor());
+        feedback, runtime.clock(), settings.dismissFor());
     handler = new RecommendationHandler(recommender, gear);
     subscriptions = new TrainingEventsConsumer(gear).subscribe(runtime);
   }
@@ -57,5 +59,6 @@ public final class RecoDeployable implements FitmeshService {
   @Override
   public void close() {
     subscriptions.forEach(EventSubscription::close);
+    feedback.close();
   }
 }

@@ -122,10 +122,10 @@ public final class Settings {
 
   /**
    * A comma-separated set of names, each one of {@code allowed} (case-insensitive, blanks ignored), in the given
-   * order; {@code defaultValue} when unset.
+   * order; {@code defaultValue} when unset, and none when set to an empty value.
    */
   public java.util.Set<String> namesOf(String name, String defaultValue, java.util.Set<String> allowed) {
-    String value = string(name, defaultValue);
+    String value = values.containsKey(name) ? values.get(name) : defaultValue;
     java.util.Set<String> names = new java.util.LinkedHashSet<>();
     for (String part : value.split(",")) {
       String item = part.strip().toLowerCase(java.util.Locale.ROOT);

@@ -61,4 +61,16 @@ class SettingsTest {
 
     assertThat(settings.string("X", "default")).isEqualTo("flag");
   }
+
+  @Test
+  void aSetOfNames_isTheDefaultWhenUnset_noneWhenEmpty_andRefusesAnUnknownName() {
+    java.util.Set<String> allowed = java.util.Set.of("promo", "commerce");
+    assertThat(Settings.of(java.util.Map.of()).namesOf("H", "promo,commerce", allowed))
+        .containsExactly("promo", "commerce");
+    assertThat(Settings.of(java.util.Map.of("H", "")).namesOf("H", "promo,commerce", allowed)).isEmpty();
+    assertThat(Settings.of(java.util.Map.of("H", " Commerce ")).namesOf("H", "promo,commerce", allowed))
+        .containsExactly("commerce");
+    assertThatThrownBy(() -> Settings.of(java.util.Map.of("H", "promo,shop")).namesOf("H", "", allowed))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("H=promo,shop");
+  }
 }

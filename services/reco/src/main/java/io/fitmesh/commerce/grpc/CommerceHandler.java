@@ -47,12 +47,18 @@ public final class CommerceHandler extends CommerceServiceGrpc.CommerceServiceIm
     } catch (IllegalArgumentException e) {
       throw DomainException.invalidArgument("skus", e.getMessage());
     }
-    answered.whenComplete((answer, failure) -> {
+    answered.thenApply(CommerceHandler::response).whenComplete((response, failure) -> {
       if (failure != null) {
         responses.onError(ErrorMapper.toStatusException(failure));
-        return;
+      } else {
+        responses.onNext(response);
+        responses.onCompleted();
       }
-      CheckAvailabilityResponse.Builder response = CheckAvailabilityResponse.newBuilder().setStale(answer.stale());
+    });
+  }
+
+  private static CheckAvailabilityResponse response(io.fitmesh.commerce.domain.CatalogueAnswer answer) {
+    CheckAvailabilityResponse.Builder response = CheckAvailabilityResponse.newBuilder().setStale(answer.stale());
       for (Availability a : answer.items().values()) {
         response.addItems(ProductAvailability.newBuilder().setSku(a.sku()).setInStock(a.inStock())
             .setPriceMinor(a.priceMinor()).setCurrency(a.currency()));
@@ -60,8 +66,6 @@ public final class CommerceHandler extends CommerceServiceGrpc.CommerceServiceIm
       answer.unavailable().ifPresent(reason -> response
           .setUnavailableReason(UnavailableReason.valueOf("UNAVAILABLE_REASON_" + reason.name()))
           .setUnavailableBecause(reason.because()));
-      responses.onNext(response.build());
-      responses.onCompleted();
-    });
+    return response.build();
   }
 }

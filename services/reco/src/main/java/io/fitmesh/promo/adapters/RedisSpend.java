@@ -18,7 +18,8 @@ import org.redisson.client.codec.StringCodec;
  * Budgets and frequency caps checked and counted in one Redis script per offer: {@code fitmesh:promo:{c}:spent}
  * and {@code fitmesh:promo:{c}:shown:<athlete>} (expiring with the campaign's window, counted from the first offer
  * in it). Each counted offer is also added to the CQL counter {@code campaign_spend}; when Redis has lost the
- * spent key, it is seeded from that counter first, so a Redis loss does not refill a budget.
+ * spent key, it is seeded from that counter first, so a Redis loss does not refill a budget (beyond the offers
+ * whose counter update was still in flight, or failed and was logged).
  */
 public final class RedisSpend implements Spend {
   private static final String RESERVE = """
@@ -31,6 +32,8 @@ public final class RedisSpend implements Spend {
       if redis.call('INCR', KEYS[2]) == 1 then redis.call('PEXPIRE', KEYS[2], ARGV[3]) end
       return 1
       """;
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RedisSpend.class);
 
   private final RedissonClient redis;
   private final CqlSession session;
@@ -56,7 +59,11 @@ public final class RedisSpend implements Spend {
         result = eval(keys, campaign, window);
       }
       if (result == 1) {
-        session.executeAsync(add.bind(campaign.campaignId()));
+        session.executeAsync(add.bind(campaign.campaignId())).whenComplete((done, failure) -> {
+          if (failure != null) {
+            log.warn("the durable count of campaign {} missed an offer: {}", campaign.campaignId(), failure.toString());
+          }
+        });
         return true;
       }
       return false;

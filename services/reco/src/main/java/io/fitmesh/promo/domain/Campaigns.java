@@ -49,8 +49,8 @@ public final class Campaigns {
     Campaign checked = checked(draft, now);
     String request = requestId == null || requestId.isBlank() ? checked.campaignId()
         : adminId + "/" + Texts.checkId("request_id", requestId);
-    if (store.all().size() >= MAX_CAMPAIGNS) {
-      throw DomainException.resourceExhausted("at most " + MAX_CAMPAIGNS + " campaigns");
+    if (store.all().stream().filter(c -> !c.ended() && c.endsAt().isAfter(now)).count() >= MAX_CAMPAIGNS) {
+      throw DomainException.failedPrecondition("at most " + MAX_CAMPAIGNS + " campaigns running or to come");
     }
     Campaign created = store.create(checked, request);
     cached.invalidate(ALL);

@@ -92,7 +92,8 @@ public final class Promotions {
             c.offerPrice(i.priceMinor()), c.discountPercent(), c.endsAt(), because(c, facts, region)));
       }
     }
-    Optional<String> unavailable = missing ? stock.unavailable() : Optional.empty();
+    Optional<String> unavailable = missing ? stock.unavailable().or(() -> Optional.of(
+        "the shop of this region does not list some of the products")) : Optional.empty();
     return new Answer(List.copyOf(offers), unavailable);
   }
 

@@ -41,15 +41,18 @@ public final class PromoHandler extends PromoServiceGrpc.PromoServiceImplBase {
     Context call = Context.current();
     promotions.offers(Callers.athleteId(), PromoProtos.fromProto(request.getFacts()),
         new HashSet<>(request.getExcludeCampaignIdsList()), request.getMaxOffers(), () -> !call.isCancelled())
-        .whenComplete((answer, failure) -> {
-          if (failure != null) {
-            responses.onError(ErrorMapper.toStatusException(failure));
-            return;
-          }
+        .thenApply(answer -> {
           GetOffersResponse.Builder response = GetOffersResponse.newBuilder();
           answer.offers().forEach(o -> response.addOffers(PromoProtos.toProto(o)));
           answer.unavailable().ifPresent(response::setUnavailableBecause);
-          reply(responses, response.build());
+          return response.build();
+        })
+        .whenComplete((response, failure) -> {
+          if (failure != null) {
+            responses.onError(ErrorMapper.toStatusException(failure));
+          } else {
+            reply(responses, response);
+          }
         });
   }
 

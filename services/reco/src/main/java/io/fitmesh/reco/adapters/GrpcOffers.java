@@ -43,10 +43,16 @@ public final class GrpcOffers implements Offers {
   @Override
   public CompletableFuture<Answer> offers(PromoFacts facts, Set<String> excludeCampaigns) {
     CompletableFuture<Answer> answer = new CompletableFuture<>();
-    Futures.addCallback(promo.get().withDeadlineAfter(wait.toMillis(), TimeUnit.MILLISECONDS)
-        .getOffers(GetOffersRequest.newBuilder().setFacts(RecoProtos.toProto(facts))
-            .addAllExcludeCampaignIds(excludeCampaigns).build()),
-        new FutureCallback<GetOffersResponse>() {
+    com.google.common.util.concurrent.ListenableFuture<GetOffersResponse> asked;
+    try {
+      asked = promo.get().withDeadlineAfter(wait.toMillis(), TimeUnit.MILLISECONDS)
+          .getOffers(GetOffersRequest.newBuilder().setFacts(RecoProtos.toProto(facts))
+              .addAllExcludeCampaignIds(excludeCampaigns).build());
+    } catch (RuntimeException e) {
+      log.warn("offers could not be asked for", e);
+      return CompletableFuture.completedFuture(Answer.none("offers are unavailable right now"));
+    }
+    Futures.addCallback(asked, new FutureCallback<GetOffersResponse>() {
           @Override
           public void onSuccess(GetOffersResponse response) {
             String because = response.getUnavailableBecause();

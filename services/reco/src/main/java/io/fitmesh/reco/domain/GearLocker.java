@@ -16,7 +16,7 @@ import java.util.UUID;
  */
 public final class GearLocker {
   public static final double DEFAULT_SHOE_RETIRE_M = 700_000;
-  static final int MAX_GEAR = 100;
+  static final int MAX_GEAR = 200;
   private static final double MIN_RETIRE_M = 50_000;
   private static final double MAX_RETIRE_M = 1_000_000_000;
   private static final java.util.Set<String> UPDATABLE = java.util.Set.of("name", "brand", "model",
@@ -31,9 +31,8 @@ public final class GearLocker {
   public Gear create(String athleteId, Gear draft, String requestId) {
     String request = requestId == null || requestId.isBlank() ? null : Texts.checkId("request_id", requestId);
     Gear checked = checked(athleteId, UUID.randomUUID().toString(), draft, 0);
-    if (store.list(athleteId).stream().filter(g -> !g.retired()).count() >= MAX_GEAR) {
-      throw DomainException.failedPrecondition("at most " + MAX_GEAR + " pieces of gear in use per athlete: retire "
-          + "one first");
+    if (store.list(athleteId).size() >= MAX_GEAR) {
+      throw DomainException.failedPrecondition("at most " + MAX_GEAR + " pieces of gear per athlete");
     }
     request = request == null ? checked.gearId() : request;
     Gear created = store.create(checked, request);

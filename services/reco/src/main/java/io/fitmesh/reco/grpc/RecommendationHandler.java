@@ -44,14 +44,16 @@ public final class RecommendationHandler extends RecommendationServiceGrpc.Recom
   @Override
   public void getRecommendations(GetRecommendationsRequest request,
       StreamObserver<GetRecommendationsResponse> responses) {
-    recommender.screen(Callers.athleteId(), request.getTimeZone()).whenComplete((screen, failure) -> {
-      if (failure != null) {
-        responses.onError(ErrorMapper.toStatusException(failure));
-      } else {
-        reply(responses, GetRecommendationsResponse.newBuilder().setRecommendations(RecoProtos.toProto(screen))
-            .build());
-      }
-    });
+    recommender.screen(Callers.athleteId(), request.getTimeZone())
+        .thenApply(screen -> GetRecommendationsResponse.newBuilder().setRecommendations(RecoProtos.toProto(screen))
+            .build())
+        .whenComplete((response, failure) -> {
+          if (failure != null) {
+            responses.onError(ErrorMapper.toStatusException(failure));
+          } else {
+            reply(responses, response);
+          }
+        });
   }
 
   @Override

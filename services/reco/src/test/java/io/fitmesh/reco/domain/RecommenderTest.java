@@ -109,6 +109,7 @@ class RecommenderTest {
         .isInstanceOfSatisfying(DomainException.class,
             e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.NOT_FOUND));
     recommender.dismiss("alice", "gear:" + alices.gearId() + ":replace");
+    assertThat(feedback).containsExactly("DISMISSED gear:" + alices.gearId() + ":replace");
   }
 
   @Test
