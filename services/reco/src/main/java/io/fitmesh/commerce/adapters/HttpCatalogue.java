@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * circuit breaker that opens when more than half of at least 5 calls in 10 s failed (5xx, timeouts, connections),
  * and after {@code circuitOpenFor} lets one trial call through; one retry after a 5xx answer or a connection that
  * could not be made, never after a 4xx; the deadline as the whole budget of the call and its retry, counted from
- * when it got its slot (so a call that waited for one takes at most 1.25 deadlines). More than 100 SKUs are asked
+ * its start (Armeria's FROM_START, so a slot wait is part of it and a long one may end as TIMED_OUT rather than
+ * OVERLOADED). More than 100 SKUs are asked
  * in several calls at once. Failures are {@link CatalogueFailure}s: a region without a partner
  * NO_PARTNER_FOR_REGION (no call), a timeout TIMED_OUT, 5xx, other non-200 answers and refused connections
  * PARTNER_FAILED, an open circuit CIRCUIT_OPEN, an answer that is not the contract's JSON or is over 1 MB

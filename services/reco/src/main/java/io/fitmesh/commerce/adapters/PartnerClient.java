@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * The client of one region's partner. Each call goes, outermost first, through: a limit of concurrent calls
  * (waiting at most a quarter of the deadline for a slot, else {@code OVERLOADED}); the region's circuit breaker
  * (failing fast with {@code CIRCUIT_OPEN} while open); one retry after a 5xx answer or a connection that could not
- * be made, within the deadline; the deadline itself as the response timeout, from when the call got its slot.
+ * be made, within the deadline; the deadline itself as the response timeout, counted from the call's start.
  */
 final class PartnerClient {
   private static final Logger log = LoggerFactory.getLogger(PartnerClient.class);

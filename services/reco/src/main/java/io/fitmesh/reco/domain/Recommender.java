@@ -26,8 +26,10 @@ public final class Recommender {
   public static final int MAX_HIDDEN = 500;
   private static final java.util.regex.Pattern TODAY =
       java.util.regex.Pattern.compile("today:\\d{4}-\\d{2}-\\d{2}:(rest|recovery|easy|quality|long)");
-  private static final java.util.regex.Pattern GEAR = java.util.regex.Pattern.compile("gear:([A-Za-z0-9_-]{1,40}):replace");
-  private static final java.util.regex.Pattern PROMO = java.util.regex.Pattern.compile("promo:[A-Za-z0-9_.-]{1,58}");
+  private static final java.util.regex.Pattern GEAR =
+      java.util.regex.Pattern.compile("gear:([A-Za-z0-9_-]{1,40}):replace");
+  private static final java.util.regex.Pattern PROMO =
+      java.util.regex.Pattern.compile("promo:[A-Za-z0-9_.-]{1,58}");
   private static final Duration NEW_ATHLETE = Duration.ofDays(30);
 
   private final TrainingAnalytics analytics;
