@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,8 +35,7 @@ final class CommerceCommand implements Runnable {
       throw new ConfigException("the reference catalogue cannot listen on 127.0.0.1:" + port
           + " (FITMESH_COMMERCE_CATALOGUE_PORT; or name partners with FITMESH_COMMERCE_PARTNERS)");
     }
-    return catalogue.partners().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-        .collect(Collectors.joining(","));
+    return catalogue.partnersSetting();
   }
 
   @Command(name = "serve", mixinStandardHelpOptions = true,

@@ -62,6 +62,12 @@ public final class FitmeshNode implements AutoCloseable {
     return servers;
   }
 
+  /** host:port of the named deployable's server. */
+  public String endpoint(String deployable) {
+    return servers.stream().filter(s -> s.name().equals(deployable)).findFirst().map(ServiceServer::endpoint)
+        .orElseThrow(() -> new IllegalArgumentException("no server " + deployable + " in this node"));
+  }
+
   /**
    * Stops the BFF first (no new mobile calls), then the services together, each draining its in-flight calls;
    * then closes the backends.

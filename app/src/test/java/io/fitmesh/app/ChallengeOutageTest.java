@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fitmesh.infra.InfraLauncher;
 import io.fitmesh.platform.runtime.PlatformRuntime;
-import io.fitmesh.platform.server.ServiceServer;
 import io.fitmesh.testkit.MobileClient;
 import io.fitmesh.testkit.RealInfra;
 import io.grpc.Status;
@@ -40,8 +39,7 @@ class ChallengeOutageTest {
     assumeTrue(RealInfra.launcherManaged(), "needs the launcher's own servers to stop and start");
     runtime = PlatformRuntime.open(RealInfra.config().withAnyFreePorts(), "outage");
     node = FitmeshNode.start(runtime);
-    bff = node.servers().stream().filter(s -> s.name().equals("bff")).findFirst().map(ServiceServer::endpoint)
-        .orElseThrow();
+    bff = node.endpoint("bff");
   }
 
   @AfterAll

@@ -11,7 +11,6 @@ import io.fitmesh.bff.v1.WatchLeaderboardResponse;
 import io.fitmesh.challenge.v1.LeaderboardEntry;
 import io.fitmesh.platform.client.GrpcChannels;
 import io.fitmesh.platform.runtime.PlatformRuntime;
-import io.fitmesh.platform.server.ServiceServer;
 import io.fitmesh.testkit.MobileClient;
 import io.fitmesh.testkit.RealInfra;
 import io.fitmesh.training.domain.TrackPoint;
@@ -271,7 +270,6 @@ abstract class ChallengeScenario {
   }
 
   private String bff() {
-    return node.servers().stream().filter(s -> s.name().equals("bff")).findFirst()
-        .map(ServiceServer::endpoint).orElseThrow();
+    return node.endpoint("bff");
   }
 }

@@ -20,7 +20,6 @@ import io.fitmesh.platform.config.Backends;
 import io.fitmesh.platform.config.PlatformConfig;
 import io.fitmesh.platform.config.Settings;
 import io.fitmesh.platform.runtime.PlatformRuntime;
-import io.fitmesh.platform.server.ServiceServer;
 import io.fitmesh.testkit.MobileClient;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -52,8 +51,7 @@ class HostileClientTest {
     runtime = PlatformRuntime.open(PlatformConfig.from(Settings.of(Map.of()), Backends.EMBEDDED).withAnyFreePorts(),
         "hostile");
     node = FitmeshNode.start(runtime);
-    bff = node.servers().stream().filter(s -> s.name().equals("bff")).findFirst().map(ServiceServer::endpoint)
-        .orElseThrow();
+    bff = node.endpoint("bff");
     token = runtime.tokens().mint("mallory", Duration.ofHours(1));
     app = new MobileClient(bff, token);
   }
@@ -234,8 +232,7 @@ class HostileClientTest {
   // 6. Tokens.
 
   private String endpointOf(String deployable) {
-    return node.servers().stream().filter(s -> s.name().equals(deployable)).findFirst()
-        .map(ServiceServer::endpoint).orElseThrow();
+    return node.endpoint(deployable);
   }
 
   @Test

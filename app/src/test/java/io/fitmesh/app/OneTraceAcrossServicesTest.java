@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fitmesh.platform.runtime.PlatformRuntime;
-import io.fitmesh.platform.server.ServiceServer;
 import io.fitmesh.testkit.MobileClient;
 import io.fitmesh.testkit.RealInfra;
 import io.opentelemetry.api.common.AttributeKey;
@@ -44,8 +43,7 @@ class OneTraceAcrossServicesTest {
     PlatformRuntime runtime = PlatformRuntime.open(RealInfra.config().withAnyFreePorts(), otel);
     FitmeshNode node = FitmeshNode.start(runtime);
     try {
-      String bff = node.servers().stream().filter(s -> s.name().equals("bff")).findFirst()
-          .map(ServiceServer::endpoint).orElseThrow();
+      String bff = node.endpoint("bff");
       MobileClient app = new MobileClient(bff, runtime.tokens().mint("tracer", Duration.ofHours(1)));
       String workoutId = "traced-" + UUID.randomUUID();
       Instant start = Instant.now().minusSeconds(600);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fitmesh.infra.InfraLauncher;
 import io.fitmesh.platform.runtime.PlatformRuntime;
-import io.fitmesh.platform.server.ServiceServer;
 import io.fitmesh.testkit.MobileClient;
 import io.fitmesh.testkit.RealInfra;
 import java.time.Duration;
@@ -34,8 +33,7 @@ class PulsarOutageTest {
     PlatformRuntime runtime = PlatformRuntime.open(RealInfra.config().withAnyFreePorts(), "outage");
     FitmeshNode node = FitmeshNode.start(runtime);
     try {
-      String bff = node.servers().stream().filter(s -> s.name().equals("bff")).findFirst()
-          .map(ServiceServer::endpoint).orElseThrow();
+      String bff = node.endpoint("bff");
       MobileClient app = new MobileClient(bff, runtime.tokens().mint("outage-" + UUID.randomUUID().toString()
           .substring(0, 8), Duration.ofHours(1)));
       String workoutId = "outage-" + UUID.randomUUID();

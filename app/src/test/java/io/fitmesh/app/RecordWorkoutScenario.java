@@ -10,7 +10,6 @@ import io.fitmesh.bff.v1.WatchWorkoutRequest;
 import io.fitmesh.bff.v1.WatchWorkoutResponse;
 import io.fitmesh.platform.client.GrpcChannels;
 import io.fitmesh.platform.runtime.PlatformRuntime;
-import io.fitmesh.platform.server.ServiceServer;
 import io.fitmesh.telemetry.v1.GetIngestCursorRequest;
 import io.fitmesh.telemetry.v1.ListSamplesRequest;
 import io.fitmesh.telemetry.v1.ListSamplesResponse;
@@ -338,7 +337,6 @@ abstract class RecordWorkoutScenario {
   }
 
   private String endpoint(String name) {
-    return node.servers().stream().filter(s -> s.name().equals(name)).findFirst()
-        .map(ServiceServer::endpoint).orElseThrow();
+    return node.endpoint(name);
   }
 }

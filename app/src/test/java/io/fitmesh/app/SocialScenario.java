@@ -46,7 +46,7 @@ abstract class SocialScenario {
     push = new FakePushServices();
     PlatformRuntime runtime = openRuntime(push.settings());
     node = FitmeshNode.start(runtime);
-    String bff = node.servers().stream().filter(s -> s.name().equals("bff")).findFirst().orElseThrow().endpoint();
+    String bff = node.endpoint("bff");
     for (String name : List.of("alice", "bob", "carol")) {
       String token = runtime.tokens().mint(id(name), Duration.ofHours(1));
       apps.put(name, new MobileClient(bff, token));
@@ -212,7 +212,7 @@ abstract class SocialScenario {
   }
 
   private String endpoint() {
-    return node.servers().stream().filter(s -> s.name().equals("bff")).findFirst().orElseThrow().endpoint();
+    return node.endpoint("bff");
   }
 
   /** Records a 10-minute run starting at alice's home, northwards; returns its id. */

@@ -119,6 +119,11 @@ final class BenchReport {
         .toString();
   }
 
+  /** A latency percentile in milliseconds (the histogram holds nanoseconds); NaN when nothing was recorded. */
+  static double ms(org.HdrHistogram.Histogram h, double percentile) {
+    return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(percentile) / 1e6;
+  }
+
   /** Starts the local servers if they are not running; settings of local mode with every port free-chosen. */
   static Settings localServersAndFreePorts() throws Exception {
     InfraLauncher.forCheckout(System.out).up(InfraLauncher.ALL);

@@ -1,5 +1,7 @@
 package io.fitmesh.app.bench;
 
+import static io.fitmesh.app.bench.BenchReport.ms;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.eatthepath.pushy.apns.server.MockApnsServer;
@@ -20,7 +22,6 @@ import io.fitmesh.platform.config.PlatformConfig;
 import io.fitmesh.platform.config.Settings;
 import io.fitmesh.platform.grpc.ProtoTime;
 import io.fitmesh.platform.runtime.PlatformRuntime;
-import io.fitmesh.platform.server.ServiceServer;
 import io.fitmesh.social.SocialBackends;
 import io.fitmesh.social.domain.Activity;
 import io.fitmesh.social.domain.Follow;
@@ -342,13 +343,9 @@ public final class FeedBenchmark implements AutoCloseable {
   }
 
   private String bff() {
-    return node.servers().stream().filter(s -> s.name().equals("bff")).findFirst().map(ServiceServer::endpoint)
-        .orElseThrow();
+    return node.endpoint("bff");
   }
 
-  private static double ms(Histogram h, double percentile) {
-    return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(percentile) / 1e6;
-  }
 
   @Override
   public void close() throws Exception {

@@ -305,7 +305,7 @@ public final class IngestBenchmark {
   }
 
   private String endpoint(String name) {
-    return node.servers().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().endpoint();
+    return node.endpoint(name);
   }
 
   private static double seconds(long nanos) {

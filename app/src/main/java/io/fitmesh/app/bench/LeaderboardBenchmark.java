@@ -20,7 +20,6 @@ import io.fitmesh.events.v1.EventEnvelope;
 import io.fitmesh.platform.client.GrpcChannels;
 import io.fitmesh.platform.config.Settings;
 import io.fitmesh.platform.runtime.PlatformRuntime;
-import io.fitmesh.platform.server.ServiceServer;
 import com.linecorp.armeria.client.ClientFactory;
 import com.linecorp.armeria.client.grpc.GrpcClients;
 import io.grpc.CallCredentials;
@@ -408,8 +407,7 @@ public final class LeaderboardBenchmark {
   }
 
   private String endpoint() {
-    return node.servers().stream().filter(s -> s.name().equals("challenge")).findFirst()
-        .map(ServiceServer::endpoint).orElseThrow();
+    return node.endpoint("challenge");
   }
 
   /** A fresh service token for the challenge deployable on behalf of the athlete (they live a minute). */

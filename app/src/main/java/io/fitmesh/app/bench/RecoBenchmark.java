@@ -1,5 +1,7 @@
 package io.fitmesh.app.bench;
 
+import static io.fitmesh.app.bench.BenchReport.ms;
+
 import com.linecorp.armeria.client.WebClient;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import com.linecorp.armeria.common.MediaType;
@@ -24,7 +26,6 @@ import io.fitmesh.platform.config.PlatformConfig;
 import io.fitmesh.platform.config.Settings;
 import io.fitmesh.platform.grpc.ProtoTime;
 import io.fitmesh.platform.runtime.PlatformRuntime;
-import io.fitmesh.platform.server.ServiceServer;
 import io.fitmesh.promo.v1.Audience;
 import io.fitmesh.promo.v1.Campaign;
 import io.fitmesh.reco.v1.Gear;
@@ -78,10 +79,7 @@ public final class RecoBenchmark implements AutoCloseable {
     this.out = out;
     catalogue = new ReferenceCatalogue(new FaultPlan(Duration.ofMillis(20), 0, false, false));
     catalogue.start(0);
-    StringBuilder partners = new StringBuilder();
-    catalogue.partners().forEach((region, url) -> partners.append(partners.isEmpty() ? "" : ",")
-        .append(region).append('=').append(url));
-    Settings withCatalogue = settings.withOverrides(Map.of("FITMESH_COMMERCE_PARTNERS", partners.toString(),
+    Settings withCatalogue = settings.withOverrides(Map.of("FITMESH_COMMERCE_PARTNERS", catalogue.partnersSetting(),
         "FITMESH_COMMERCE_CACHE_TTL", "1ms", "FITMESH_COMMERCE_STALE_FOR", "0ms"));
     runtime = PlatformRuntime.open(PlatformConfig.from(withCatalogue, Backends.LOCAL), "bench");
     deadlineMs = withCatalogue.duration("FITMESH_COMMERCE_DEADLINE", Duration.ofMillis(150)).toMillis();
@@ -98,7 +96,7 @@ public final class RecoBenchmark implements AutoCloseable {
       String token = runtime.tokens().mint(id, Duration.ofHours(2));
       screens.add(channels.stub(bff(), MobileRecoServiceFutureStub.class, token));
       blockingScreens.add(channels.stub(bff(), MobileRecoServiceBlockingStub.class, token));
-      analytics.add(channels.stub(endpoint("training"), AnalyticsServiceBlockingStub.class,
+      analytics.add(channels.stub(node.endpoint("training"), AnalyticsServiceBlockingStub.class,
           BenchAuth.serviceToken(runtime, id, "training")));
     }
     WebClient shop = WebClient.builder().responseTimeout(Duration.ofSeconds(10)).build();
@@ -203,17 +201,9 @@ public final class RecoBenchmark implements AutoCloseable {
   }
 
   private String bff() {
-    return endpoint("bff");
+    return node.endpoint("bff");
   }
 
-  private String endpoint(String name) {
-    return node.servers().stream().filter(s -> s.name().equals(name)).findFirst().map(ServiceServer::endpoint)
-        .orElseThrow();
-  }
-
-  private static double ms(Histogram h, double percentile) {
-    return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(percentile) / 1e6;
-  }
 
   @Override
   public void close() {

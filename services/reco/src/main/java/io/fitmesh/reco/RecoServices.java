@@ -7,6 +7,7 @@ import io.fitmesh.platform.server.FitmeshService;
 import io.fitmesh.promo.PromoDeployable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The reco deployable as a node and RecoMain run it: RecommendationService, with PromoService and CommerceService
@@ -17,19 +18,14 @@ public final class RecoServices {
 
   public static FitmeshService start(PlatformRuntime runtime) {
     RecoSettings settings = RecoSettings.from(runtime.config());
-    List<FitmeshService> parts = new ArrayList<>();
-    try {
-      parts.add(new RecoDeployable(runtime));
-      if (settings.alsoHosts().contains(PromoDeployable.NAME)) {
-        parts.add(new PromoDeployable(runtime));
-      }
-      if (settings.alsoHosts().contains(CommerceDeployable.NAME)) {
-        parts.add(new CommerceDeployable(runtime));
-      }
-    } catch (RuntimeException e) {
-      parts.forEach(FitmeshService::close);
-      throw e;
+    List<Function<PlatformRuntime, FitmeshService>> parts = new ArrayList<>();
+    parts.add(RecoDeployable::new);
+    if (settings.alsoHosts().contains(PromoDeployable.NAME)) {
+      parts.add(PromoDeployable::new);
     }
-    return new CombinedService(parts);
+    if (settings.alsoHosts().contains(CommerceDeployable.NAME)) {
+      parts.add(CommerceDeployable::new);
+    }
+    return CombinedService.start(runtime, parts);
   }
 }

@@ -1,11 +1,13 @@
 package io.fitmesh.social;
 
 import io.fitmesh.group.GroupDeployable;
+import io.fitmesh.notification.NotificationDeployable;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.CombinedService;
 import io.fitmesh.platform.server.FitmeshService;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The social deployable as a node and SocialMain run it: SocialService, with GroupService and NotificationService
@@ -16,19 +18,14 @@ public final class SocialServices {
 
   public static FitmeshService start(PlatformRuntime runtime) {
     SocialSettings settings = SocialSettings.from(runtime.config());
-    List<FitmeshService> parts = new ArrayList<>();
-    try {
-      parts.add(new SocialDeployable(runtime));
-      if (settings.alsoHosts().contains("group")) {
-        parts.add(new GroupDeployable(runtime));
-      }
-      if (settings.alsoHosts().contains("notification")) {
-        parts.add(new io.fitmesh.notification.NotificationDeployable(runtime));
-      }
-    } catch (RuntimeException e) {
-      parts.forEach(FitmeshService::close);
-      throw e;
+    List<Function<PlatformRuntime, FitmeshService>> parts = new ArrayList<>();
+    parts.add(SocialDeployable::new);
+    if (settings.alsoHosts().contains("group")) {
+      parts.add(GroupDeployable::new);
     }
-    return new CombinedService(parts);
+    if (settings.alsoHosts().contains("notification")) {
+      parts.add(NotificationDeployable::new);
+    }
+    return CombinedService.start(runtime, parts);
   }
 }

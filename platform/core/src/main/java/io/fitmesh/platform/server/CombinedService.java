@@ -3,6 +3,7 @@ package io.fitmesh.platform.server;
 import static java.util.Objects.requireNonNull;
 
 import io.grpc.BindableService;
+import io.fitmesh.platform.runtime.PlatformRuntime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +24,22 @@ public final class CombinedService implements FitmeshService {
       throw new IllegalArgumentException("a combined service needs at least one part");
     }
     this.parts = List.copyOf(requireNonNull(parts, "parts"));
+  }
+
+  /**
+   * Starts the parts in order and combines them; when one fails to start, the ones already started are closed and
+   * the failure is thrown.
+   */
+  public static FitmeshService start(PlatformRuntime runtime,
+      List<java.util.function.Function<PlatformRuntime, FitmeshService>> parts) {
+    List<FitmeshService> started = new ArrayList<>();
+    try {
+      parts.forEach(part -> started.add(part.apply(runtime)));
+    } catch (RuntimeException e) {
+      started.forEach(FitmeshService::close);
+      throw e;
+    }
+    return new CombinedService(started);
   }
 
   @Override

@@ -21,9 +21,7 @@ import java.util.regex.Pattern;
  * without holding a thread; a failing partner is an answer with a reason, never an error.
  */
 public final class CommerceHandler extends CommerceServiceGrpc.CommerceServiceImplBase {
-  private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
   private static final Pattern SKU = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-  private static final int MAX_SKUS = 100;
 
   private final Availabilities availabilities;
 
@@ -33,19 +31,16 @@ public final class CommerceHandler extends CommerceServiceGrpc.CommerceServiceIm
 
   @Override
   public void checkAvailability(CheckAvailabilityRequest request, StreamObserver<CheckAvailabilityResponse> responses) {
-    if (!REGION.matcher(request.getRegion()).matches()) {
-      throw DomainException.invalidArgument("region", "region is an ISO 3166-1 alpha-2 code such as DE");
-    }
-    if (request.getSkusCount() < 1 || request.getSkusCount() > MAX_SKUS
-        || !request.getSkusList().stream().allMatch(s -> SKU.matcher(s).matches())) {
-      throw DomainException.invalidArgument("skus", "1.." + MAX_SKUS + " SKUs of 1..64 [A-Za-z0-9_.-]");
+    if (request.getSkusCount() < 1 || !request.getSkusList().stream().allMatch(s -> SKU.matcher(s).matches())) {
+      throw DomainException.invalidArgument("skus", "SKUs are 1..64 characters of [A-Za-z0-9_.-]");
     }
     Set<String> skus = new LinkedHashSet<>(request.getSkusList());
     java.util.concurrent.CompletableFuture<io.fitmesh.commerce.domain.CatalogueAnswer> answered;
     try {
       answered = availabilities.check(request.getRegion(), skus);
     } catch (IllegalArgumentException e) {
-      throw DomainException.invalidArgument("skus", e.getMessage());
+      // the region's form and the number of SKUs (FITMESH_COMMERCE_MAX_SKUS), checked by the use case
+      throw DomainException.invalidArgument("request", e.getMessage());
     }
     answered.thenApply(CommerceHandler::response).whenComplete((response, failure) -> {
       if (failure != null) {

@@ -85,6 +85,14 @@ public final class ReferenceCatalogue implements AutoCloseable {
     return Collections.unmodifiableMap(partners);
   }
 
+  /** The FITMESH_COMMERCE_PARTNERS value naming this catalogue for every region: {@code DE=http://...,GB=...}. */
+  public String partnersSetting() {
+    StringBuilder setting = new StringBuilder();
+    partners().forEach((region, url) -> setting.append(setting.isEmpty() ? "" : ",").append(region).append('=')
+        .append(url));
+    return setting.toString();
+  }
+
   /** The port it listens on. */
   public synchronized int port() {
     if (server == null) {

@@ -3,12 +3,9 @@ package io.fitmesh.promo.adapters;
 import static java.util.Objects.requireNonNull;
 
 import io.fitmesh.commerce.v1.CheckAvailabilityRequest;
-import io.fitmesh.commerce.v1.CheckAvailabilityResponse;
-import com.google.common.util.concurrent.FutureCallback;
-import com.google.common.util.concurrent.Futures;
-import com.linecorp.armeria.common.CommonPools;
 import io.fitmesh.commerce.v1.CommerceServiceGrpc.CommerceServiceFutureStub;
 import io.fitmesh.commerce.v1.ProductAvailability;
+import io.fitmesh.platform.client.FutureCalls;
 import io.fitmesh.promo.domain.Availability;
 import io.fitmesh.promo.domain.Stock;
 import io.grpc.Status;
@@ -18,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -28,8 +24,6 @@ import java.util.function.Supplier;
  * {@code wait} is the safety net above it. Any failure is an unknown stock with a reason, never an error.
  */
 public final class GrpcAvailability implements Availability {
-  private static final Executor CALLBACKS = CommonPools.blockingTaskExecutor();
-
   private final Supplier<CommerceServiceFutureStub> commerce;
   private final Duration wait;
 
@@ -40,26 +34,17 @@ public final class GrpcAvailability implements Availability {
 
   @Override
   public CompletableFuture<Stock> check(String region, Set<String> skus) {
-    CompletableFuture<Stock> stock = new CompletableFuture<>();
-    Futures.addCallback(commerce.get().withDeadlineAfter(wait.toMillis(), TimeUnit.MILLISECONDS)
+    return FutureCalls.answerOf(commerce.get().withDeadlineAfter(wait.toMillis(), TimeUnit.MILLISECONDS)
         .checkAvailability(CheckAvailabilityRequest.newBuilder().setRegion(region).addAllSkus(skus).build()),
-        new FutureCallback<CheckAvailabilityResponse>() {
-          @Override
-          public void onSuccess(CheckAvailabilityResponse response) {
-            Map<String, Stock.Item> items = new HashMap<>();
-            for (ProductAvailability p : response.getItemsList()) {
-              items.put(p.getSku(), new Stock.Item(p.getSku(), p.getInStock(), p.getPriceMinor(), p.getCurrency()));
-            }
-            String because = response.getUnavailableBecause();
-            stock.complete(new Stock(items, because.isEmpty() ? Optional.empty() : Optional.of(because)));
+        response -> {
+          Map<String, Stock.Item> items = new HashMap<>();
+          for (ProductAvailability p : response.getItemsList()) {
+            items.put(p.getSku(), new Stock.Item(p.getSku(), p.getInStock(), p.getPriceMinor(), p.getCurrency()));
           }
-
-          @Override
-          public void onFailure(Throwable failure) {
-            stock.complete(Stock.unknown(Status.fromThrowable(failure).getCode() == Status.Code.DEADLINE_EXCEEDED
-                ? "the shop did not answer in time" : "the shop cannot be reached right now"));
-          }
-        }, CALLBACKS);
-    return stock;
+          String because = response.getUnavailableBecause();
+          return new Stock(items, because.isEmpty() ? Optional.empty() : Optional.of(because));
+        },
+        failure -> Stock.unknown(Status.fromThrowable(failure).getCode() == Status.Code.DEADLINE_EXCEEDED
+            ? "the shop did not answer in time" : "the shop cannot be reached right now"));
   }
 }

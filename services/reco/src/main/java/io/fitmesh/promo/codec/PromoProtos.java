@@ -1,12 +1,11 @@
 package io.fitmesh.promo.codec;
 
-import com.google.protobuf.Timestamp;
-import com.google.protobuf.util.Timestamps;
 import io.fitmesh.common.v1.Sport;
 import io.fitmesh.promo.domain.AthleteFacts;
 import io.fitmesh.promo.domain.Audience;
 import io.fitmesh.promo.domain.Campaign;
 import io.fitmesh.promo.domain.Offer;
+import io.fitmesh.platform.grpc.ProtoTime;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +21,7 @@ public final class PromoProtos {
     c.getSportsList().forEach(s -> sports.add(sport(s)));
     return new Campaign(c.getCampaignId(), c.getTitle(), new HashSet<>(c.getRegionsList()), sports,
         audience(c.getAudience()), c.getSkusList(), c.getDiscountPercent(),
-        c.hasStartsAt() ? instant(c.getStartsAt()) : null, c.hasEndsAt() ? instant(c.getEndsAt()) : null,
+        ProtoTime.toInstant(c.getStartsAt()), ProtoTime.toInstant(c.getEndsAt()),
         c.getFrequencyCap(), c.getFrequencyWindowDays(), c.getBudget(), false, Instant.EPOCH);
   }
 
@@ -34,8 +33,8 @@ public final class PromoProtos {
         .setAudience(io.fitmesh.promo.v1.Audience.valueOf("AUDIENCE_" + c.audience().name()))
         .addAllSkus(c.skus())
         .setDiscountPercent(c.discountPercent())
-        .setStartsAt(timestamp(c.startsAt()))
-        .setEndsAt(timestamp(c.endsAt()))
+        .setStartsAt(ProtoTime.toTimestamp(c.startsAt()))
+        .setEndsAt(ProtoTime.toTimestamp(c.endsAt()))
         .setFrequencyCap(c.frequencyCap())
         .setFrequencyWindowDays(c.frequencyWindowDays())
         .setBudget(c.budget())
@@ -63,7 +62,7 @@ public final class PromoProtos {
         .setPriceMinor(o.priceMinor())
         .setOfferPriceMinor(o.offerPriceMinor())
         .setDiscountPercent(o.discountPercent())
-        .setEndsAt(timestamp(o.endsAt()))
+        .setEndsAt(ProtoTime.toTimestamp(o.endsAt()))
         .setBecause(o.because())
         .build();
   }
@@ -83,11 +82,5 @@ public final class PromoProtos {
     };
   }
 
-  private static Instant instant(Timestamp t) {
-    return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
-  }
 
-  private static Timestamp timestamp(Instant i) {
-    return Timestamps.fromMillis(i.toEpochMilli());
-  }
 }

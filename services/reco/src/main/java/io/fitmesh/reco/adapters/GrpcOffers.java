@@ -4,9 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.fitmesh.promo.v1.GetOffersRequest;
 import io.fitmesh.promo.v1.GetOffersResponse;
-import com.google.common.util.concurrent.FutureCallback;
-import com.google.common.util.concurrent.Futures;
-import com.linecorp.armeria.common.CommonPools;
+import com.google.common.util.concurrent.ListenableFuture;
+import io.fitmesh.platform.client.FutureCalls;
 import io.fitmesh.promo.v1.PromoServiceGrpc.PromoServiceFutureStub;
 import io.fitmesh.reco.codec.RecoProtos;
 import io.fitmesh.reco.domain.Offers;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -30,8 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class GrpcOffers implements Offers {
   private static final Logger log = LoggerFactory.getLogger(GrpcOffers.class);
 
-  private static final Executor CALLBACKS = CommonPools.blockingTaskExecutor();
-
   private final Supplier<PromoServiceFutureStub> promo;
   private final Duration wait;
 
@@ -42,8 +38,7 @@ public final class GrpcOffers implements Offers {
 
   @Override
   public CompletableFuture<Answer> offers(PromoFacts facts, Set<String> excludeCampaigns) {
-    CompletableFuture<Answer> answer = new CompletableFuture<>();
-    com.google.common.util.concurrent.ListenableFuture<GetOffersResponse> asked;
+    ListenableFuture<GetOffersResponse> asked;
     try {
       asked = promo.get().withDeadlineAfter(wait.toMillis(), TimeUnit.MILLISECONDS)
           .getOffers(GetOffersRequest.newBuilder().setFacts(RecoProtos.toProto(facts))
@@ -52,22 +47,15 @@ public final class GrpcOffers implements Offers {
       log.warn("offers could not be asked for", e);
       return CompletableFuture.completedFuture(Answer.none("offers are unavailable right now"));
     }
-    Futures.addCallback(asked, new FutureCallback<GetOffersResponse>() {
-          @Override
-          public void onSuccess(GetOffersResponse response) {
-            String because = response.getUnavailableBecause();
-            answer.complete(new Answer(response.getOffersList().stream().map(RecoProtos::offer).toList(),
-                because.isEmpty() ? Optional.empty() : Optional.of(because)));
-          }
-
-          @Override
-          public void onFailure(Throwable failure) {
-            Status status = Status.fromThrowable(failure);
-            log.debug("offers unavailable: {}", status);
-            answer.complete(Answer.none(status.getCode() == Status.Code.DEADLINE_EXCEEDED
-                ? "offers took too long today" : "offers are unavailable right now"));
-          }
-        }, CALLBACKS);
-    return answer;
+    return FutureCalls.answerOf(asked, response -> {
+      String because = response.getUnavailableBecause();
+      return new Answer(response.getOffersList().stream().map(RecoProtos::offer).toList(),
+          because.isEmpty() ? Optional.empty() : Optional.of(because));
+    }, failure -> {
+      Status status = Status.fromThrowable(failure);
+      log.debug("offers unavailable: {}", status);
+      return Answer.none(status.getCode() == Status.Code.DEADLINE_EXCEEDED
+          ? "offers took too long today" : "offers are unavailable right now");
+    });
   }
 }

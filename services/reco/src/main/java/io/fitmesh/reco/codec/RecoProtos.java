@@ -1,7 +1,5 @@
 package io.fitmesh.reco.codec;
 
-import com.google.protobuf.Timestamp;
-import com.google.protobuf.util.Timestamps;
 import io.fitmesh.reco.domain.AthleteTraining;
 import io.fitmesh.reco.domain.BestEffort;
 import io.fitmesh.reco.domain.Gear;
@@ -19,6 +17,7 @@ import io.fitmesh.reco.v1.WorkoutKind;
 import io.fitmesh.reco.domain.RacePredictor;
 import io.fitmesh.training.v1.GetTrainingStatusResponse;
 import io.fitmesh.training.v1.PersonalRecord;
+import io.fitmesh.platform.grpc.ProtoTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -52,9 +51,9 @@ public final class RecoProtos {
         r.getAcuteLoad(),
         r.getChronicLoad(),
         (int) r.getWorkoutCount(),
-        r.hasFirstWorkoutTime() ? Optional.of(instant(r.getFirstWorkoutTime())) : Optional.empty(),
-        r.hasLatestWorkoutEnd() ? Optional.of(new AthleteTraining.LatestWorkout(instant(r.getLatestWorkoutEnd()),
-            r.getLatestWorkoutLoad(), orOther(sport(r.getLatestWorkoutSport())))) : Optional.empty(),
+        Optional.ofNullable(ProtoTime.toInstant(r.getFirstWorkoutTime())),
+        Optional.ofNullable(ProtoTime.toInstant(r.getLatestWorkoutEnd())).map(end -> new AthleteTraining.LatestWorkout(
+            end, r.getLatestWorkoutLoad(), orOther(sport(r.getLatestWorkoutSport())))),
         r.hasLastHardDay() ? Optional.of(LocalDate.of(r.getLastHardDay().getYear(), r.getLastHardDay().getMonth(),
             r.getLastHardDay().getDay())) : Optional.empty(),
         r.getRecentSportsList().stream()
@@ -79,7 +78,7 @@ public final class RecoProtos {
 
   public static Offer offer(io.fitmesh.promo.v1.Offer o) {
     return new Offer(o.getCampaignId(), o.getTitle(), o.getSku(), o.getCurrency(), o.getPriceMinor(),
-        o.getOfferPriceMinor(), o.getDiscountPercent(), instant(o.getEndsAt()), o.getBecause());
+        o.getOfferPriceMinor(), o.getDiscountPercent(), ProtoTime.toInstant(o.getEndsAt()), o.getBecause());
   }
 
   public static io.fitmesh.promo.v1.Offer toProto(Offer o) {
@@ -91,7 +90,7 @@ public final class RecoProtos {
         .setPriceMinor(o.priceMinor())
         .setOfferPriceMinor(o.offerPriceMinor())
         .setDiscountPercent(o.discountPercent())
-        .setEndsAt(timestamp(o.endsAt()))
+        .setEndsAt(ProtoTime.toTimestamp(o.endsAt()))
         .setBecause(o.because())
         .build();
   }
@@ -132,7 +131,7 @@ public final class RecoProtos {
         .setRecovery(recovery(s.recovery()))
         .setRaces(RacePredictions.newBuilder().setModel(RacePredictor.MODEL)
             .addAllPredictions(s.races().stream().map(RecoProtos::race).toList()))
-        .setGeneratedAt(timestamp(s.generatedAt()));
+        .setGeneratedAt(ProtoTime.toTimestamp(s.generatedAt()));
     s.today().ifPresent(t -> b.setToday(today(t)));
     s.gearAlerts().forEach(a -> b.addGearAlerts(io.fitmesh.reco.v1.GearAlert.newBuilder()
         .setRecommendationId(a.id()).setGear(toProto(a.gear())).setBecause(a.because())));
@@ -157,7 +156,7 @@ public final class RecoProtos {
 
   private static Recovery recovery(io.fitmesh.reco.domain.Recovery r) {
     Recovery.Builder b = Recovery.newBuilder().setHoursRemaining(r.hoursRemaining()).setBecause(r.because());
-    r.recoveredAt().ifPresent(t -> b.setRecoveredAt(timestamp(t)));
+    r.recoveredAt().ifPresent(t -> b.setRecoveredAt(ProtoTime.toTimestamp(t)));
     r.warning().ifPresent(b::setWarning);
     return b.build();
   }
@@ -175,11 +174,5 @@ public final class RecoProtos {
     return sport == null ? Sport.OTHER : sport;
   }
 
-  private static Instant instant(Timestamp t) {
-    return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
-  }
 
-  private static Timestamp timestamp(Instant i) {
-    return Timestamps.fromMillis(i.toEpochMilli());
-  }
 }

@@ -26,7 +26,7 @@ import io.fitmesh.training.v1.GetTrainingLoadResponse;
 import io.fitmesh.training.v1.GetTrainingStatusRequest;
 import io.fitmesh.training.v1.GetTrainingStatusResponse;
 import io.fitmesh.training.v1.RecentSport;
-import com.google.protobuf.util.Timestamps;
+import io.fitmesh.platform.grpc.ProtoTime;
 import io.fitmesh.training.v1.ParticipationDay;
 import io.fitmesh.training.v1.Totals;
 import io.grpc.stub.StreamObserver;
@@ -86,9 +86,9 @@ public final class AnalyticsHandler extends AnalyticsServiceGrpc.AnalyticsServic
         .setWorkoutCount(status.workoutCount())
         .setMaxHeartRateBpm(status.maxHeartRateBpm())
         .setChallengesJoined(challenges.athleteStats(Callers.athleteId()).joined());
-    status.firstWorkoutTime().ifPresent(t -> response.setFirstWorkoutTime(Timestamps.fromMillis(t.toEpochMilli())));
+    status.firstWorkoutTime().ifPresent(t -> response.setFirstWorkoutTime(ProtoTime.toTimestamp(t)));
     status.latest().ifPresent(latest -> response
-        .setLatestWorkoutEnd(Timestamps.fromMillis(latest.endTime().toEpochMilli()))
+        .setLatestWorkoutEnd(ProtoTime.toTimestamp(latest.endTime()))
         .setLatestWorkoutLoad(latest.load())
         .setLatestWorkoutSport(WorkoutProtos.toProto(latest.sport())));
     status.lastHardDay().ifPresent(day -> response.setLastHardDay(date(day)));
