@@ -45,12 +45,10 @@ abstract class RecoScenario {
   @BeforeEach
   void startFitmesh() throws Exception {
     catalogue = new ReferenceCatalogue();
-    int port = catalogue.start(0);
-    String base = "http://127.0.0.1:" + port;
-    PlatformRuntime runtime = openRuntime(Map.of("FITMESH_COMMERCE_PARTNERS",
-        "DE=" + base + "/de,GB=" + base + "/gb,US=" + base + "/us"));
+    catalogue.start(0);
+    PlatformRuntime runtime = openRuntime(Map.of("FITMESH_COMMERCE_PARTNERS", catalogue.partnersSetting()));
     node = FitmeshNode.start(runtime);
-    String bff = node.servers().stream().filter(s -> s.name().equals("bff")).findFirst().orElseThrow().endpoint();
+    String bff = node.endpoint("bff");
     alice = new MobileClient(bff, runtime.tokens().mint("alice-" + run, Duration.ofHours(1)));
     bob = new MobileClient(bff, runtime.tokens().mint("bob-" + run, Duration.ofHours(1)));
     admin = new MobileClient(bff, runtime.tokens().mint("ops-" + run, Duration.ofHours(1), VerifiedToken.ADMIN));
@@ -168,12 +166,26 @@ abstract class RecoScenario {
         .isEqualTo(400);
     assertThat(alice.call(HttpMethod.PUT, "/v1/athletes/me/profile", Map.of("region", "DE", "regoin", "GB"))
         .status()).as("an unknown field is refused").isEqualTo(400);
-    assertThat(alice.call(HttpMethod.PATCH, "/v1/athletes/me/gear/" + shoeId, Map.of("retireDistanceM", 1000))
-        .status()).as("a retire distance one run reaches").isEqualTo(400);
+    MobileClient.Reply tooShort = alice.call(HttpMethod.PATCH, "/v1/athletes/me/gear/" + shoeId,
+        Map.of("retireDistanceM", 1000));
+    assertThat(tooShort.status()).as("a retire distance one run reaches").isEqualTo(400);
+    assertThat(alice.call(HttpMethod.PUT, "/v1/athletes/me/profile", Map.of("region", "x".repeat(100_000)))
+        .status()).as("a huge region").isEqualTo(400);
+    assertThat(alice.post("/v1/athletes/me/gear", Map.of("gear", Map.of("name", "n".repeat(81), "sport",
+        "SPORT_RUN"))).status()).as("an over-long name").isEqualTo(400);
+
+    assertThat(alice.get("/v1/athletes/me/profile").body().at("/profile/region").asText())
+        .as("no refused region was stored").isEmpty();
+    assertThat(gear(alice).at("/gear")).as("only the one good piece of gear").hasSize(1);
+    assertThat(gear(alice).at("/gear/0/retireDistanceM").asDouble()).isEqualTo(700_000);
+    assertThat(admin.get("/v1/admin/campaigns").body().at("/campaigns").findValuesAsText("title"))
+        .as("no refused campaign was stored").doesNotContain("Typo");
+    assertThat(tooShort.body().toString()).as("our words, no internal text")
+        .contains("retire_distance_m").doesNotContain("Exception", "java.", "at io.");
   }
 
   private String endpoint() {
-    return node.servers().stream().filter(s -> s.name().equals("bff")).findFirst().orElseThrow().endpoint();
+    return node.endpoint("bff");
   }
 
   private static JsonNode screen(MobileClient app) {
