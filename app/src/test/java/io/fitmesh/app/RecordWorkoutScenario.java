@@ -215,6 +215,52 @@ abstract class RecordWorkoutScenario {
     assertThat(app.get("/v1/workouts/" + bad).status()).as("nothing stored").isEqualTo(404);
   }
 
+  @Test
+  void importingATriathlonFile_makesFiveLinkedWorkouts_withTheWatchsTotals() {
+    Instant start = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+    io.fitmesh.testkit.FitWriter file = new io.fitmesh.testkit.FitWriter(start);
+    com.garmin.fit.Sport[] sports = {com.garmin.fit.Sport.SWIMMING, com.garmin.fit.Sport.TRANSITION,
+        com.garmin.fit.Sport.CYCLING, com.garmin.fit.Sport.TRANSITION, com.garmin.fit.Sport.RUNNING};
+    int[] seconds = {600, 60, 1200, 60, 900};
+    double[] speeds = {1.0, 1.5, 8.0, 2.0, 3.5};
+    Instant legStart = start;
+    double along = 0;
+    for (int leg = 0; leg < 5; leg++) {
+      for (int s = 0; s < seconds[leg]; s += 5) {
+        file.record(legStart.plusSeconds(s), 37.0 + (along + s * speeds[leg]) / 111_195.0, -122.0, 140, null, null,
+            null, null);
+      }
+      along += seconds[leg] * speeds[leg];
+      file.session(io.fitmesh.testkit.FitWriter.Session.of(sports[leg], legStart, seconds[leg], seconds[leg],
+          seconds[leg] * speeds[leg] * 0.98));
+      legStart = legStart.plusSeconds(seconds[leg]);
+    }
+    String id = "tri-" + UUID.randomUUID();
+
+    MobileClient.Reply imported = app.post("/v1/workouts:import", Map.of("workoutId", id,
+        "format", "IMPORT_FORMAT_FIT", "sport", "SPORT_OTHER", "timeZone", "America/Los_Angeles", "title", "Race",
+        "data", java.util.Base64.getEncoder().encodeToString(file.bytes())));
+
+    assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
+    JsonNode legs = imported.body().at("/legs");
+    assertThat(legs).hasSize(5);
+    assertThat(imported.body().at("/workout/workoutId").asText()).isEqualTo(id);
+    List<String> sportsSeen = new ArrayList<>();
+    for (int leg = 0; leg < 5; leg++) {
+      String legId = legs.get(leg).at("/workoutId").asText();
+      MobileClient.Reply read = app.get("/v1/workouts/" + legId);
+      assertThat(read.status()).isEqualTo(200);
+      sportsSeen.add(read.body().at("/workout/sport").asText());
+      assertThat(read.body().at("/workout/multisport/activityId").asText()).isEqualTo(id);
+      assertThat(read.body().at("/workout/multisport/leg").asInt()).isEqualTo(leg + 1);
+      assertThat(read.body().at("/workout/summary/distanceM").asDouble())
+          .isCloseTo(seconds[leg] * speeds[leg] * 0.98, org.assertj.core.api.Assertions.within(0.5));
+      assertThat(read.body().at("/workout/summary/sources/distance").asText()).isEqualTo("FIGURE_SOURCE_DEVICE");
+      assertThat(read.body().at("/workout/summary/sampleCount").asLong()).isEqualTo(seconds[leg] / 5);
+    }
+    assertThat(sportsSeen).containsExactly("SPORT_SWIM", "SPORT_OTHER", "SPORT_RIDE", "SPORT_OTHER", "SPORT_RUN");
+  }
+
   private static byte[] fixture(String name) throws java.io.IOException {
     try (java.io.InputStream in = RecordWorkoutScenario.class.getResourceAsStream("/fixtures/" + name)) {
       return in.readAllBytes();

@@ -175,8 +175,9 @@ public final class MobileWorkoutHandler extends MobileWorkoutServiceGrpc.MobileW
 
   @Override
   public void importWorkout(ImportWorkoutRequest request, StreamObserver<ImportWorkoutResponse> responses) {
+    io.fitmesh.training.v1.ImportWorkoutResponse imported = training.get().importWorkout(request.getFile());
     reply(responses, ImportWorkoutResponse.newBuilder()
-        .setWorkout(training.get().importWorkout(request.getFile()).getWorkout()).build());
+        .setWorkout(imported.getWorkout()).addAllLegs(imported.getLegsList()).build());
   }
 
   @Override

@@ -9,6 +9,9 @@ import io.fitmesh.training.domain.PlausibilityCheck;
 import io.fitmesh.training.domain.Summary;
 import io.fitmesh.training.domain.WorkoutRecord;
 import io.fitmesh.training.v1.BestEffort;
+import io.fitmesh.training.v1.FigureSource;
+import io.fitmesh.training.v1.FigureSources;
+import io.fitmesh.training.v1.Multisport;
 import io.fitmesh.training.v1.PlausibilityFlag;
 import io.fitmesh.training.v1.Split;
 import io.fitmesh.training.v1.Workout;
@@ -38,6 +41,10 @@ public final class WorkoutProtos {
     if (w.summary() != null) {
       b.setSummary(toProto(w.summary()));
     }
+    if (w.multisport() != null) {
+      b.setMultisport(Multisport.newBuilder().setActivityId(w.multisport().activityId())
+          .setLeg(w.multisport().leg()).addAllWorkoutIds(w.multisport().workoutIds()));
+    }
     return b.build();
   }
 
@@ -50,7 +57,9 @@ public final class WorkoutProtos {
         w.getSource() == WorkoutSource.WORKOUT_SOURCE_IMPORTED ? WorkoutRecord.Source.IMPORTED
             : WorkoutRecord.Source.RECORDED,
         w.hasSummary() ? toDomain(w.getSummary()) : null,
-        w.getGearId());
+        w.getGearId(),
+        w.hasMultisport() ? new io.fitmesh.training.domain.Multisport(w.getMultisport().getActivityId(),
+            w.getMultisport().getLeg(), w.getMultisport().getWorkoutIdsList()) : null);
   }
 
   static WorkoutSummary toProto(Summary s) {
@@ -80,6 +89,12 @@ public final class WorkoutProtos {
       b.setStartPosition(latLng(s.startPosition()));
     }
     s.route().forEach(p -> b.addRoute(latLng(p)));
+    Summary.Sources f = s.sources();
+    b.setSources(FigureSources.newBuilder().setDistance(toProto(f.distance())).setMovingTime(toProto(f.movingTime()))
+        .setElapsedTime(toProto(f.elapsedTime())).setHeartRate(toProto(f.heartRate())).setPower(toProto(f.power()))
+        .setCadence(toProto(f.cadence())).setCalories(toProto(f.calories())).setElevation(toProto(f.elevation()))
+        .setSplits(toProto(f.splits())).setMaxSpeed(toProto(f.maxSpeed())));
+    b.setPoolLengthM(s.poolLengthM()).setPoolLengths(s.poolLengths());
     return b.build();
   }
 
@@ -94,7 +109,23 @@ public final class WorkoutProtos {
             e.getElapsedS())).toList(),
         s.getPlausibilityFlagsList().stream().map(f -> new PlausibilityCheck.Flag(f.getRule(), f.getReason())).toList(),
         s.hasStartPosition() ? latLon(s.getStartPosition()) : null,
-        s.getRouteList().stream().map(WorkoutProtos::latLon).toList());
+        s.getRouteList().stream().map(WorkoutProtos::latLon).toList(),
+        sources(s.getSources()), s.getPoolLengthM(), s.getPoolLengths());
+  }
+
+  private static Summary.Sources sources(FigureSources f) {
+    return new Summary.Sources(source(f.getDistance()), source(f.getMovingTime()), source(f.getElapsedTime()),
+        source(f.getHeartRate()), source(f.getPower()), source(f.getCadence()), source(f.getCalories()),
+        source(f.getElevation()), source(f.getSplits()), source(f.getMaxSpeed()));
+  }
+
+  private static FigureSource toProto(Summary.Source source) {
+    return source == Summary.Source.DEVICE ? FigureSource.FIGURE_SOURCE_DEVICE : FigureSource.FIGURE_SOURCE_COMPUTED;
+  }
+
+  /** Summaries stored before sources were kept are computed ones. */
+  private static Summary.Source source(FigureSource source) {
+    return source == FigureSource.FIGURE_SOURCE_DEVICE ? Summary.Source.DEVICE : Summary.Source.COMPUTED;
   }
 
   private static io.fitmesh.common.v1.LatLng latLng(LatLon p) {

@@ -27,6 +27,7 @@ public final class PlausibilityCheck {
   static final double CLIMB_LIMIT_MPS = 13.9;
   static final double RIDE_LIMIT_MPS = 25;
   static final double ACCELERATION_GAIN_MPS = 12;
+  static final double SWIM_LIMIT_MPS = 2.5;
   private static final Duration[] WINDOWS = {Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10)};
   private static final double[] RUN_LIMITS = {10.5, 8.5, 6.9};
   private static final double[] WALK_LIMITS = {5.0, 4.7, 4.5};
@@ -97,6 +98,27 @@ public final class PlausibilityCheck {
       }
     }
     return java.util.Optional.empty();
+  }
+
+  /**
+   * The whole workout's average speed beyond what anyone holds for 10 minutes in its sport (a run, walk or hike
+   * over its 10-minute limit, a ride over {@link #RIDE_LIMIT_MPS}, a swim over {@link #SWIM_LIMIT_MPS}): the check
+   * for figures without a track, such as a treadmill run's or a pool swim's device totals.
+   */
+  public static java.util.Optional<Flag> averageSpeed(Sport sport, double distanceM, double movingS) {
+    double limit = switch (sport) {
+      case RUN -> RUN_LIMITS[2];
+      case WALK, HIKE -> WALK_LIMITS[2];
+      case RIDE, VIRTUAL_RIDE -> RIDE_LIMIT_MPS;
+      case SWIM -> SWIM_LIMIT_MPS;
+      case OTHER -> Double.MAX_VALUE;
+    };
+    if (movingS < WINDOWS[2].toSeconds() || distanceM / movingS <= limit) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new Flag("speed", String.format(Locale.ROOT,
+        "averaged %.1f km/h over %.0f min, beyond the %s limit of %.1f km/h", distanceM / movingS * 3.6,
+        movingS / 60, sport.name().toLowerCase(Locale.ROOT).replace('_', ' '), limit * 3.6)));
   }
 
   private static java.util.Optional<Flag> vehicleFlag(Track t) {

@@ -16,7 +16,11 @@ import java.util.List;
  *       {@link PlausibilityCheck#TELEPORT_MPS}; without positions the device's own distance is used.
  *   <li>Moving time counts the time between consecutive samples at most {@link #MAX_GAP} apart when the
  *       jitter-filtered speed over the last {@link #MOVING_WINDOW} (or the device's speed) is at least
- *       {@link #MOVING_MPS}; without position or distance, when pedalling (auto-pause; gaps are not invented).
+ *       {@link #MOVING_MPS}; walks and hikes use {@link #SLOW_MOVING_MPS} over {@link #SLOW_MOVING_WINDOW}, so a
+ *       slow climb is not a pause. Without position or distance, when pedalling; with nothing that tells motion
+ *       (heart rate alone), the timer: every step up to {@link #MAX_GAP}. A longer step counts only in a sparse
+ *       track, where it is at most {@link #SPARSE_FACTOR} times the usual step and covered at moving speed;
+ *       otherwise it is a pause.
  *   <li>Elevation gain and loss use a {@link #ELEVATION_HYSTERESIS_M} hysteresis against altimeter noise.
  *   <li>Max speed is the best average over any {@link #MAX_SPEED_WINDOW} window.
  *   <li>Heart-rate zones by % of a maximum of 190 bpm: &lt;60, 60-70, 70-80, 80-90, &ge;90.
@@ -28,6 +32,9 @@ public final class SummaryCalculator {
   static final double MOVING_MPS = 0.5;
   static final Duration MAX_GAP = Duration.ofSeconds(120);
   static final Duration MOVING_WINDOW = Duration.ofSeconds(5);
+  static final double SLOW_MOVING_MPS = 0.2;
+  static final double SPARSE_FACTOR = 3;
+  static final Duration SLOW_MOVING_WINDOW = Duration.ofSeconds(30);
   static final double ELEVATION_HYSTERESIS_M = 3.0;
   static final Duration MAX_SPEED_WINDOW = Duration.ofSeconds(5);
   static final double MAX_HEART_RATE = 190;
@@ -52,7 +59,7 @@ public final class SummaryCalculator {
     }
     double distance = cumulative[points.size() - 1];
     double elapsed = t[points.size() - 1];
-    double[] moving = movingSeconds(points, t, cumulative);
+    double[] moving = movingSeconds(points, t, cumulative, sport);
     double movingS = moving[points.size() - 1];
     double[] elevation = elevation(points);
     HeartRate hr = heartRate(points, t);
@@ -126,10 +133,15 @@ public final class SummaryCalculator {
     return seconds <= 0 || stepM / seconds > PlausibilityCheck.TELEPORT_MPS;
   }
 
-  private static double[] movingSeconds(List<TrackPoint> points, double[] t, double[] cumulative) {
+  private static double[] movingSeconds(List<TrackPoint> points, double[] t, double[] cumulative, Sport sport) {
     double[] moving = new double[points.size()];
     double maxGap = MAX_GAP.toSeconds();
-    double window = MOVING_WINDOW.toSeconds();
+    boolean slow = sport == Sport.WALK || sport == Sport.HIKE;
+    double window = (slow ? SLOW_MOVING_WINDOW : MOVING_WINDOW).toSeconds();
+    double threshold = slow ? SLOW_MOVING_MPS : MOVING_MPS;
+    boolean motionKnown = points.stream().anyMatch(SummaryCalculator::tellsMotion);
+    boolean positioned = points.stream().anyMatch(TrackPoint::hasPosition);
+    double sparseGap = SPARSE_FACTOR * medianStep(t);
     int from = 0;
     for (int i = 1; i < points.size(); i++) {
       while (from < i - 1 && t[i] - t[from + 1] >= window) {
@@ -139,12 +151,31 @@ public final class SummaryCalculator {
       double span = t[i] - t[from];
       double speed = span > 0 ? (cumulative[i] - cumulative[from]) / span : 0;
       TrackPoint p = points.get(i);
-      boolean isMoving = speed >= MOVING_MPS
-          || (p.speedMps() != null && p.speedMps() >= MOVING_MPS)
+      boolean isMoving = !motionKnown
+          || speed >= threshold
+          || (p.speedMps() != null && p.speedMps() >= threshold)
           || (!p.hasPosition() && p.distanceM() == null && pedalling(p));
-      moving[i] = moving[i - 1] + (dt > 0 && dt <= maxGap && isMoving ? dt : 0);
+      boolean counted = dt > 0 && isMoving && (dt <= maxGap
+          || (positioned && dt <= sparseGap && (cumulative[i] - cumulative[i - 1]) / dt >= threshold));
+      moving[i] = moving[i - 1] + (counted ? dt : 0);
     }
     return moving;
+  }
+
+  /** The usual time between samples: a second for most devices, minutes for a sparse track. */
+  private static double medianStep(double[] t) {
+    double[] steps = new double[Math.max(0, t.length - 1)];
+    for (int i = 1; i < t.length; i++) {
+      steps[i - 1] = t[i] - t[i - 1];
+    }
+    java.util.Arrays.sort(steps);
+    return steps.length == 0 ? 0 : steps[steps.length / 2];
+  }
+
+  /** Whether a sample says anything about moving: a position, distance, speed, cadence or power. */
+  private static boolean tellsMotion(TrackPoint p) {
+    return p.hasPosition() || p.distanceM() != null || p.speedMps() != null || p.cadenceRpm() != null
+        || p.powerWatts() != null;
   }
 
   /** Without position or distance (an indoor trainer), cadence or power is what tells moving from resting. */

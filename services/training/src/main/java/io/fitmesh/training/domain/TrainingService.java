@@ -3,6 +3,7 @@ package io.fitmesh.training.domain;
 import static java.util.Objects.requireNonNull;
 
 import io.fitmesh.platform.errors.DomainException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,7 @@ public final class TrainingService {
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
   private static final int MAX_TITLE = 200;
   private static final int OVERLAP_PAGES = 5;
+  private static final int MAX_LEGS = 20;
 
   private final WorkoutStore workouts;
   private final SampleSource samples;
@@ -50,21 +53,25 @@ public final class TrainingService {
 
   /** Finishes the caller's workout from its stored samples; finishing again returns the same result. */
   public WorkoutRecord finish(String athleteId, String workoutId) {
-    return complete(owned(athleteId, workoutId));
+    return complete(owned(athleteId, workoutId), DeviceTotals.NONE);
   }
 
   /** Builds the summary of a workout being recorded or imported, and stores it with its event. */
-  private WorkoutRecord complete(WorkoutRecord workout) {
+  private WorkoutRecord complete(WorkoutRecord workout, DeviceTotals device) {
     String workoutId = workout.workoutId();
     if (workout.state() == WorkoutRecord.State.FINISHED) {
       return workout;
     }
     List<TrackPoint> points = samples.readAll(workoutId);
-    if (points.isEmpty()) {
+    if (points.isEmpty() && !device.hasTimer()) {
       throw DomainException.failedPrecondition("workout " + workoutId + " has no samples to finish with");
     }
-    Summary summary = SummaryCalculator.summarize(points, workout.sport());
+    Summary summary = DeviceFigures.merge(points.isEmpty() ? DeviceFigures.withoutSamples(workout.startTime())
+        : SummaryCalculator.summarize(points, workout.sport()), device);
     List<PlausibilityCheck.Flag> flags = new ArrayList<>(PlausibilityCheck.check(workout.sport(), points));
+    if (flags.stream().noneMatch(f -> f.rule().equals("speed"))) {
+      PlausibilityCheck.averageSpeed(workout.sport(), summary.distanceM(), summary.movingS()).ifPresent(flags::add);
+    }
     overlapping(workout, summary).ifPresent(flags::add);
     WorkoutRecord finished = workout.finished(summary.withFlags(flags));
     workouts.finish(finished, events.completed(finished));
@@ -142,24 +149,78 @@ public final class TrainingService {
     return workout;
   }
 
-  /**
-   * Creates a finished workout from parsed file points. The workout stays hidden until its samples are written
-   * and its summary stored: when writing fails, nothing is visible and importing the same id again resumes. The id
-   * of a workout recorded live, or deleted, is not taken over.
-   */
+  /** Creates a finished workout from a file's points alone; see {@link #importActivity}. */
   public WorkoutRecord importWorkout(String athleteId, StartCommand command, List<TrackPoint> points) {
-    if (points.size() < 2) {
-      throw DomainException.invalidArgument("data", "the file has fewer than two timed points");
+    return importActivity(athleteId, command, List.of(ImportedLeg.ofPoints(points))).get(0);
+  }
+
+  /**
+   * Creates the finished workouts of an imported file: one per session, linked as one multisport activity when
+   * there are several (the first leg keeps the command's id, the others get ids derived from it, so importing
+   * again finds them). A single session keeps the athlete's sport; legs take the file's. Every leg stays hidden
+   * until all of their samples are written; when writing fails, nothing is visible and importing the same id
+   * again resumes. The id of a workout recorded live, or deleted, is not taken over.
+   */
+  public List<WorkoutRecord> importActivity(String athleteId, StartCommand command, List<ImportedLeg> legs) {
+    if (legs.isEmpty() || legs.size() > MAX_LEGS) {
+      throw DomainException.invalidArgument("data", legs.isEmpty() ? "the file has no activity in it"
+          : "the file has " + legs.size() + " sessions; a multisport activity has at most " + MAX_LEGS);
     }
-    WorkoutRecord stored = workouts.createIfAbsent(newWorkout(athleteId, command, WorkoutRecord.Source.IMPORTED));
-    if (!stored.athleteId().equals(athleteId) || stored.state() == WorkoutRecord.State.DELETED
-        || stored.source() != WorkoutRecord.Source.IMPORTED) {
-      throw taken(stored);
+    for (ImportedLeg leg : legs) {
+      if (!leg.isWorkout()) {
+        throw DomainException.invalidArgument("data",
+            "the file has fewer than two timed points and no session timer" + (legs.size() > 1 ? " in a session" : ""));
+      }
     }
-    if (stored.state() == WorkoutRecord.State.RECORDING) {
-      samples.write(command.workoutId(), points);
+    List<String> ids = legIds(athleteId, command.workoutId(), legs.size());
+    List<WorkoutRecord> pending = new ArrayList<>();
+    for (int i = 0; i < legs.size(); i++) {
+      ImportedLeg leg = legs.get(i);
+      StartCommand legCommand = legs.size() == 1
+          ? new StartCommand(command.workoutId(), command.sport(), leg.start(), command.timeZone(),
+              command.visibility(), command.title(), command.gearId())
+          : new StartCommand(ids.get(i), leg.sport() == null ? command.sport() : leg.sport(), leg.start(),
+              command.timeZone(), command.visibility(), legTitle(command.title(), leg.label(), i, legs.size()), "");
+      WorkoutRecord created = newWorkout(athleteId, legCommand, WorkoutRecord.Source.IMPORTED)
+          .inMultisport(legs.size() == 1 ? null : new Multisport(command.workoutId(), i + 1, ids));
+      WorkoutRecord stored = workouts.createIfAbsent(created);
+      if (!stored.athleteId().equals(athleteId) || stored.state() == WorkoutRecord.State.DELETED
+          || stored.source() != WorkoutRecord.Source.IMPORTED) {
+        throw taken(stored);
+      }
+      if (stored.state() == WorkoutRecord.State.RECORDING && !leg.points().isEmpty()) {
+        samples.write(stored.workoutId(), leg.points());
+      }
+      pending.add(stored);
     }
-    return complete(stored);
+    List<WorkoutRecord> finished = new ArrayList<>();
+    for (int i = 0; i < legs.size(); i++) {
+      finished.add(complete(pending.get(i), legs.get(i).totals()));
+    }
+    return finished;
+  }
+
+  /**
+   * The first leg keeps the activity's id; the others are named from it and the athlete, the same on every import
+   * (and not what another athlete would derive from the same id).
+   */
+  private static List<String> legIds(String athleteId, String activityId, int legs) {
+    List<String> ids = new ArrayList<>(List.of(activityId));
+    for (int leg = 2; leg <= legs; leg++) {
+      ids.add(UUID.nameUUIDFromBytes((athleteId + "/" + activityId + "/leg/" + leg).getBytes(StandardCharsets.UTF_8))
+          .toString());
+    }
+    return ids;
+  }
+
+  private static String legTitle(String title, String label, int index, int legs) {
+    String leg = (label.isBlank() ? "Leg" : label) + " (" + (index + 1) + " of " + legs + ")";
+    if (title == null || title.isBlank()) {
+      return leg;
+    }
+    String kept = title.strip();
+    int room = MAX_TITLE - leg.length() - 3;
+    return (kept.length() > room ? kept.substring(0, room) : kept) + " · " + leg;
   }
 
   /** Another finished workout of the athlete that shares more than a minute with this one. */
@@ -173,7 +234,8 @@ public final class TrainingService {
         if (other.startTime().isBefore(start.minus(Duration.ofDays(2)))) {
           return java.util.Optional.empty();
         }
-        if (other.workoutId().equals(workout.workoutId()) || other.summary() == null) {
+        if (other.workoutId().equals(workout.workoutId()) || other.summary() == null
+            || sameActivity(other, workout)) {
           continue;
         }
         Instant sharedFrom = other.startTime().isAfter(start) ? other.startTime() : start;
@@ -190,6 +252,11 @@ public final class TrainingService {
       }
     }
     return java.util.Optional.empty();
+  }
+
+  private static boolean sameActivity(WorkoutRecord a, WorkoutRecord b) {
+    return a.multisport() != null && b.multisport() != null
+        && a.multisport().activityId().equals(b.multisport().activityId());
   }
 
   private WorkoutRecord owned(String athleteId, String workoutId) {

@@ -15,7 +15,14 @@ public record WorkoutRecord(
     String title,
     Source source,
     Summary summary,
-    String gearId) {
+    String gearId,
+    Multisport multisport) {
+
+  /** Not a leg of a multisport activity. */
+  public WorkoutRecord(String workoutId, String athleteId, Sport sport, Instant startTime, ZoneId timeZone,
+      Visibility visibility, State state, String title, Source source, Summary summary, String gearId) {
+    this(workoutId, athleteId, sport, startTime, timeZone, visibility, state, title, source, summary, gearId, null);
+  }
 
   /** Without gear named: the default gear of its sport. */
   public WorkoutRecord(String workoutId, String athleteId, Sport sport, Instant startTime, ZoneId timeZone,
@@ -30,7 +37,13 @@ public record WorkoutRecord(
 
   public WorkoutRecord finished(Summary summary) {
     return new WorkoutRecord(workoutId, athleteId, sport, startTime, timeZone, visibility, State.FINISHED, title,
-        source, summary, gearId);
+        source, summary, gearId, multisport);
+  }
+
+  /** As a leg of a multisport activity (null: not one). */
+  public WorkoutRecord inMultisport(Multisport link) {
+    return new WorkoutRecord(workoutId, athleteId, sport, startTime, timeZone, visibility, state, title, source,
+        summary, gearId, link);
   }
 
   /** What remains of a deleted workout: its id and owner. */
@@ -47,12 +60,12 @@ public record WorkoutRecord(
   /** With a new title and visibility. */
   public WorkoutRecord changed(String newTitle, Visibility newVisibility) {
     return new WorkoutRecord(workoutId, athleteId, sport, startTime, timeZone, newVisibility, state, newTitle, source,
-        summary, gearId);
+        summary, gearId, multisport);
   }
 
   /** As anyone but its athlete sees it: nothing of the track inside the athlete's privacy zones. */
   public WorkoutRecord hiding(java.util.List<io.fitmesh.platform.geo.PrivacyZone> zones) {
     return summary == null || zones.isEmpty() ? this : new WorkoutRecord(workoutId, athleteId, sport, startTime,
-        timeZone, visibility, state, title, source, summary.hiding(zones), gearId);
+        timeZone, visibility, state, title, source, summary.hiding(zones), gearId, multisport);
   }
 }

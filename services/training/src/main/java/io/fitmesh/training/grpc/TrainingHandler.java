@@ -32,6 +32,7 @@ import io.fitmesh.training.v1.StartWorkoutResponse;
 import io.fitmesh.training.v1.TrainingServiceGrpc;
 import io.grpc.Context;
 import io.grpc.stub.StreamObserver;
+import java.util.List;
 
 /** TrainingService over gRPC: maps messages and calls {@link TrainingService}. */
 public final class TrainingHandler extends TrainingServiceGrpc.TrainingServiceImplBase {
@@ -93,9 +94,12 @@ public final class TrainingHandler extends TrainingServiceGrpc.TrainingServiceIm
         null, request.getTimeZone(), WorkoutProtos.visibility(request.getVisibility()), request.getTitle(),
         request.getGearId());
     Context call = Context.current();
-    WorkoutRecord imported = WorkoutFiles.importFile(training, Callers.athleteId(), command,
+    List<WorkoutRecord> legs = WorkoutFiles.importFile(training, Callers.athleteId(), command,
         format(request.getFormat()), request.getData().toByteArray(), call::isCancelled);
-    reply(responses, ImportWorkoutResponse.newBuilder().setWorkout(WorkoutProtos.toProto(imported)).build());
+    ImportWorkoutResponse.Builder answer = ImportWorkoutResponse.newBuilder()
+        .setWorkout(WorkoutProtos.toProto(legs.get(0)));
+    legs.forEach(leg -> answer.addLegs(WorkoutProtos.toProto(leg)));
+    reply(responses, answer.build());
   }
 
   @Override

@@ -11,7 +11,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import javax.xml.stream.XMLStreamConstants;
@@ -24,7 +26,8 @@ import javax.xml.stream.XMLStreamReader;
  * URL nor read a local file. Heart rate, cadence, power and speed come from the common extensions (Garmin's
  * TrackPointExtension v1/v2 {@code hr}, {@code cad}, {@code speed}; {@code power} or {@code PowerInWatts}).
  * A workout needs times: untimed points are skipped, and a file where fewer than half the points are timed, or
- * whose times are placeholders from before 1990, is INVALID_ARGUMENT. Errors say what is wrong in our words,
+ * whose times are placeholders from before 1990, is INVALID_ARGUMENT. A jump of the device's clock within a track
+ * segment is repaired ({@link ClockRepair}); a new segment is a pause. Errors say what is wrong in our words,
  * never the parser's.
  */
 final class GpxFile {
@@ -35,6 +38,8 @@ final class GpxFile {
 
   static List<TrackPoint> read(byte[] data, BooleanSupplier cancelled) {
     List<TrackPoint> points = new ArrayList<>();
+    Set<Integer> segmentStarts = new HashSet<>();
+    boolean newSegment = false;
     int all = 0;
     XMLStreamReader xml = null;
     try {
@@ -52,6 +57,7 @@ final class GpxFile {
         if (event == XMLStreamConstants.START_ELEMENT) {
           String name = xml.getLocalName();
           gpx |= name.equals("gpx");
+          newSegment |= name.equals("trkseg");
           if (name.equals("trkpt")) {
             if (++all > WorkoutLimits.MAX_SAMPLES) {
               throw invalid("the GPX file has more than " + WorkoutLimits.MAX_SAMPLES
@@ -68,6 +74,10 @@ final class GpxFile {
         } else if (event == XMLStreamConstants.END_ELEMENT && current != null
             && xml.getLocalName().equals("trkpt")) {
           if (current.time != null) {
+            if (newSegment && !points.isEmpty()) {
+              segmentStarts.add(points.size());
+            }
+            newSegment = false;
             points.add(current.toTrackPoint(points.size()));
           }
           current = null;
@@ -89,7 +99,7 @@ final class GpxFile {
       throw invalid("only " + points.size() + " of the GPX file's " + all
           + " track points have a time; a workout needs timed points");
     }
-    return points;
+    return ClockRepair.repair(points, segmentStarts);
   }
 
   /** One track point being read. */

@@ -2,15 +2,15 @@ package io.fitmesh.training.imports;
 
 import io.fitmesh.platform.errors.DomainException;
 import io.fitmesh.platform.limits.WorkoutLimits;
+import io.fitmesh.training.domain.ImportedLeg;
 import io.fitmesh.training.domain.StartCommand;
 import io.fitmesh.training.domain.TrackPoint;
 import io.fitmesh.training.domain.TrainingService;
 import io.fitmesh.training.domain.WorkoutRecord;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
-/** Imports a FIT or GPX file: parse it whole first, then hand the points to {@link TrainingService}. */
+/** Imports a FIT or GPX file: parse it whole first, then hand its sessions to {@link TrainingService}. */
 public final class WorkoutFiles {
   public static final int MAX_BYTES = WorkoutLimits.MAX_FILE_BYTES;
 
@@ -19,25 +19,19 @@ public final class WorkoutFiles {
 
   private WorkoutFiles() {}
 
-  public static WorkoutRecord importFile(TrainingService training, String athleteId, StartCommand command,
+  /** Imports the file's sessions as finished workouts (one, or the legs of a multisport activity). */
+  public static List<WorkoutRecord> importFile(TrainingService training, String athleteId, StartCommand command,
       Format format, byte[] data, BooleanSupplier cancelled) {
-    List<TrackPoint> points = parse(format, data, cancelled);
-    if (points.size() < 2) {
-      throw DomainException.invalidArgument("data", "the file has fewer than two timed points");
-    }
-    TrackPoint first = points.stream().min(Comparator.comparing(TrackPoint::time)).orElseThrow();
-    StartCommand timed = new StartCommand(command.workoutId(), command.sport(), first.time(), command.timeZone(),
-        command.visibility(), command.title(), command.gearId());
-    return training.importWorkout(athleteId, timed, points);
+    return training.importActivity(athleteId, command, legs(format, data, cancelled));
   }
 
-  /** The points of a file, in file order, seq from 0. */
+  /** Every point of the file, leg after leg (for tools and tests). */
   public static List<TrackPoint> parse(Format format, byte[] data) {
-    return parse(format, data, () -> false);
+    return legs(format, data, () -> false).stream().flatMap(leg -> leg.points().stream()).toList();
   }
 
-  /** The points of a file; stops (CancellationException) once {@code cancelled} says so. */
-  public static List<TrackPoint> parse(Format format, byte[] data, BooleanSupplier cancelled) {
+  /** The file's sessions with their points and device totals; stops (CancellationException) once cancelled. */
+  public static List<ImportedLeg> legs(Format format, byte[] data, BooleanSupplier cancelled) {
     if (data.length == 0) {
       throw DomainException.invalidArgument("data", "the file is empty");
     }
@@ -46,7 +40,7 @@ public final class WorkoutFiles {
     }
     return switch (format) {
       case FIT -> FitFile.read(data, cancelled);
-      case GPX -> GpxFile.read(data, cancelled);
+      case GPX -> List.of(ImportedLeg.ofPoints(GpxFile.read(data, cancelled)));
     };
   }
 }

@@ -138,4 +138,47 @@ class SummaryCalculatorTest {
     assertThat(summary.movingS()).isGreaterThan(summary.elapsedS() * 0.8);
     assertThat(summary.averagePowerWatts()).isGreaterThan(100);
   }
+
+  @Test
+  void heartRateAloneRecordedLive_movesForTheTimer_butNotAcrossAGap() {
+    List<TrackPoint> points = new ArrayList<>();
+    for (int s = 0; s <= 600; s++) {
+      if (s < 300 || s > 500) {
+        points.add(new TrackPoint(points.size(), START.plusSeconds(s), null, null, null, 130.0, null, null, null,
+            null));
+      }
+    }
+
+    Summary summary = SummaryCalculator.summarize(points, Sport.OTHER);
+
+    assertThat(summary.elapsedS()).isEqualTo(600);
+    assertThat(summary.movingS()).as("the 201 s without samples is a pause").isEqualTo(299 + 99);
+  }
+
+  @Test
+  void aSparseWalkingTrack_aPointEveryThreeMinutes_isMoving() {
+    List<TrackPoint> points = new ArrayList<>();
+    for (int s = 0; s <= 3600; s += 180) {
+      points.add(point(s / 180, s, s * 1.2, null, null));
+    }
+
+    Summary summary = SummaryCalculator.summarize(points, Sport.WALK);
+
+    assertThat(summary.movingS()).isEqualTo(3600);
+    assertThat(summary.distanceM()).isCloseTo(4320, within(5.0));
+  }
+
+  @Test
+  void aSlowClimbingHike_isMoving_whileStandingStillIsNot() {
+    List<TrackPoint> points = new ArrayList<>();
+    for (int s = 0; s <= 1200; s++) {
+      double north = s <= 600 ? s * 0.3 : 180 + (s % 2 == 0 ? 1.0 : -1.0);
+      points.add(point(s, s, north, null, null));
+    }
+
+    Summary walked = SummaryCalculator.summarize(points, Sport.HIKE);
+
+    assertThat(walked.movingS()).as("1.1 km/h uphill is hiking; the jitter after it is not")
+        .isCloseTo(600, within(35.0));
+  }
 }

@@ -137,7 +137,7 @@ class WorkoutFilesTest {
     byte[] file = encoder.close();
     java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
 
-    assertThatThrownBy(() -> WorkoutFiles.parse(WorkoutFiles.Format.FIT, file, () -> asked.incrementAndGet() > 1))
+    assertThatThrownBy(() -> WorkoutFiles.legs(WorkoutFiles.Format.FIT, file, () -> asked.incrementAndGet() > 1))
         .isInstanceOf(java.util.concurrent.CancellationException.class);
     assertThat(asked.get()).as("stopped at the second check, not at the end of 50,000 records").isEqualTo(2);
   }
