@@ -10,10 +10,11 @@ import java.util.List;
  * watch, and what other platforms show. Each figure says its source ({@link Summary.Sources}); the figures
  * computed from the samples stay where the device said nothing. See docs/workout-figures.md.
  * <ul>
- *   <li>Distance: a pool swim's pool length times its active lengths; else the session's total distance, unless
- *       it is more than {@link #MAX_DEVICE_EXCESS} times (plus {@link #DISTANCE_SLACK_M}) the distance of the
- *       file's own track, which no foot pod or smoothing explains (a file edited to claim more).
- *   <li>Moving time: the session's timer time (the watch's "time"); elapsed time: its elapsed time.
+ *   <li>Distance: a pool swim's pool length times its active lengths; else the session's total distance; either
+ *       unless it is more than {@link #MAX_DEVICE_EXCESS} times (plus {@link #DISTANCE_SLACK_M}) the distance of
+ *       the file's own GPS track, which no foot pod or smoothing explains (a file edited to claim more).
+ *   <li>Moving time: the session's timer time (the watch's "time"); elapsed time: its elapsed time; either only
+ *       when the file's samples do not span {@link #DURATION_SLACK_S} less.
  *   <li>Heart rate, power, cadence, calories, ascent and descent, max speed: the session's, each when present.
  *   <li>Splits: the device's laps when there are two or more.
  * </ul>
@@ -22,6 +23,7 @@ import java.util.List;
 public final class DeviceFigures {
   static final double MAX_DEVICE_EXCESS = 1.25;
   static final double DISTANCE_SLACK_M = 100;
+  static final double DURATION_SLACK_S = 600;
 
   private DeviceFigures() {}
 
@@ -36,8 +38,11 @@ public final class DeviceFigures {
       return computed;
     }
     Figure distance = distance(computed, device);
-    Figure moving = figure(computed.movingS(), device.timerS());
-    Figure elapsed = figure(computed.elapsedS(), device.elapsedS());
+    Figure elapsed = duration(computed, device.elapsedS());
+    Figure moving = duration(computed, device.timerS());
+    if (!moving.device) {
+      moving = new Figure(computed.movingS(), Summary.Source.COMPUTED, false);
+    }
     Figure averageHr = figure(computed.averageHeartRateBpm(), device.averageHeartRateBpm());
     Figure maxHr = figure(computed.maxHeartRateBpm(), device.maxHeartRateBpm());
     Figure power = figure(computed.averagePowerWatts(), device.averagePowerWatts());
@@ -48,6 +53,7 @@ public final class DeviceFigures {
     Figure maxSpeed = figure(computed.maxSpeedMps(), device.maxSpeedMps());
     boolean laps = device.laps().size() >= 2;
     double speed = moving.value > 0 ? distance.value / moving.value : 0;
+    boolean pool = distance.device && device.poolDistanceM() != null;
     Instant end = computed.sampleCount() > 0 ? computed.endTime()
         : computed.endTime().plus(Duration.ofMillis((long) (elapsed.value * 1000)));
     Summary.Sources sources = new Summary.Sources(distance.source, moving.source, elapsed.source,
@@ -60,8 +66,7 @@ public final class DeviceFigures {
         ascent.value, descent.value, averageHr.value, maxHr.value, computed.heartRateZoneS(), power.value,
         cadence.value, calories.value, laps ? splits(device.laps()) : computed.splits(), computed.bestEfforts(),
         computed.flags(), computed.startPosition(), computed.route(), sources,
-        device.poolDistanceM() == null ? 0 : device.poolLengthM(),
-        device.poolDistanceM() == null ? 0 : device.poolLengths());
+        pool ? device.poolLengthM() : 0, pool ? device.poolLengths() : 0);
   }
 
   private record Figure(double value, Summary.Source source, boolean device) {}
@@ -71,17 +76,29 @@ public final class DeviceFigures {
         ? new Figure(computed, Summary.Source.COMPUTED, false) : new Figure(device, Summary.Source.DEVICE, true);
   }
 
+  /**
+   * The device's distance (a pool swim's lengths first), unless the file has a GPS track and the claim is more than
+   * {@link #MAX_DEVICE_EXCESS} times (plus {@link #DISTANCE_SLACK_M}) its distance: a track standing still allows
+   * no more than the slack.
+   */
   private static Figure distance(Summary computed, DeviceTotals device) {
-    if (device.poolDistanceM() != null) {
-      return new Figure(device.poolDistanceM(), Summary.Source.DEVICE, true);
-    }
-    Double claimed = device.distanceM();
-    boolean tracked = computed.distanceM() > 0;
-    if (claimed != null && tracked
-        && claimed > computed.distanceM() * MAX_DEVICE_EXCESS + DISTANCE_SLACK_M) {
+    Double claimed = device.poolDistanceM() != null ? device.poolDistanceM() : device.distanceM();
+    boolean tracked = computed.startPosition() != null;
+    if (claimed != null && tracked && claimed > computed.distanceM() * MAX_DEVICE_EXCESS + DISTANCE_SLACK_M) {
       return new Figure(computed.distanceM(), Summary.Source.COMPUTED, false);
     }
     return figure(computed.distanceM(), claimed);
+  }
+
+  /**
+   * The device's timer or elapsed time, unless the file's own samples span much less (a timer of days on a track
+   * of minutes); without samples, the device's alone.
+   */
+  private static Figure duration(Summary computed, Double device) {
+    if (device != null && computed.sampleCount() > 0 && device > computed.elapsedS() + DURATION_SLACK_S) {
+      return new Figure(computed.elapsedS(), Summary.Source.COMPUTED, false);
+    }
+    return figure(computed.elapsedS(), device);
   }
 
   private static List<Summary.Split> splits(List<DeviceTotals.Lap> laps) {

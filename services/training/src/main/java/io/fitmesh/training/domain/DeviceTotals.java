@@ -31,20 +31,42 @@ public record DeviceTotals(
   public static final double MAX_DURATION_S = 10 * 24 * 3600;
   /** Farther than any workout goes. */
   public static final double MAX_DISTANCE_M = 5_000_000;
+  /** Pools are 25 m, 25 yd, 33 1/3 m or 50 m; anything past this is not a pool. */
+  public static final double MAX_POOL_LENGTH_M = 100;
+  public static final int MAX_POOL_LENGTHS = 10_000;
 
-  /** Figures a file may claim but no workout has (negative, beyond the limits) are dropped as unsaid. */
+  /**
+   * Figures a file may claim but no workout has (negative, not finite, beyond what a human or device does) are
+   * dropped as unsaid, and so is a timer longer than the elapsed time it is part of.
+   */
   public DeviceTotals {
-    distanceM = within(distanceM, MAX_DISTANCE_M);
-    timerS = within(timerS, MAX_DURATION_S);
-    elapsedS = within(elapsedS, MAX_DURATION_S);
-    if (timerS != null && elapsedS != null && timerS > elapsedS) {
-      elapsedS = null;
+    distanceM = within(distanceM, 0, MAX_DISTANCE_M);
+    timerS = within(timerS, 0, MAX_DURATION_S);
+    elapsedS = within(elapsedS, 0, MAX_DURATION_S);
+    if (timerS != null && elapsedS != null && timerS > elapsedS + 1) {
+      timerS = null;
     }
-    laps = List.copyOf(laps);
+    averageHeartRateBpm = within(averageHeartRateBpm, 20, 250);
+    maxHeartRateBpm = within(maxHeartRateBpm, 20, 250);
+    averagePowerWatts = within(averagePowerWatts, 0, 3000);
+    averageCadenceRpm = within(averageCadenceRpm, 0, 300);
+    caloriesKcal = within(caloriesKcal, 0, 50_000);
+    ascentM = within(ascentM, 0, 30_000);
+    descentM = within(descentM, 0, 30_000);
+    maxSpeedMps = within(maxSpeedMps, 0, 100);
+    poolLengthM = within(poolLengthM, 10, MAX_POOL_LENGTH_M);
+    poolLengths = poolLengths == null || poolLengths < 1 || poolLengths > MAX_POOL_LENGTHS ? null : poolLengths;
+    laps = laps.stream().allMatch(DeviceTotals::believable) ? List.copyOf(laps) : List.of();
   }
 
-  private static Double within(Double value, double max) {
-    return value == null || !Double.isFinite(value) || value < 0 || value > max ? null : value;
+  private static Double within(Double value, double min, double max) {
+    return value == null || !Double.isFinite(value) || value < min || value > max ? null : value;
+  }
+
+  private static boolean believable(Lap lap) {
+    return Double.isFinite(lap.distanceM()) && lap.distanceM() >= 0 && lap.distanceM() <= MAX_DISTANCE_M
+        && Double.isFinite(lap.timerS()) && lap.timerS() >= 0 && lap.timerS() <= MAX_DURATION_S
+        && (lap.ascentM() == null || (lap.ascentM() >= 0 && lap.ascentM() <= 30_000));
   }
 
   /** One lap as the device closed it. */

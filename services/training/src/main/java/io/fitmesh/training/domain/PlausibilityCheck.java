@@ -28,6 +28,9 @@ public final class PlausibilityCheck {
   static final double RIDE_LIMIT_MPS = 25;
   static final double ACCELERATION_GAIN_MPS = 12;
   static final double SWIM_LIMIT_MPS = 2.5;
+  /** Beyond a motor-paced bicycle: no activity FitMesh knows averages more. */
+  static final double OTHER_LIMIT_MPS = 40;
+  private static final double NO_TIME_SLACK_M = 100;
   private static final Duration[] WINDOWS = {Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10)};
   private static final double[] RUN_LIMITS = {10.5, 8.5, 6.9};
   private static final double[] WALK_LIMITS = {5.0, 4.7, 4.5};
@@ -101,24 +104,28 @@ public final class PlausibilityCheck {
   }
 
   /**
-   * The whole workout's average speed beyond what anyone holds for 10 minutes in its sport (a run, walk or hike
-   * over its 10-minute limit, a ride over {@link #RIDE_LIMIT_MPS}, a swim over {@link #SWIM_LIMIT_MPS}): the check
-   * for figures without a track, such as a treadmill run's or a pool swim's device totals.
+   * The whole workout's average speed beyond what anyone holds for as long in its sport (a run, walk or hike over
+   * its 30 s, 2 min or 10 min limit, whichever its moving time reaches; a ride over {@link #RIDE_LIMIT_MPS}, a swim
+   * over {@link #SWIM_LIMIT_MPS}, anything else over {@link #OTHER_LIMIT_MPS}; distance in no time at all): the
+   * check for figures without a track, such as a treadmill run's or a pool swim's device totals.
    */
   public static java.util.Optional<Flag> averageSpeed(Sport sport, double distanceM, double movingS) {
+    int window = movingS >= WINDOWS[2].toSeconds() ? 2 : movingS >= WINDOWS[1].toSeconds() ? 1 : 0;
     double limit = switch (sport) {
-      case RUN -> RUN_LIMITS[2];
-      case WALK, HIKE -> WALK_LIMITS[2];
+      case RUN -> RUN_LIMITS[window];
+      case WALK, HIKE -> WALK_LIMITS[window];
       case RIDE, VIRTUAL_RIDE -> RIDE_LIMIT_MPS;
       case SWIM -> SWIM_LIMIT_MPS;
-      case OTHER -> Double.MAX_VALUE;
+      case OTHER -> OTHER_LIMIT_MPS;
     };
-    if (movingS < WINDOWS[2].toSeconds() || distanceM / movingS <= limit) {
+    boolean beyond = movingS > 0 ? distanceM / movingS > limit : distanceM > NO_TIME_SLACK_M;
+    if (!beyond) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(new Flag("speed", String.format(Locale.ROOT,
-        "averaged %.1f km/h over %.0f min, beyond the %s limit of %.1f km/h", distanceM / movingS * 3.6,
-        movingS / 60, sport.name().toLowerCase(Locale.ROOT).replace('_', ' '), limit * 3.6)));
+    return java.util.Optional.of(new Flag("speed", movingS > 0 ? String.format(Locale.ROOT,
+        "averaged %.1f km/h over %.0f s, beyond the %s limit of %.1f km/h", distanceM / movingS * 3.6, movingS,
+        sport.name().toLowerCase(Locale.ROOT).replace('_', ' '), limit * 3.6)
+        : String.format(Locale.ROOT, "covered %.0f m in no time", distanceM)));
   }
 
   private static java.util.Optional<Flag> vehicleFlag(Track t) {
@@ -229,7 +236,10 @@ public final class PlausibilityCheck {
       return best;
     }
 
-    /** The largest rise in {@code smoothing}-second average speed within {@code within} seconds. */
+    /**
+   * The largest rise in {@code smoothing}-second average speed within {@code within} seconds: the lowest earlier
+   * speed in the window is kept in a monotonic queue, so a file of many points per second stays linear.
+   */
     double bestSpeedGain(double within, double smoothing) {
       double[] v = new double[t.length];
       int j = 0;
@@ -241,15 +251,24 @@ public final class PlausibilityCheck {
       }
       double best = 0;
       int k = 0;
+      java.util.ArrayDeque<Integer> lowest = new java.util.ArrayDeque<>();
       for (int i = 0; i < t.length; i++) {
         while (k < i && t[i] - t[k] > within) {
           k++;
         }
-        for (int m = k; m < i; m++) {
-          if (!Double.isNaN(v[m]) && !Double.isNaN(v[i])) {
-            best = Math.max(best, v[i] - v[m]);
-          }
+        while (!lowest.isEmpty() && lowest.peekFirst() < k) {
+          lowest.pollFirst();
         }
+        if (Double.isNaN(v[i])) {
+          continue;
+        }
+        if (!lowest.isEmpty()) {
+          best = Math.max(best, v[i] - v[lowest.peekFirst()]);
+        }
+        while (!lowest.isEmpty() && v[lowest.peekLast()] >= v[i]) {
+          lowest.pollLast();
+        }
+        lowest.addLast(i);
       }
       return best;
     }

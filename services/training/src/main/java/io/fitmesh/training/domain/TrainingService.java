@@ -3,6 +3,7 @@ package io.fitmesh.training.domain;
 import static java.util.Objects.requireNonNull;
 
 import io.fitmesh.platform.errors.DomainException;
+import io.fitmesh.platform.limits.WorkoutLimits;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -24,7 +25,6 @@ public final class TrainingService {
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
   private static final int MAX_TITLE = 200;
   private static final int OVERLAP_PAGES = 5;
-  private static final int MAX_LEGS = 20;
 
   private final WorkoutStore workouts;
   private final SampleSource samples;
@@ -58,10 +58,15 @@ public final class TrainingService {
 
   /** Builds the summary of a workout being recorded or imported, and stores it with its event. */
   private WorkoutRecord complete(WorkoutRecord workout, DeviceTotals device) {
-    String workoutId = workout.workoutId();
     if (workout.state() == WorkoutRecord.State.FINISHED) {
       return workout;
     }
+    return store(summarized(workout, device));
+  }
+
+  /** The workout finished with its summary from its stored samples (and the device's totals), not yet stored. */
+  private WorkoutRecord summarized(WorkoutRecord workout, DeviceTotals device) {
+    String workoutId = workout.workoutId();
     List<TrackPoint> points = samples.readAll(workoutId);
     if (points.isEmpty() && !device.hasTimer()) {
       throw DomainException.failedPrecondition("workout " + workoutId + " has no samples to finish with");
@@ -73,7 +78,10 @@ public final class TrainingService {
       PlausibilityCheck.averageSpeed(workout.sport(), summary.distanceM(), summary.movingS()).ifPresent(flags::add);
     }
     overlapping(workout, summary).ifPresent(flags::add);
-    WorkoutRecord finished = workout.finished(summary.withFlags(flags));
+    return workout.finished(summary.withFlags(flags));
+  }
+
+  private WorkoutRecord store(WorkoutRecord finished) {
     workouts.finish(finished, events.completed(finished));
     events.flush();
     return finished;
@@ -162,42 +170,61 @@ public final class TrainingService {
    * again resumes. The id of a workout recorded live, or deleted, is not taken over.
    */
   public List<WorkoutRecord> importActivity(String athleteId, StartCommand command, List<ImportedLeg> legs) {
-    if (legs.isEmpty() || legs.size() > MAX_LEGS) {
+    if (legs.isEmpty() || legs.size() > WorkoutLimits.MAX_SESSIONS) {
       throw DomainException.invalidArgument("data", legs.isEmpty() ? "the file has no activity in it"
-          : "the file has " + legs.size() + " sessions; a multisport activity has at most " + MAX_LEGS);
+          : "the file has " + legs.size() + " sessions; a multisport activity has at most "
+              + WorkoutLimits.MAX_SESSIONS);
     }
-    for (ImportedLeg leg : legs) {
+    String title = checkedTitle(command.title() == null ? "" : command.title().strip());
+    List<String> ids = legIds(athleteId, command.workoutId(), legs.size());
+    List<WorkoutRecord> created = new ArrayList<>();
+    for (int i = 0; i < legs.size(); i++) {
+      ImportedLeg leg = legs.get(i);
       if (!leg.isWorkout()) {
         throw DomainException.invalidArgument("data",
             "the file has fewer than two timed points and no session timer" + (legs.size() > 1 ? " in a session" : ""));
       }
-    }
-    List<String> ids = legIds(athleteId, command.workoutId(), legs.size());
-    List<WorkoutRecord> pending = new ArrayList<>();
-    for (int i = 0; i < legs.size(); i++) {
-      ImportedLeg leg = legs.get(i);
+      Instant end = leg.points().isEmpty() ? leg.start() : leg.points().get(leg.points().size() - 1).time();
+      if (end.isAfter(clock.instant().plus(CLOCK_SKEW))) {
+        throw DomainException.invalidArgument("data", "the file has times in the future (" + end + ")");
+      }
       StartCommand legCommand = legs.size() == 1
           ? new StartCommand(command.workoutId(), command.sport(), leg.start(), command.timeZone(),
-              command.visibility(), command.title(), command.gearId())
+              command.visibility(), title, command.gearId())
           : new StartCommand(ids.get(i), leg.sport() == null ? command.sport() : leg.sport(), leg.start(),
-              command.timeZone(), command.visibility(), legTitle(command.title(), leg.label(), i, legs.size()), "");
-      WorkoutRecord created = newWorkout(athleteId, legCommand, WorkoutRecord.Source.IMPORTED)
-          .inMultisport(legs.size() == 1 ? null : new Multisport(command.workoutId(), i + 1, ids));
-      WorkoutRecord stored = workouts.createIfAbsent(created);
+              command.timeZone(), command.visibility(), legTitle(title, leg.label(), i, legs.size()), "");
+      created.add(newWorkout(athleteId, legCommand, WorkoutRecord.Source.IMPORTED)
+          .inMultisport(legs.size() == 1 ? null : new Multisport(command.workoutId(), i + 1, ids)));
+    }
+    List<WorkoutRecord> pending = new ArrayList<>();
+    for (int i = 0; i < legs.size(); i++) {
+      WorkoutRecord stored = workouts.createIfAbsent(created.get(i));
       if (!stored.athleteId().equals(athleteId) || stored.state() == WorkoutRecord.State.DELETED
-          || stored.source() != WorkoutRecord.Source.IMPORTED) {
+          || stored.source() != WorkoutRecord.Source.IMPORTED || !sameFile(stored, created.get(i))) {
         throw taken(stored);
       }
-      if (stored.state() == WorkoutRecord.State.RECORDING && !leg.points().isEmpty()) {
-        samples.write(stored.workoutId(), leg.points());
+      if (stored.state() == WorkoutRecord.State.RECORDING && !legs.get(i).points().isEmpty()) {
+        samples.write(stored.workoutId(), legs.get(i).points());
       }
       pending.add(stored);
     }
     List<WorkoutRecord> finished = new ArrayList<>();
     for (int i = 0; i < legs.size(); i++) {
-      finished.add(complete(pending.get(i), legs.get(i).totals()));
+      WorkoutRecord leg = pending.get(i);
+      finished.add(leg.state() == WorkoutRecord.State.FINISHED ? leg : summarized(leg, legs.get(i).totals()));
+    }
+    for (int i = 0; i < legs.size(); i++) {
+      if (pending.get(i).state() != WorkoutRecord.State.FINISHED) {
+        store(finished.get(i));
+      }
     }
     return finished;
+  }
+
+  /** Whether a stored import is the same leg of the same file (importing again resumes only that). */
+  private static boolean sameFile(WorkoutRecord stored, WorkoutRecord created) {
+    return stored.startTime().equals(created.startTime()) && stored.sport() == created.sport()
+        && java.util.Objects.equals(stored.multisport(), created.multisport());
   }
 
   /**
@@ -218,9 +245,11 @@ public final class TrainingService {
     if (title == null || title.isBlank()) {
       return leg;
     }
-    String kept = title.strip();
-    int room = MAX_TITLE - leg.length() - 3;
-    return (kept.length() > room ? kept.substring(0, room) : kept) + " · " + leg;
+    int cut = Math.min(title.length(), MAX_TITLE - leg.length() - 3);
+    if (cut < title.length() && Character.isHighSurrogate(title.charAt(cut - 1))) {
+      cut--;
+    }
+    return title.substring(0, cut) + " · " + leg;
   }
 
   /** Another finished workout of the athlete that shares more than a minute with this one. */

@@ -1,5 +1,7 @@
 package io.fitmesh.training.imports;
 
+import io.fitmesh.platform.errors.DomainException;
+import io.fitmesh.training.domain.DeviceTotals;
 import io.fitmesh.training.domain.TrackPoint;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +14,8 @@ import java.util.Set;
  * order, a step back in time, or a step forward by more than {@link #MAX_JUMP} while the device kept recording
  * (no timer stop or new track segment before it), is the clock jumping, not the athlete pausing: the points
  * after it are moved back by the jump (less the usual {@link #STEP}), so the workout keeps the clock it started
- * with (the one its session and file say). Seq numbers follow file order from 0.
+ * with (the one its session and file say). Seq numbers follow file order from 0. Times that still span more than
+ * {@link DeviceTotals#MAX_DURATION_S} (pauses of weeks) are refused.
  */
 final class ClockRepair {
   static final Duration MAX_JUMP = Duration.ofHours(1);
@@ -33,6 +36,10 @@ final class ClockRepair {
         }
       }
       times[i] = fileOrder.get(i).time().plus(shift);
+    }
+    if (n > 1 && Duration.between(times[0], times[n - 1]).toSeconds() > DeviceTotals.MAX_DURATION_S) {
+      throw DomainException.invalidArgument("data", "the file's times span more than "
+          + (long) (DeviceTotals.MAX_DURATION_S / 86_400) + " days; a workout is shorter");
     }
     List<TrackPoint> repaired = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {

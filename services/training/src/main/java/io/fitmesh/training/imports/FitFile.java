@@ -21,6 +21,7 @@ import io.fitmesh.training.domain.ImportedLeg;
 import io.fitmesh.training.domain.Sport;
 import io.fitmesh.training.domain.TrackPoint;
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,26 +46,30 @@ import java.util.function.BooleanSupplier;
 final class FitFile {
   private static final double SEMICIRCLES_TO_DEGREES = 180.0 / 2147483648.0;
   private static final int CHECK_EVERY = 10_000;
+  private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
+  private static final Duration OVERLAP_SLACK = Duration.ofMinutes(1);
 
   private FitFile() {}
 
   static List<ImportedLeg> read(byte[] data, BooleanSupplier cancelled) {
-    if (!new Decode().checkFileIntegrity(new ByteArrayInputStream(data))) {
-      throw DomainException.invalidArgument("data",
-          "the FIT file is damaged or truncated (its header or checksum does not match)");
-    }
-    Messages messages = new Messages(cancelled);
     try {
+      if (!new Decode().checkFileIntegrity(new ByteArrayInputStream(data))) {
+        throw DomainException.invalidArgument("data",
+            "the FIT file is damaged or truncated (its header or checksum does not match)");
+      }
+      Messages messages = new Messages(cancelled);
       new Decode().read(new ByteArrayInputStream(data), messages);
+      return messages.legs();
     } catch (Stop stop) {
       throw stop.reason;
-    } catch (FitRuntimeException e) {
+    } catch (DomainException | CancellationException e) {
+      throw e;
+    } catch (RuntimeException e) {
       if (e.getCause() instanceof Stop stop) {
         throw stop.reason;
       }
       throw DomainException.invalidArgument("data", "the FIT file cannot be decoded");
     }
-    return messages.legs();
   }
 
   /** Keeps what an activity needs as messages arrive; counts every message and checks for cancellation. */
@@ -72,8 +77,9 @@ final class FitFile {
     private final List<TrackPoint> records = new ArrayList<>();
     private final Set<Integer> resumed = new HashSet<>();
     private final List<SessionMesg> sessions = new ArrayList<>();
-    private final List<LapMesg> laps = new ArrayList<>();
-    private final List<LengthMesg> lengths = new ArrayList<>();
+    private final List<Lap> laps = new ArrayList<>();
+    private final List<Instant> activeLengths = new ArrayList<>();
+    private int lengths;
     private final BooleanSupplier cancelled;
     private boolean timerStopped;
     private int messages;
@@ -94,10 +100,41 @@ final class FitFile {
       switch (mesg.getNum()) {
         case MesgNum.RECORD -> record(new RecordMesg(mesg));
         case MesgNum.EVENT -> event(new EventMesg(mesg));
-        case MesgNum.SESSION -> sessions.add(new SessionMesg(mesg));
-        case MesgNum.LAP -> laps.add(new LapMesg(mesg));
-        case MesgNum.LENGTH -> lengths.add(new LengthMesg(mesg));
+        case MesgNum.SESSION -> session(new SessionMesg(mesg));
+        case MesgNum.LAP -> lap(new LapMesg(mesg));
+        case MesgNum.LENGTH -> length(new LengthMesg(mesg));
         default -> { }
+      }
+    }
+
+    private void session(SessionMesg session) {
+      if (sessions.size() == WorkoutLimits.MAX_SESSIONS) {
+        throw new Stop(DomainException.invalidArgument("data", "the FIT file has more than "
+            + WorkoutLimits.MAX_SESSIONS + " sessions; a multisport activity has at most that many"));
+      }
+      if (session.getStartTime() != null) {
+        sessions.add(session);
+      }
+    }
+
+    private void lap(LapMesg lap) {
+      if (laps.size() == WorkoutLimits.MAX_LAPS) {
+        throw new Stop(DomainException.invalidArgument("data", "the FIT file has more than "
+            + WorkoutLimits.MAX_LAPS + " laps"));
+      }
+      if (lap.getStartTime() != null && lap.getTotalDistance() != null && lap.getTotalTimerTime() != null) {
+        laps.add(new Lap(lap.getStartTime().getDate().toInstant(), new DeviceTotals.Lap(lap.getTotalDistance(),
+            lap.getTotalTimerTime(), number(lap.getTotalAscent()))));
+      }
+    }
+
+    private void length(LengthMesg length) {
+      if (++lengths > WorkoutLimits.MAX_LENGTHS) {
+        throw new Stop(DomainException.invalidArgument("data", "the FIT file has more than "
+            + WorkoutLimits.MAX_LENGTHS + " pool lengths"));
+      }
+      if (length.getLengthType() == LengthType.ACTIVE && length.getStartTime() != null) {
+        activeLengths.add(length.getStartTime().getDate().toInstant());
       }
     }
 
@@ -119,12 +156,20 @@ final class FitFile {
         throw new Stop(DomainException.invalidArgument("data", "the FIT file has more than "
             + WorkoutLimits.MAX_SAMPLES + " records; a workout holds at most that many"));
       }
+      Instant time = r.getTimestamp().getDate().toInstant();
+      if (time.isBefore(EARLIEST)) {
+        throw new Stop(DomainException.invalidArgument("data", "the FIT file's times are placeholders (" + time
+            + "), not when the workout happened"));
+      }
       if (timerStopped) {
         resumed.add(records.size());
         timerStopped = false;
       }
-      records.add(new TrackPoint(records.size(), r.getTimestamp().getDate().toInstant(),
-          degrees(r.getPositionLat()), degrees(r.getPositionLong()),
+      Double latitude = degrees(r.getPositionLat());
+      Double longitude = degrees(r.getPositionLong());
+      boolean positioned = latitude != null && longitude != null && Math.abs(latitude) <= 90
+          && Math.abs(longitude) <= 180;
+      records.add(new TrackPoint(records.size(), time, positioned ? latitude : null, positioned ? longitude : null,
           decimal(r.getEnhancedAltitude() != null ? r.getEnhancedAltitude() : r.getAltitude()),
           number(r.getHeartRate()), number(r.getCadence()), number(r.getPower()),
           decimal(r.getEnhancedSpeed() != null ? r.getEnhancedSpeed() : r.getSpeed()),
@@ -133,55 +178,63 @@ final class FitFile {
 
     /** One leg per session (by start time), or one of every record when the file has no session. */
     List<ImportedLeg> legs() {
-      List<SessionMesg> timed = sessions.stream().filter(s -> s.getStartTime() != null)
+      if (cancelled.getAsBoolean()) {
+        throw new CancellationException("the import was cancelled");
+      }
+      List<SessionMesg> timed = sessions.stream()
           .sorted(Comparator.comparing(s -> s.getStartTime().getDate())).toList();
       if (timed.isEmpty()) {
         return List.of(ImportedLeg.ofPoints(ClockRepair.repair(records, resumed)));
       }
+      Instant[] starts = timed.stream().map(s -> s.getStartTime().getDate().toInstant()).toArray(Instant[]::new);
+      refuseOverlaps(timed, starts);
       List<List<TrackPoint>> pointsOf = new ArrayList<>();
       List<Set<Integer>> resumedOf = new ArrayList<>();
+      List<List<DeviceTotals.Lap>> lapsOf = new ArrayList<>();
+      int[] lengthsOf = new int[timed.size()];
       for (int s = 0; s < timed.size(); s++) {
         pointsOf.add(new ArrayList<>());
         resumedOf.add(new HashSet<>());
+        lapsOf.add(new ArrayList<>());
       }
       for (int i = 0; i < records.size(); i++) {
-        int s = sessionOf(timed, records.get(i).time());
+        int s = sessionOf(starts, records.get(i).time());
         if (resumed.contains(i)) {
           resumedOf.get(s).add(pointsOf.get(s).size());
         }
         pointsOf.get(s).add(records.get(i));
       }
+      laps.forEach(lap -> lapsOf.get(sessionOf(starts, lap.start())).add(lap.totals()));
+      activeLengths.forEach(start -> lengthsOf[sessionOf(starts, start)]++);
       List<ImportedLeg> legs = new ArrayList<>();
       for (int s = 0; s < timed.size(); s++) {
         SessionMesg session = timed.get(s);
         List<TrackPoint> points = ClockRepair.repair(pointsOf.get(s), resumedOf.get(s));
-        Instant start = points.isEmpty() ? session.getStartTime().getDate().toInstant() : points.get(0).time();
-        legs.add(new ImportedLeg(sport(session), label(session), start, points, totals(session, timed, s)));
+        Instant start = points.isEmpty() ? starts[s] : points.get(0).time();
+        legs.add(new ImportedLeg(sport(session), label(session), start, points,
+            totals(session, lapsOf.get(s), lengthsOf[s])));
       }
       List<ImportedLeg> workouts = legs.stream().filter(ImportedLeg::isWorkout).toList();
       return workouts.isEmpty() ? legs : workouts;
     }
 
-    private DeviceTotals totals(SessionMesg session, List<SessionMesg> timed, int index) {
-      List<DeviceTotals.Lap> sessionLaps = new ArrayList<>();
-      for (LapMesg lap : laps) {
-        if (lap.getStartTime() != null && sessionOf(timed, lap.getStartTime().getDate().toInstant()) == index
-            && lap.getTotalDistance() != null && lap.getTotalTimerTime() != null) {
-          sessionLaps.add(new DeviceTotals.Lap(lap.getTotalDistance(), lap.getTotalTimerTime(),
-              number(lap.getTotalAscent())));
+    /** Sessions of one file follow each other: one starting before the last ended (by more than a minute) is not. */
+    private void refuseOverlaps(List<SessionMesg> timed, Instant[] starts) {
+      for (int s = 1; s < timed.size(); s++) {
+        Float elapsed = timed.get(s - 1).getTotalElapsedTime();
+        Instant previousEnd = elapsed == null || !Float.isFinite(elapsed) || elapsed < 0 ? starts[s - 1]
+            : starts[s - 1].plusMillis((long) Math.min(elapsed, DeviceTotals.MAX_DURATION_S) * 1000);
+        if (starts[s].plus(OVERLAP_SLACK).isBefore(previousEnd)) {
+          throw new Stop(DomainException.invalidArgument("data", "the FIT file's sessions overlap (one starts at "
+              + starts[s] + ", before the one before it ends at " + previousEnd + "); a file's sessions follow "
+              + "each other"));
         }
       }
-      Integer activeLengths = session.getNumActiveLengths();
-      if (activeLengths == null) {
-        int counted = 0;
-        for (LengthMesg length : lengths) {
-          if (length.getLengthType() == LengthType.ACTIVE && length.getStartTime() != null
-              && sessionOf(timed, length.getStartTime().getDate().toInstant()) == index) {
-            counted++;
-          }
-        }
-        activeLengths = counted == 0 ? null : counted;
-      }
+    }
+
+    private DeviceTotals totals(SessionMesg session, List<DeviceTotals.Lap> sessionLaps, int countedLengths) {
+      Integer activeLengths = session.getNumActiveLengths() != null ? session.getNumActiveLengths()
+          : countedLengths == 0 ? null : countedLengths;
       return new DeviceTotals(decimal(session.getTotalDistance()), decimal(session.getTotalTimerTime()),
           decimal(session.getTotalElapsedTime()), number(session.getAvgHeartRate()),
           number(session.getMaxHeartRate()), number(session.getAvgPower()), number(session.getAvgCadence()),
@@ -191,15 +244,22 @@ final class FitFile {
     }
   }
 
+  /** A lap as kept: when it started (to find its session) and its totals. */
+  private record Lap(Instant start, DeviceTotals.Lap totals) {}
+
   /** The last session that started at or before {@code time}; the first for anything earlier. */
-  private static int sessionOf(List<SessionMesg> timed, Instant time) {
-    int found = 0;
-    for (int s = 1; s < timed.size(); s++) {
-      if (!timed.get(s).getStartTime().getDate().toInstant().isAfter(time)) {
-        found = s;
+  private static int sessionOf(Instant[] starts, Instant time) {
+    int low = 0;
+    int high = starts.length - 1;
+    while (low < high) {
+      int middle = (low + high + 1) >>> 1;
+      if (starts[middle].isAfter(time)) {
+        high = middle - 1;
+      } else {
+        low = middle;
       }
     }
-    return found;
+    return low;
   }
 
   private static Sport sport(SessionMesg session) {

@@ -84,4 +84,17 @@ class PlausibilityCheckTest {
 
     assertThat(rules(PlausibilityCheck.check(Sport.RUN, points))).containsExactly("heart_rate");
   }
+
+  @Test
+  void aFileOfManyPointsASecond_isCheckedInLinearTime() {
+    java.util.List<TrackPoint> crowded = new java.util.ArrayList<>();
+    java.time.Instant start = java.time.Instant.parse("2026-11-20T07:00:00Z");
+    for (int i = 0; i < 200_000; i++) {
+      crowded.add(new TrackPoint(i, start.plusMillis(i / 20), 46.0 + i * 1e-7, 14.5, null, null, null, null, null,
+          null));
+    }
+
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+        () -> PlausibilityCheck.check(Sport.RUN, crowded));
+  }
 }

@@ -275,7 +275,7 @@ class DeviceFilesTest {
     assertThatThrownBy(() -> importFit(file.bytes(), io.fitmesh.training.domain.Sport.RUN))
         .isInstanceOfSatisfying(DomainException.class,
             e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID_ARGUMENT))
-        .hasMessage("the file has 25 sessions; a multisport activity has at most 20");
+        .hasMessage("the FIT file has more than 20 sessions; a multisport activity has at most that many");
     assertThat(training.list("athlete-1", null, 10).workouts()).isEmpty();
     assertThat(samples).isEmpty();
   }
@@ -287,6 +287,131 @@ class DeviceFilesTest {
 
     assertThatThrownBy(() -> importFit(file.bytes(), io.fitmesh.training.domain.Sport.SWIM))
         .isInstanceOf(DomainException.class).hasMessageContaining("no session timer");
+  }
+
+  @Test
+  void sessionsThatOverlap_areRefused_soOneTrackCannotCountTwice() {
+    FitWriter file = new FitWriter(START);
+    track(file, START, 1800, 5, 3.0, 0, 150);
+    for (int copy = 0; copy < 3; copy++) {
+      file.session(FitWriter.Session.of(Sport.RUNNING, START, 1800, 1800, 5400.0));
+    }
+
+    assertThatThrownBy(() -> importFit(file.bytes(), io.fitmesh.training.domain.Sport.RUN))
+        .isInstanceOfSatisfying(DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID_ARGUMENT))
+        .hasMessageContaining("sessions overlap");
+    assertThat(samples).isEmpty();
+  }
+
+  @Test
+  void aTreadmillMarathonInTenMinutes_isFlagged_evenUnderTheTenMinuteWindow() {
+    FitWriter file = new FitWriter(START);
+    for (int i = 0; i <= 599; i += 10) {
+      file.record(START.plusSeconds(i), null, null, 150, null, null, null, 85);
+    }
+    file.session(FitWriter.Session.of(Sport.RUNNING, START, 599, 599, 42_195.0));
+
+    Summary s = importFit(file.bytes(), io.fitmesh.training.domain.Sport.RUN).get(0).summary();
+
+    assertThat(s.flags()).extracting(f -> f.rule()).containsExactly("speed");
+  }
+
+  @Test
+  void aTimerOfDaysOnATrackOfMinutes_isNotBelieved() {
+    FitWriter file = new FitWriter(START);
+    track(file, START, 600, 1, 3.0, 0, 150);
+    file.session(FitWriter.Session.of(Sport.RUNNING, START, 9 * 86_400.0, 9 * 86_400.0, 1800.0));
+
+    Summary s = importFit(file.bytes(), io.fitmesh.training.domain.Sport.RUN).get(0).summary();
+
+    assertThat(s.movingS()).isLessThan(700);
+    assertThat(s.elapsedS()).isLessThan(700);
+    assertThat(s.sources().movingTime()).isEqualTo(Summary.Source.COMPUTED);
+  }
+
+  @Test
+  void aTrackStandingStill_allowsNoDeviceDistance_andPoolFiguresPastAnyPoolAreIgnored() {
+    FitWriter file = new FitWriter(START);
+    for (int i = 0; i < 300; i++) {
+      file.record(START.plusSeconds(i), 46.0, 14.5, 120, null, null, null, null);
+    }
+    file.session(new FitWriter.Session(Sport.CYCLING, SubSport.GENERIC, START, 299, 299, 4_999_000.0, null, null,
+        655.0, 65_000));
+
+    Summary s = importFit(file.bytes(), io.fitmesh.training.domain.Sport.RIDE).get(0).summary();
+
+    assertThat(s.distanceM()).isZero();
+    assertThat(s.poolLengths()).isZero();
+    assertThat(s.sources().distance()).isEqualTo(Summary.Source.COMPUTED);
+  }
+
+  @Test
+  void aLegInTheFuture_refusesTheWholeFile_beforeAnythingIsStored() {
+    FitWriter file = new FitWriter(START);
+    Instant[] starts = {START, START.plusSeconds(600), NOW.plus(Duration.ofDays(1))};
+    for (Instant legStart : starts) {
+      track(file, legStart, 300, 5, 3.0, 0, 140);
+      file.session(FitWriter.Session.of(Sport.RUNNING, legStart, 300, 300, 900.0));
+    }
+
+    assertThatThrownBy(() -> importFit(file.bytes(), io.fitmesh.training.domain.Sport.RUN))
+        .isInstanceOf(DomainException.class).hasMessageContaining("in the future");
+    assertThat(samples).isEmpty();
+    assertThat(completed).isEmpty();
+  }
+
+  @Test
+  void importingAnotherFileWithTheIdOfAnImport_isAlreadyExists() {
+    FitWriter run = new FitWriter(START);
+    track(run, START, 600, 5, 3.0, 0, 150);
+    importFit(run.bytes(), io.fitmesh.training.domain.Sport.RUN);
+    FitWriter ride = new FitWriter(START.plusSeconds(3600));
+    track(ride, START.plusSeconds(3600), 600, 5, 8.0, 0, 150);
+
+    assertThatThrownBy(() -> importFit(ride.bytes(), io.fitmesh.training.domain.Sport.RIDE))
+        .isInstanceOfSatisfying(DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.ALREADY_EXISTS));
+  }
+
+  @Test
+  void fitRecordsWithPlaceholderTimes_areRefused() {
+    FitWriter file = new FitWriter(START);
+    track(file, Instant.parse("1989-12-31T00:00:10Z"), 60, 1, 3.0, 0, 150);
+
+    assertThatThrownBy(() -> importFit(file.bytes(), io.fitmesh.training.domain.Sport.RUN))
+        .isInstanceOf(DomainException.class).hasMessageContaining("placeholders");
+  }
+
+  @Test
+  void damagedFitFilesWithValidChecksums_areInvalidArgument_neverAnotherError() {
+    FitWriter file = new FitWriter(START);
+    track(file, START, 120, 1, 3.0, 0, 150);
+    file.lap(START, 360, 120).length(START, 30, true);
+    file.session(new FitWriter.Session(Sport.SWIMMING, SubSport.LAP_SWIMMING, START, 120, 120, 360.0, 140, 50,
+        25.0, 4));
+    byte[] valid = file.bytes();
+    java.util.Random random = new java.util.Random(7);
+    int accepted = 0;
+    for (int round = 0; round < 3000; round++) {
+      byte[] mutated = valid.clone();
+      for (int flips = 1 + random.nextInt(4); flips > 0; flips--) {
+        mutated[14 + random.nextInt(mutated.length - 16)] = (byte) random.nextInt(256);
+      }
+      int crc = 0;
+      for (int i = 0; i < mutated.length - 2; i++) {
+        crc = com.garmin.fit.CRC.get16(crc, mutated[i]);
+      }
+      mutated[mutated.length - 2] = (byte) crc;
+      mutated[mutated.length - 1] = (byte) (crc >> 8);
+      try {
+        WorkoutFiles.legs(WorkoutFiles.Format.FIT, mutated, () -> false);
+        accepted++;
+      } catch (DomainException e) {
+        assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID_ARGUMENT);
+      }
+    }
+    assertThat(accepted).as("some mutations leave a readable file").isPositive();
   }
 
   @Test
