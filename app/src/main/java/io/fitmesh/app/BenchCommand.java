@@ -3,6 +3,7 @@ package io.fitmesh.app;
 import io.fitmesh.app.bench.IngestBench;
 import io.fitmesh.app.bench.FeedBench;
 import io.fitmesh.app.bench.LeaderboardBench;
+import io.fitmesh.app.bench.LongWorkoutBench;
 import io.fitmesh.app.bench.RecoBench;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure FitMesh on this machine against raw baselines from the same run (local mode).",
-    subcommands = {IngestBench.class, LeaderboardBench.class, FeedBench.class, RecoBench.class})
+    subcommands = {IngestBench.class, LeaderboardBench.class, FeedBench.class, RecoBench.class,
+        LongWorkoutBench.class})
 final class BenchCommand implements Runnable {
   @Override
   public void run() {

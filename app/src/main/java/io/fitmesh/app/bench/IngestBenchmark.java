@@ -30,7 +30,6 @@ import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.StreamObserver;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -314,29 +313,6 @@ public final class IngestBenchmark {
 
   private static double ms(long micros) {
     return micros / 1000.0;
-  }
-
-  /** Samples the heap in use every 100 ms and keeps the peak. */
-  private static final class PeakMemory {
-    private final AtomicLong peak = new AtomicLong();
-
-    PeakMemory() {
-      ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "bench-memory");
-        t.setDaemon(true);
-        return t;
-      });
-      sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(
-          ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max), 0, 100, TimeUnit.MILLISECONDS);
-    }
-
-    void reset() {
-      peak.set(0);
-    }
-
-    long peakMiB() {
-      return peak.get() / (1024 * 1024);
-    }
   }
 
   /** The figures of one run. */

@@ -273,7 +273,11 @@ public final class LeaderboardBenchmark {
     if (!started.await(120, TimeUnit.SECONDS)) {
       throw new IllegalStateException("not every watch stream started");
     }
-    Thread.sleep(1000);
+    Score warm = new Score(1, Instant.now(), 1);
+    runtime.events().publish("challenge.progress", challenge.challengeId(), ChallengeProgressed.newBuilder()
+        .setChallengeId(challenge.challengeId()).setAthleteId(athlete(participants - 2)).setScore(warm.value())
+        .setBoardScore(ScoreKey.of(challenge, warm)).build()).join();
+    Thread.sleep(2000);
     Score top = new Score(5_000_000, Instant.now(), 1);
     movedAt.set(System.nanoTime());
     runtime.events().publish("challenge.progress", challenge.challengeId(), ChallengeProgressed.newBuilder()

@@ -22,7 +22,8 @@ final class Progress {
       printed = now;
       double seconds = (now - start) / 1e9;
       double rate = done / Math.max(seconds, 1e-3);
-      out.printf("    %s: %,d of %,d (%,.0f/s, ETA %.0f s)%n", what, done, total, rate,
+      out.printf(rate < 10 ? "    %s: %,d of %,d (%.2f/s, ETA %.0f s)%n" : "    %s: %,d of %,d (%,.0f/s, ETA %.0f s)%n",
+          what, done, total, rate,
           rate > 0 ? (total - done) / rate : Double.NaN);
     }
   }

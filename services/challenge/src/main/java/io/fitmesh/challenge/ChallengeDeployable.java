@@ -33,8 +33,10 @@ import java.util.List;
  */
 public final class ChallengeDeployable implements FitmeshService {
   public static final String NAME = "challenge";
-  /** The fastest a watcher is shown a changing board. */
-  static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
+  /** At most one read of a watched board per this, however often it changes. */
+  static final Duration WATCH_MIN_GAP = Duration.ofMillis(50);
+  /** How often watched boards' versions are checked, in case a change notice was lost. */
+  static final Duration WATCH_VERSION_CHECK = Duration.ofSeconds(2);
   private static final Duration RELAY_INTERVAL = Duration.ofMillis(250);
 
   private final ChallengeService challenges;
@@ -54,7 +56,8 @@ public final class ChallengeDeployable implements FitmeshService {
         new OutboxChallengeEvents(runtime.events(), relay),
         new GrpcClubMembership(runtime.services().stub("group", GroupServiceBlockingStub.class)), runtime.clock());
     boards = new LeaderboardQueries(catalog, leaderboard);
-    watches = new LeaderboardWatches(catalog, leaderboard, runtime.clock(), WATCH_INTERVAL);
+    watches = new LeaderboardWatches(catalog, leaderboard, runtime.clock(), WATCH_MIN_GAP,
+        WATCH_VERSION_CHECK);
     subscriptions = new ArrayList<>(new TrainingEventsConsumer(challenges).subscribe(runtime, NAME));
     subscriptions.add(new ProgressConsumer(new BoardProjector(leaderboard)).subscribe(runtime, NAME + "-board"));
   }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -38,6 +40,7 @@ public final class InMemoryLeaderboard implements Leaderboard {
   }
 
   private final Map<String, Board> boards = new ConcurrentHashMap<>();
+  private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
   private Board board(String challengeId) {
     return boards.computeIfAbsent(challengeId, id -> new Board());
@@ -50,6 +53,7 @@ public final class InMemoryLeaderboard implements Leaderboard {
       boolean added = !b.keys.containsKey(athleteId);
       if (added) {
         b.put(athleteId, key);
+        changed(challengeId);
       }
       return new Placement(added, b.ordered.headSet(new Entry(athleteId, b.keys.get(athleteId))).size());
     }
@@ -65,6 +69,7 @@ public final class InMemoryLeaderboard implements Leaderboard {
         }
       });
     }
+    changed(challengeId);
   }
 
   @Override
@@ -77,6 +82,7 @@ public final class InMemoryLeaderboard implements Leaderboard {
         b.version.incrementAndGet();
       }
     }
+    changed(challengeId);
   }
 
   @Override
@@ -137,6 +143,18 @@ public final class InMemoryLeaderboard implements Leaderboard {
       b.keys.clear();
       b.ordered.clear();
       keys.forEach(b::put);
+      b.version.incrementAndGet();
     }
+    changed(challengeId);
+  }
+
+  @Override
+  public AutoCloseable onChange(Consumer<String> changed) {
+    listeners.add(changed);
+    return () -> listeners.remove(changed);
+  }
+
+  private void changed(String challengeId) {
+    listeners.forEach(l -> l.accept(challengeId));
   }
 }

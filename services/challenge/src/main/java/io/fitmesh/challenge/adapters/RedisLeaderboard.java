@@ -10,13 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
-import org.redisson.api.RFuture;
 import org.redisson.api.RScoredSortedSet;
-import org.redisson.api.RScoredSortedSetAsync;
 import org.redisson.api.RScript;
+import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.client.protocol.ScoredEntry;
@@ -24,9 +24,10 @@ import org.redisson.client.protocol.ScoredEntry;
 /**
  * Boards as Redis sorted sets: {@code fitmesh:board:<challenge>} (member athlete id, score the
  * {@link io.fitmesh.challenge.domain.ScoreKey}) and a change counter {@code fitmesh:board:<challenge>:version}.
- * A join is one Lua script (ZADD NX, version, rank); a batch of score updates is one ZADD XX of all its
- * members plus the version bump, pipelined; a rebuild loads a fresh set beside the live one and renames it
- * over it, so readers never see half a board.
+ * Every change bumps the version and publishes the challenge id on {@link #CHANGES} in the same call, so watchers
+ * on every instance hear of it at once. A join is one Lua script (ZADD NX, version, notice, rank); a batch of score
+ * updates is one ZADD XX of all its members plus the version bump and notice, pipelined; a rebuild loads a fresh
+ * set beside the live one and renames it over it, so readers never see half a board.
  */
 public final class RedisLeaderboard implements Leaderboard {
   private static final int LOAD_CHUNK = 5_000;
@@ -36,11 +37,37 @@ public final class RedisLeaderboard implements Leaderboard {
    * of an athlete never overtakes an earlier one.
    */
   private static final int UPDATE_SLICE = 1000;
-  /** ZADD NX, bump the version, and the rank: a join's whole board work in one command. */
+  /** Where every instance hears which board changed (the message is the challenge id). */
+  static final String CHANGES = "fitmesh:board-changes";
+  /** ZADD NX and, when added, the version bump and change notice; then the rank: a join's board work in one call. */
   private static final String ADD_IF_ABSENT = """
       local added = redis.call('ZADD', KEYS[1], 'NX', ARGV[1], ARGV[2])
-      redis.call('INCR', KEYS[2])
+      if added == 1 then
+        redis.call('INCR', KEYS[2])
+        redis.call('PUBLISH', ARGV[3], ARGV[4])
+      end
       return {added, redis.call('ZREVRANK', KEYS[1], ARGV[2])}
+      """;
+  /** Members per places script: each runs in a few milliseconds, so Redis serves others between them. */
+  private static final int PLACES_SLICE = 2000;
+  /** Rank and key of each member on the board (members not on it are left out): member, rank, key, ... */
+  private static final String PLACES = """
+      local found = {}
+      for _, member in ipairs(ARGV) do
+        local rank = redis.call('ZREVRANK', KEYS[1], member)
+        if rank then
+          found[#found + 1] = member
+          found[#found + 1] = rank
+          found[#found + 1] = redis.call('ZSCORE', KEYS[1], member)
+        end
+      end
+      return found
+      """;
+  /** The version bump and change notice after a change, in one call. */
+  private static final String CHANGED = """
+      local version = redis.call('INCR', KEYS[1])
+      redis.call('PUBLISH', ARGV[1], ARGV[2])
+      return version
       """;
 
   private final RedissonClient redis;
@@ -65,7 +92,7 @@ public final class RedisLeaderboard implements Leaderboard {
   public Placement addIfAbsent(String challengeId, String athleteId, double key) {
     List<Object> reply = call(() -> redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE,
         ADD_IF_ABSENT, RScript.ReturnType.LIST, List.of(boardKey(challengeId), versionKey(challengeId)),
-        Double.toString(key), athleteId));
+        Double.toString(key), athleteId, CHANGES, challengeId));
     return new Placement(((Number) reply.get(0)).longValue() == 1, ((Number) reply.get(1)).longValue());
   }
 
@@ -88,7 +115,7 @@ public final class RedisLeaderboard implements Leaderboard {
         slices.add(board(challengeId).addAllIfExistAsync(slice).toCompletableFuture());
       }
       CompletableFuture.allOf(slices.toArray(CompletableFuture[]::new)).join();
-      return redis.getAtomicLong(versionKey(challengeId)).incrementAndGet();
+      return changed(challengeId);
     });
   }
 
@@ -97,7 +124,8 @@ public final class RedisLeaderboard implements Leaderboard {
     call(() -> {
       RBatch batch = redis.createBatch(BatchOptions.defaults());
       batch.<String>getScoredSortedSet(boardKey(challengeId), StringCodec.INSTANCE).removeAsync(athleteId);
-      batch.getAtomicLong(versionKey(challengeId)).incrementAndGetAsync();
+      batch.getScript(StringCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, CHANGED, RScript.ReturnType.LONG,
+          List.of(versionKey(challengeId)), CHANGES, challengeId);
       return batch.execute();
     });
   }
@@ -111,21 +139,18 @@ public final class RedisLeaderboard implements Leaderboard {
   @Override
   public Map<String, Place> places(String challengeId, List<String> athleteIds) {
     return call(() -> {
-      RBatch batch = redis.createBatch(BatchOptions.defaults());
-      RScoredSortedSetAsync<String> set = batch.getScoredSortedSet(boardKey(challengeId), StringCodec.INSTANCE);
-      List<RFuture<Integer>> ranks = new ArrayList<>(athleteIds.size());
-      List<RFuture<Double>> keys = new ArrayList<>(athleteIds.size());
-      for (String athleteId : athleteIds) {
-        ranks.add(set.revRankAsync(athleteId));
-        keys.add(set.getScoreAsync(athleteId));
+      List<CompletableFuture<List<Object>>> slices = new ArrayList<>();
+      for (int from = 0; from < athleteIds.size(); from += PLACES_SLICE) {
+        Object[] members = athleteIds.subList(from, Math.min(athleteIds.size(), from + PLACES_SLICE)).toArray();
+        slices.add(redis.getScript(StringCodec.INSTANCE).<List<Object>>evalAsync(RScript.Mode.READ_ONLY, PLACES,
+            RScript.ReturnType.LIST, List.of(boardKey(challengeId)), members).toCompletableFuture());
       }
-      batch.execute();
       Map<String, Place> places = new HashMap<>();
-      for (int i = 0; i < athleteIds.size(); i++) {
-        Integer rank = ranks.get(i).toCompletableFuture().join();
-        Double key = keys.get(i).toCompletableFuture().join();
-        if (rank != null && key != null) {
-          places.put(athleteIds.get(i), new Place(rank, key));
+      for (CompletableFuture<List<Object>> slice : slices) {
+        List<Object> found = slice.join();
+        for (int i = 0; i + 2 < found.size(); i += 3) {
+          places.put((String) found.get(i), new Place(((Number) found.get(i + 1)).longValue(),
+              Double.parseDouble((String) found.get(i + 2))));
         }
       }
       return places;
@@ -180,8 +205,20 @@ public final class RedisLeaderboard implements Leaderboard {
       } else {
         fresh.rename(boardKey(challengeId));
       }
-      return redis.getAtomicLong(versionKey(challengeId)).incrementAndGet();
+      return changed(challengeId);
     });
+  }
+
+  private long changed(String challengeId) {
+    return redis.getScript(StringCodec.INSTANCE).<Long>eval(RScript.Mode.READ_WRITE, CHANGED,
+        RScript.ReturnType.LONG, List.of(versionKey(challengeId)), CHANGES, challengeId);
+  }
+
+  @Override
+  public AutoCloseable onChange(Consumer<String> changed) {
+    RTopic topic = redis.getTopic(CHANGES, StringCodec.INSTANCE);
+    int listener = call(() -> topic.addListener(String.class, (channel, challengeId) -> changed.accept(challengeId)));
+    return () -> topic.removeListener(listener);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.fitmesh.challenge.domain;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * The live boards: per challenge, athletes ordered by {@link ScoreKey} (higher first; equal keys by athlete
@@ -32,8 +33,15 @@ public interface Leaderboard {
   /** How many athletes have a key above {@code key}. */
   long countAbove(String challengeId, double key);
 
-  /** Grows with every change of the board; watchers poll it. */
+  /** Grows with every change of the board; watchers check it now and then in case a change notice was lost. */
   long version(String challengeId);
+
+  /**
+   * Calls {@code changed} with a challenge's id after its board changed, whichever instance changed it: once per
+   * change, or less when a notice is lost (Redis pub/sub is at most once), so {@link #version} stays the truth.
+   * The listener must not block. Close the result to stop.
+   */
+  AutoCloseable onChange(Consumer<String> changed);
 
   /** Replaces the whole board at once (readers see the old or the new, never a mix). */
   void replace(String challengeId, Map<String, Double> keys);

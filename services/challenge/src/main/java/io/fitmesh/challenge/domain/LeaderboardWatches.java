@@ -12,18 +12,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The watchers of this instance. A ticker polls the version of each watched board; when it changed, and not
- * more often than {@code minInterval} per board, it reads the top once and every watcher's place in one batch
- * and shows each watcher its view. So a board changing a thousand times a second costs one read per interval,
- * and it does not matter which instance applied the change.
+ * The watchers of this instance, shown a board as soon as it changes. The board store tells every instance which
+ * board changed ({@link Leaderboard#onChange}); the first notice schedules one refresh of that board, and notices
+ * that arrive before it runs join it, so a board changing a thousand times a second costs at most one read (top,
+ * every watcher's place in one batch, size) per {@code minGap}. Each watcher's stream keeps only the newest view
+ * while its phone is slow. Notices can be lost (pub/sub is at most once), so each board's version is also checked
+ * every {@code versionCheck}.
  */
 public final class LeaderboardWatches implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LeaderboardWatches.class);
-  private static final Duration POLL = Duration.ofMillis(100);
 
   /** Someone watching a board. */
   public interface Watcher {
@@ -34,28 +36,33 @@ public final class LeaderboardWatches implements AutoCloseable {
 
   private static final class Board {
     final Set<Watch> watches = ConcurrentHashMap.newKeySet();
+    final AtomicBoolean scheduled = new AtomicBoolean();
     volatile long shownVersion = -1;
-    volatile Instant shownAt = Instant.EPOCH;
+    volatile Instant refreshedAt = Instant.EPOCH;
   }
 
   private final ChallengeCatalog catalog;
   private final Leaderboard leaderboard;
   private final Clock clock;
-  private final Duration minInterval;
+  private final Duration minGap;
   private final Map<String, Board> boards = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService ticker;
+  private final ScheduledExecutorService refresher;
+  private final AutoCloseable notices;
 
-  public LeaderboardWatches(ChallengeCatalog catalog, Leaderboard leaderboard, Clock clock, Duration minInterval) {
+  public LeaderboardWatches(ChallengeCatalog catalog, Leaderboard leaderboard, Clock clock, Duration minGap,
+      Duration versionCheck) {
     this.catalog = requireNonNull(catalog, "catalog");
     this.leaderboard = requireNonNull(leaderboard, "leaderboard");
     this.clock = requireNonNull(clock, "clock");
-    this.minInterval = requireNonNull(minInterval, "minInterval");
-    this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+    this.minGap = requireNonNull(minGap, "minGap");
+    this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "leaderboard-watches");
       t.setDaemon(true);
       return t;
     });
-    ticker.scheduleWithFixedDelay(this::tick, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
+    this.notices = leaderboard.onChange(this::changed);
+    refresher.scheduleWithFixedDelay(this::checkVersions, versionCheck.toMillis(), versionCheck.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   /** Shows the watcher the board now and after each change; close the result to stop. NOT_FOUND if unknown. */
@@ -63,6 +70,9 @@ public final class LeaderboardWatches implements AutoCloseable {
     Challenge challenge = catalog.get(challengeId);
     Watch watch = new Watch(athleteId, top, watcher);
     Board board = boards.computeIfAbsent(challengeId, id -> new Board());
+    if (board.shownVersion < 0) {
+      board.shownVersion = leaderboard.version(challengeId);
+    }
     board.watches.add(watch);
     show(challenge, List.of(watch));
     return () -> boards.computeIfPresent(challengeId, (id, b) -> {
@@ -76,25 +86,43 @@ public final class LeaderboardWatches implements AutoCloseable {
     return boards.values().stream().mapToInt(b -> b.watches.size()).sum();
   }
 
-  private void tick() {
-    for (Map.Entry<String, Board> e : boards.entrySet()) {
-      try {
-        tick(e.getKey(), e.getValue());
-      } catch (RuntimeException ex) {
-        log.warn("could not refresh the watchers of challenge {}; trying again", e.getKey(), ex);
-      }
+  /** A board changed somewhere: refresh it once, soon, unless a refresh is already waiting. */
+  private void changed(String challengeId) {
+    Board board = boards.get(challengeId);
+    if (board == null || !board.scheduled.compareAndSet(false, true)) {
+      return;
+    }
+    Duration wait = Duration.between(clock.instant(), board.refreshedAt.plus(minGap));
+    try {
+      refresher.schedule(() -> refresh(challengeId, board), Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      board.scheduled.set(false);
     }
   }
 
-  private void tick(String challengeId, Board board) {
-    long version = leaderboard.version(challengeId);
-    Instant now = clock.instant();
-    if (version == board.shownVersion || now.isBefore(board.shownAt.plus(minInterval))) {
-      return;
+  private void refresh(String challengeId, Board board) {
+    board.scheduled.set(false);
+    board.refreshedAt = clock.instant();
+    try {
+      board.shownVersion = leaderboard.version(challengeId);
+      show(catalog.get(challengeId), List.copyOf(board.watches));
+    } catch (RuntimeException e) {
+      log.warn("could not refresh the watchers of challenge {}; the next version check tries again", challengeId, e);
+      board.shownVersion = -1;
     }
-    board.shownVersion = version;
-    board.shownAt = now;
-    show(catalog.get(challengeId), List.copyOf(board.watches));
+  }
+
+  /** The safety net for lost notices: a board whose version moved since it was shown is refreshed. */
+  private void checkVersions() {
+    for (Map.Entry<String, Board> e : boards.entrySet()) {
+      try {
+        if (leaderboard.version(e.getKey()) != e.getValue().shownVersion) {
+          changed(e.getKey());
+        }
+      } catch (RuntimeException ex) {
+        log.warn("could not check the board of challenge {}; trying again", e.getKey(), ex);
+      }
+    }
   }
 
   private void show(Challenge challenge, List<Watch> watches) {
@@ -118,6 +146,11 @@ public final class LeaderboardWatches implements AutoCloseable {
 
   @Override
   public void close() {
-    ticker.shutdownNow();
+    try {
+      notices.close();
+    } catch (Exception e) {
+      log.debug("the board change notices did not close cleanly", e);
+    }
+    refresher.shutdownNow();
   }
 }

@@ -9,4 +9,10 @@ class InMemoryLeaderboardTest extends LeaderboardContract {
   Leaderboard board() {
     return board;
   }
+
+  /** One process: every "instance" shares the boards. */
+  @Override
+  Leaderboard otherInstance() {
+    return board;
+  }
 }

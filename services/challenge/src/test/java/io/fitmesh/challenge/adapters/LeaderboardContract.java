@@ -14,6 +14,33 @@ abstract class LeaderboardContract {
 
   abstract Leaderboard board();
 
+  /** The boards as another instance of the service sees them (its own connection). */
+  abstract Leaderboard otherInstance();
+
+  @Test
+  void everyChange_isAnnouncedToListenersOfEveryInstance_andNoOtherBoardIs() throws Exception {
+    String id = newBoard();
+    java.util.Queue<String> heard = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    try (AutoCloseable listening = otherInstance().onChange(heard::add)) {
+      board().addIfAbsent(id, "anna", 5);
+      awaitHeard(heard, id, 1);
+      board().updateExisting(id, Map.of("anna", 9.0));
+      awaitHeard(heard, id, 2);
+      board().remove(id, "anna");
+      awaitHeard(heard, id, 3);
+      board().replace(id, Map.of("bob", 3.0));
+      awaitHeard(heard, id, 4);
+    }
+    board().addIfAbsent(id, "cene", 1);
+    Thread.sleep(200);
+    assertThat(heard).as("nothing after the listener closed").hasSize(4);
+  }
+
+  private static void awaitHeard(java.util.Queue<String> heard, String id, int times) {
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> heard.stream().filter(id::equals).count() >= times);
+  }
+
   private static String newBoard() {
     return "board-" + UUID.randomUUID();
   }

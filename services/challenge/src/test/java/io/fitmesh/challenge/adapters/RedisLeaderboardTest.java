@@ -14,18 +14,28 @@ import org.redisson.api.RedissonClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RedisLeaderboardTest extends LeaderboardContract {
   private RedissonClient redis;
+  private RedissonClient otherRedis;
   private RedisLeaderboard board;
+  private RedisLeaderboard other;
 
   @BeforeAll
   void connect() throws Exception {
     RealInfra.ensureUp();
     redis = RedisClientFactory.connect(RealInfra.config().redis());
     board = new RedisLeaderboard(redis);
+    otherRedis = RedisClientFactory.connect(RealInfra.config().redis());
+    other = new RedisLeaderboard(otherRedis);
   }
 
   @AfterAll
   void close() {
     redis.shutdown();
+    otherRedis.shutdown();
+  }
+
+  @Override
+  Leaderboard otherInstance() {
+    return other;
   }
 
   @Override

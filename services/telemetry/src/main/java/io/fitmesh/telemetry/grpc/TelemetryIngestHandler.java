@@ -68,7 +68,10 @@ public final class TelemetryIngestHandler extends TelemetryIngestServiceGrpc.Tel
   public void listSamples(ListSamplesRequest request, StreamObserver<ListSamplesResponse> responses) {
     int size = Paging.pageSize(request.getPageSize(), DEFAULT_PAGE, MAX_PAGE);
     String position = Paging.position(request.getPageToken());
-    long fromSeq = position == null ? 0 : parseSeq(position);
+    if (request.getFromSeq() < 0) {
+      throw DomainException.invalidArgument("from_seq", "from_seq must not be negative");
+    }
+    long fromSeq = position == null ? request.getFromSeq() : parseSeq(position);
     List<SampleReading> page = ingest.read(Callers.athleteId(), request.getWorkoutId(), fromSeq, size + 1);
     ListSamplesResponse.Builder response = ListSamplesResponse.newBuilder();
     page.stream().limit(size).map(SampleMapping::toProto).forEach(response::addSamples);

@@ -1,0 +1,45 @@
+package io.fitmesh.app.bench;
+
+import io.fitmesh.app.FitmeshNode;
+import io.fitmesh.platform.config.Backends;
+import io.fitmesh.platform.config.PlatformConfig;
+import io.fitmesh.platform.config.Settings;
+import io.fitmesh.platform.runtime.PlatformRuntime;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** fitmesh bench long. */
+@Command(
+    name = "long",
+    mixinStandardHelpOptions = true,
+    description = {
+      "24-hour workouts at 1 Hz (86,400 samples) in local mode: finish latency next to a raw CQL read of the same",
+      "rows, and the import of a 24-hour FIT file, each with peak heap. Appends the table to docs/benchmarks.md.",
+      "Starts the local servers if not running."
+    })
+public final class LongWorkoutBench implements Callable<Integer> {
+  @Option(names = "--workouts", defaultValue = "10", description = "Workouts finished and files imported (default: ${DEFAULT-VALUE}).")
+  int workouts;
+
+  @Option(names = "--no-record", description = "Do not append the results to docs/benchmarks.md.")
+  boolean noRecord;
+
+  @Override
+  public Integer call() throws Exception {
+    if (workouts < 1 || workouts > 100) {
+      System.err.println("fitmesh bench long: --workouts must be 1..100");
+      return 2;
+    }
+    Settings settings = BenchReport.localServersAndFreePorts();
+    PlatformRuntime runtime = PlatformRuntime.open(PlatformConfig.from(settings, Backends.LOCAL), "bench");
+    FitmeshNode node = FitmeshNode.start(runtime);
+    try {
+      LongWorkoutBenchmark.Result result = new LongWorkoutBenchmark(runtime, node, System.out).run(workouts);
+      BenchReport.publish(BenchReport.longTable(result), !noRecord);
+      return 0;
+    } finally {
+      node.close();
+    }
+  }
+}
