@@ -1,5 +1,10 @@
 package io.fitmesh.app.bench;
 
+import org.redisson.api.RScript;
+import io.fitmesh.challenge.adapters.RedisLeaderboard;
+import com.datastax.oss.driver.api.core.uuid.Uuids;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.CqlSession;
 import io.fitmesh.app.FitmeshNode;
 import io.fitmesh.challenge.domain.Challenge;
 import io.fitmesh.challenge.domain.Score;
@@ -60,6 +65,8 @@ import org.redisson.client.codec.StringCodec;
  * fitmesh bench leaderboard, on one challenge in local mode:
  * <ol>
  *   <li>joins: after a warm-up of 10k joins to another challenge, {@code joins} athletes join through ChallengeService (CQL + Redis + challenge.joined), 64 in flight;
+ *   <li>the raw join chain as a baseline: the same Redis script, three CQL writes and one Pulsar publish per join,
+ *       as many in flight, without gRPC, auth or domain code;
  *   <li>the board is filled to {@code participants} entries (the rest loaded straight into Redis);
  *   <li>GetRank p50/p99 through LeaderboardService at that size;
  *   <li>watch delay: {@code watchers} WatchLeaderboard streams; one progress event moves an athlete to the top,
@@ -106,7 +113,8 @@ public final class LeaderboardBenchmark {
   }
 
   /** What one run measured. */
-  public record Result(int joins, double joinSeconds, int participants, double rankP50Ms, double rankP99Ms,
+  public record Result(int joins, double joinSeconds, double rawJoinSeconds, int participants, double rankP50Ms,
+      double rankP99Ms,
       int watchers, double watchP50Ms, double watchP99Ms, double watchMaxMs, double rawZaddPerS,
       double rawPulsarPerS, int updates, double updatesPerS) {}
 
@@ -129,6 +137,9 @@ public final class LeaderboardBenchmark {
     double joinSeconds = join(challenge.challengeId(), joins);
     out.printf("  %,d joins through ChallengeService: %.1f s (%,.0f joins/s)%n", joins, joinSeconds,
         joins / joinSeconds);
+    double rawJoinSeconds = rawJoinChain(joins);
+    out.printf("  %,d raw join chains (Redis script, 3 CQL writes, 1 Pulsar publish; no gRPC): %.1f s (%,.0f/s)%n",
+        joins, rawJoinSeconds, joins / rawJoinSeconds);
     fillBoard(challenge, joins, participants);
     double[] rank = getRank(challenge.challengeId(), joins);
     out.printf("  GetRank at %,d entries: p50 %.2f ms, p99 %.2f ms%n", participants, rank[0], rank[1]);
@@ -142,8 +153,8 @@ public final class LeaderboardBenchmark {
     out.printf("  raw Pulsar consume of %,d events: %,.0f/s%n", updates, rawPulsar);
     double applied = drain(challenge, backlog);
     out.printf("  FitMesh board updates (Pulsar -> challenge service -> Redis): %,.0f/s%n", applied);
-    return new Result(joins, joinSeconds, participants, rank[0], rank[1], watchers, watch[0], watch[1], watch[2],
-        rawZadd, rawPulsar, updates, applied);
+    return new Result(joins, joinSeconds, rawJoinSeconds, participants, rank[0], rank[1], watchers, watch[0],
+        watch[1], watch[2], rawZadd, rawPulsar, updates, applied);
   }
 
   private Challenge createChallenge(String creator) {
@@ -165,6 +176,7 @@ public final class LeaderboardBenchmark {
         .responseTimeout(Duration.ofSeconds(60)).build(ChallengeServiceFutureStub.class);
     Semaphore inFlight = new Semaphore(IN_FLIGHT);
     AtomicLong failures = new AtomicLong();
+    Progress progress = new Progress(out, "joins", joins);
     long started = System.nanoTime();
     for (int i = 0; i < joins; i++) {
       inFlight.acquire();
@@ -178,15 +190,72 @@ public final class LeaderboardBenchmark {
         }
         inFlight.release();
       }, Runnable::run);
-      if (i > 0 && i % 20_000 == 0) {
-        out.printf("    %,d joined%n", i);
-      }
+      progress.at(i + 1L);
     }
     inFlight.acquire(IN_FLIGHT);
     inFlight.release(IN_FLIGHT);
     double seconds = (System.nanoTime() - started) / 1e9;
     if (failures.get() > 0) {
       throw new IllegalStateException(failures.get() + " joins failed");
+    }
+    return seconds;
+  }
+
+  /**
+   * The raw baseline of a join: the same backend chain as ChallengeService, with the same concurrency and no gRPC,
+   * auth or domain code: the board script on a scratch board, the participant, membership and outbox rows into
+   * scratch tables of the same shape, and one Pulsar publish to a scratch topic, one after the other per join.
+   */
+  private double rawJoinChain(int joins) throws Exception {
+    CqlSession cql = runtime.cql().orElseThrow(() -> new IllegalStateException("bench leaderboard needs CQL"));
+    cql.execute("CREATE KEYSPACE IF NOT EXISTS fitmesh_bench_raw WITH replication = "
+        + "{'class': 'SimpleStrategy', 'replication_factor': 1}");
+    cql.execute("CREATE TABLE IF NOT EXISTS fitmesh_bench_raw.participants (challenge_id text, bucket int, "
+        + "athlete_id text, join_time timestamp, PRIMARY KEY ((challenge_id, bucket), athlete_id))");
+    cql.execute("CREATE TABLE IF NOT EXISTS fitmesh_bench_raw.athlete_challenges (athlete_id text, "
+        + "challenge_id text, PRIMARY KEY (athlete_id, challenge_id))");
+    cql.execute("CREATE TABLE IF NOT EXISTS fitmesh_bench_raw.outbox (shard int, id timeuuid, envelope blob, "
+        + "PRIMARY KEY (shard, id))");
+    PreparedStatement participant = cql.prepare("INSERT INTO fitmesh_bench_raw.participants (challenge_id, bucket, "
+        + "athlete_id, join_time) VALUES (?, ?, ?, ?)");
+    PreparedStatement membership = cql.prepare("INSERT INTO fitmesh_bench_raw.athlete_challenges (athlete_id, "
+        + "challenge_id) VALUES (?, ?)");
+    PreparedStatement outbox = cql.prepare("INSERT INTO fitmesh_bench_raw.outbox (shard, id, envelope) "
+        + "VALUES (?, ?, ?)");
+    String challengeId = "raw-" + run;
+    String board = "fitmesh:bench:raw-board:" + run;
+    Semaphore inFlight = new Semaphore(IN_FLIGHT);
+    AtomicLong failures = new AtomicLong();
+    Progress progress = new Progress(out, "raw join chains", joins);
+    long started = System.nanoTime();
+    for (int i = 0; i < joins; i++) {
+      inFlight.acquire();
+      String athlete = athlete(i);
+      byte[] envelope = ("joined " + athlete).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      redis.getScript(StringCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, RedisLeaderboard.ADD_IF_ABSENT,
+              RScript.ReturnType.LIST, List.of(board, board + ":version"), "0", athlete, "fitmesh:bench:raw", challengeId)
+          .toCompletableFuture()
+          .thenCompose(placed -> CompletableFuture.allOf(
+              cql.executeAsync(participant.bind(challengeId, Math.floorMod(athlete.hashCode(), 16), athlete,
+                  Instant.now())).toCompletableFuture(),
+              cql.executeAsync(membership.bind(athlete, challengeId)).toCompletableFuture(),
+              cql.executeAsync(outbox.bind(Math.floorMod(athlete.hashCode(), 8), Uuids.timeBased(),
+                  java.nio.ByteBuffer.wrap(envelope))).toCompletableFuture()))
+          .thenCompose(written -> runtime.events().publish("bench.raw-joined", athlete, ChallengeProgressed
+              .newBuilder().setChallengeId(challengeId).setAthleteId(athlete).build()))
+          .whenComplete((done, failure) -> {
+            if (failure != null) {
+              failures.incrementAndGet();
+            }
+            inFlight.release();
+          });
+      progress.at(i + 1L);
+    }
+    inFlight.acquire(IN_FLIGHT);
+    inFlight.release(IN_FLIGHT);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    if (failures.get() > 0) {
+      throw new IllegalStateException(failures.get() + " raw join chains failed");
     }
     return seconds;
   }
@@ -198,7 +267,9 @@ public final class LeaderboardBenchmark {
     markers.add(0, FIRST_MARKER);
     markers.add(0, LAST_MARKER);
     java.util.Random random = new java.util.Random(1);
+    Progress progress = new Progress(out, "entries loaded", participants - from);
     for (int start = from; start < participants; start += 10_000) {
+      progress.at(start - from);
       RBatch batch = redis.createBatch(BatchOptions.defaults());
       RScoredSortedSetAsync<String> set = batch.getScoredSortedSet(key, StringCodec.INSTANCE);
       for (int i = start; i < Math.min(participants, start + 10_000); i++) {

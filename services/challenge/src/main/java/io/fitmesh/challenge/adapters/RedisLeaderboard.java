@@ -39,8 +39,11 @@ public final class RedisLeaderboard implements Leaderboard {
   private static final int UPDATE_SLICE = 1000;
   /** Where every instance hears which board changed (the message is the challenge id). */
   static final String CHANGES = "fitmesh:board-changes";
-  /** ZADD NX and, when added, the version bump and change notice; then the rank: a join's board work in one call. */
-  private static final String ADD_IF_ABSENT = """
+  /**
+   * ZADD NX and, when added, the version bump and change notice; then the rank: a join's board work in one call.
+   * KEYS: board, version; ARGV: key, athlete, {@link #CHANGES}, challenge. Public for the benches' raw baseline.
+   */
+  public static final String ADD_IF_ABSENT = """
       local added = redis.call('ZADD', KEYS[1], 'NX', ARGV[1], ARGV[2])
       if added == 1 then
         redis.call('INCR', KEYS[2])

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * The watchers of this instance, shown a board as soon as it changes. The board store tells every instance which
  * board changed ({@link Leaderboard#onChange}); the first notice schedules one refresh of that board, and notices
  * that arrive before it runs join it, so a board changing a thousand times a second costs at most one read (top,
- * every watcher's place in one batch, size) per {@code minGap}. Each watcher's stream keeps only the newest view
- * while its phone is slow. Notices can be lost (pub/sub is at most once), so each board's version is also checked
+ * every watcher's place in one batch, size) per {@code minGap}, or per the time the last refresh took when that
+ * was longer (a board with many watchers never keeps this instance refreshing more than half the time). Each
+ * watcher's stream keeps only the newest view while its phone is slow. Notices can be lost (pub/sub is at most once), so each board's version is also checked
  * every {@code versionCheck}.
  */
 public final class LeaderboardWatches implements AutoCloseable {
@@ -39,6 +40,7 @@ public final class LeaderboardWatches implements AutoCloseable {
     final AtomicBoolean scheduled = new AtomicBoolean();
     volatile long shownVersion = -1;
     volatile Instant refreshedAt = Instant.EPOCH;
+    volatile Duration lastRefresh = Duration.ZERO;
   }
 
   private final ChallengeCatalog catalog;
@@ -92,7 +94,8 @@ public final class LeaderboardWatches implements AutoCloseable {
     if (board == null || !board.scheduled.compareAndSet(false, true)) {
       return;
     }
-    Duration wait = Duration.between(clock.instant(), board.refreshedAt.plus(minGap));
+    Duration gap = board.lastRefresh.compareTo(minGap) > 0 ? board.lastRefresh : minGap;
+    Duration wait = Duration.between(clock.instant(), board.refreshedAt.plus(gap));
     try {
       refresher.schedule(() -> refresh(challengeId, board), Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.RejectedExecutionException closed) {
@@ -103,12 +106,15 @@ public final class LeaderboardWatches implements AutoCloseable {
   private void refresh(String challengeId, Board board) {
     board.scheduled.set(false);
     board.refreshedAt = clock.instant();
+    long started = System.nanoTime();
     try {
       board.shownVersion = leaderboard.version(challengeId);
       show(catalog.get(challengeId), List.copyOf(board.watches));
     } catch (RuntimeException e) {
       log.warn("could not refresh the watchers of challenge {}; the next version check tries again", challengeId, e);
       board.shownVersion = -1;
+    } finally {
+      board.lastRefresh = Duration.ofNanos(System.nanoTime() - started);
     }
   }
 
