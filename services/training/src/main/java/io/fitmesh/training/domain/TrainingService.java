@@ -66,8 +66,12 @@ public final class TrainingService {
 
   /** The workout finished with its summary from its stored samples (and the device's totals), not yet stored. */
   private WorkoutRecord summarized(WorkoutRecord workout, DeviceTotals device) {
+    return summarized(workout, device, samples.readAll(workout.workoutId()));
+  }
+
+  /** The same from samples at hand: an import's, just written in full, need not be read back. */
+  private WorkoutRecord summarized(WorkoutRecord workout, DeviceTotals device, List<TrackPoint> points) {
     String workoutId = workout.workoutId();
-    List<TrackPoint> points = samples.readAll(workoutId);
     if (points.isEmpty() && !device.hasTimer()) {
       throw DomainException.failedPrecondition("workout " + workoutId + " has no samples to finish with");
     }
@@ -211,7 +215,8 @@ public final class TrainingService {
     List<WorkoutRecord> finished = new ArrayList<>();
     for (int i = 0; i < legs.size(); i++) {
       WorkoutRecord leg = pending.get(i);
-      finished.add(leg.state() == WorkoutRecord.State.FINISHED ? leg : summarized(leg, legs.get(i).totals()));
+      finished.add(leg.state() == WorkoutRecord.State.FINISHED ? leg
+          : summarized(leg, legs.get(i).totals(), legs.get(i).points()));
     }
     for (int i = 0; i < legs.size(); i++) {
       if (pending.get(i).state() != WorkoutRecord.State.FINISHED) {
