@@ -49,7 +49,7 @@ public final class PlatformRuntime implements AutoCloseable {
     this.events = events;
     this.auth = Authentication.from(config.auth(), clock);
     this.services = new ServiceDirectory(config.serviceAddresses(),
-        new GrpcChannels(openTelemetry, config.callTimeout()), auth.services());
+        config.backends() == io.fitmesh.platform.config.Backends.CLUSTER, new GrpcChannels(openTelemetry, config.callTimeout()), auth.services());
     this.cql = cql;
     this.redis = redis;
     this.clock = clock;

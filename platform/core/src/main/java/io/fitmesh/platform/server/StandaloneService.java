@@ -37,7 +37,14 @@ public final class StandaloneService implements AutoCloseable {
     PlatformConfig config = PlatformConfig.from(requireNonNull(settings, "settings"));
     PlatformRuntime runtime = PlatformRuntime.open(config, name);
     try {
-      ServiceServer server = ServiceServer.start(factory.apply(runtime), config.bindHost(), config.port(name),
+      FitmeshService service = factory.apply(runtime);
+      try {
+        runtime.services().requireAddresses(name, service.hostedNames());
+      } catch (ConfigException e) {
+        service.close();
+        throw e;
+      }
+      ServiceServer server = ServiceServer.start(service, config.bindHost(), config.port(name),
           config.drainTimeout(), runtime.openTelemetry(), runtime.auth());
       runtime.services().register(name, server.endpoint());
       return new StandaloneService(runtime, server);

@@ -48,9 +48,12 @@ public final class WorkoutProtos {
     return b.build();
   }
 
+  /** A workout from a row or an event; one that does not say who may see it is the athlete's alone. */
   public static WorkoutRecord toDomain(Workout w) {
+    io.fitmesh.training.domain.Visibility visibility = visibility(w.getVisibility());
     return new WorkoutRecord(w.getWorkoutId(), w.getAthleteId(), sport(w.getSport()),
-        ProtoTime.toInstant(w.getStartTime()), ZoneId.of(w.getTimeZone()), visibility(w.getVisibility()),
+        ProtoTime.toInstant(w.getStartTime()), ZoneId.of(w.getTimeZone()),
+        visibility == null ? io.fitmesh.training.domain.Visibility.ONLY_ME : visibility,
         w.getState() == WorkoutState.WORKOUT_STATE_FINISHED ? WorkoutRecord.State.FINISHED
             : WorkoutRecord.State.RECORDING,
         w.getTitle(),
