@@ -38,11 +38,8 @@ public final class DeviceFigures {
       return computed;
     }
     Figure distance = distance(computed, device);
-    Figure elapsed = duration(computed, device.elapsedS());
-    Figure moving = duration(computed, device.timerS());
-    if (!moving.device) {
-      moving = new Figure(computed.movingS(), Summary.Source.COMPUTED, false);
-    }
+    Figure elapsed = duration(computed, computed.elapsedS(), device.elapsedS());
+    Figure moving = duration(computed, computed.movingS(), device.timerS());
     Figure averageHr = figure(computed.averageHeartRateBpm(), device.averageHeartRateBpm());
     Figure maxHr = figure(computed.maxHeartRateBpm(), device.maxHeartRateBpm());
     Figure power = figure(computed.averagePowerWatts(), device.averagePowerWatts());
@@ -53,13 +50,13 @@ public final class DeviceFigures {
     Figure maxSpeed = figure(computed.maxSpeedMps(), device.maxSpeedMps());
     boolean laps = device.laps().size() >= 2;
     double speed = moving.value > 0 ? distance.value / moving.value : 0;
-    boolean pool = distance.device && device.poolDistanceM() != null;
+    boolean pool = distance.device() && device.poolDistanceM() != null;
     Instant end = computed.sampleCount() > 0 ? computed.endTime()
         : computed.endTime().plus(Duration.ofMillis((long) (elapsed.value * 1000)));
     Summary.Sources sources = new Summary.Sources(distance.source, moving.source, elapsed.source,
-        averageHr.device || maxHr.device ? Summary.Source.DEVICE : Summary.Source.COMPUTED, power.source,
+        averageHr.device() || maxHr.device() ? Summary.Source.DEVICE : Summary.Source.COMPUTED, power.source,
         cadence.source, calories.source,
-        ascent.device || descent.device ? Summary.Source.DEVICE : Summary.Source.COMPUTED,
+        ascent.device() || descent.device() ? Summary.Source.DEVICE : Summary.Source.COMPUTED,
         laps ? Summary.Source.DEVICE : Summary.Source.COMPUTED, maxSpeed.source);
     return new Summary(end, computed.sampleCount(), distance.value, elapsed.value, moving.value, speed,
         maxSpeed.value, distance.value > 0 && moving.value > 0 ? moving.value / (distance.value / 1000) : 0,
@@ -69,11 +66,15 @@ public final class DeviceFigures {
         pool ? device.poolLengthM() : 0, pool ? device.poolLengths() : 0);
   }
 
-  private record Figure(double value, Summary.Source source, boolean device) {}
+  private record Figure(double value, Summary.Source source) {
+    boolean device() {
+      return source == Summary.Source.DEVICE;
+    }
+  }
 
   private static Figure figure(double computed, Double device) {
     return device == null || !Double.isFinite(device) || device < 0
-        ? new Figure(computed, Summary.Source.COMPUTED, false) : new Figure(device, Summary.Source.DEVICE, true);
+        ? new Figure(computed, Summary.Source.COMPUTED) : new Figure(device, Summary.Source.DEVICE);
   }
 
   /**
@@ -85,20 +86,20 @@ public final class DeviceFigures {
     Double claimed = device.poolDistanceM() != null ? device.poolDistanceM() : device.distanceM();
     boolean tracked = computed.startPosition() != null;
     if (claimed != null && tracked && claimed > computed.distanceM() * MAX_DEVICE_EXCESS + DISTANCE_SLACK_M) {
-      return new Figure(computed.distanceM(), Summary.Source.COMPUTED, false);
+      return new Figure(computed.distanceM(), Summary.Source.COMPUTED);
     }
     return figure(computed.distanceM(), claimed);
   }
 
   /**
    * The device's timer or elapsed time, unless the file's own samples span much less (a timer of days on a track
-   * of minutes); without samples, the device's alone.
+   * of minutes): then the computed moving or elapsed time; without samples, the device's alone.
    */
-  private static Figure duration(Summary computed, Double device) {
+  private static Figure duration(Summary computed, double computedValue, Double device) {
     if (device != null && computed.sampleCount() > 0 && device > computed.elapsedS() + DURATION_SLACK_S) {
-      return new Figure(computed.elapsedS(), Summary.Source.COMPUTED, false);
+      return new Figure(computedValue, Summary.Source.COMPUTED);
     }
-    return figure(computed.elapsedS(), device);
+    return figure(computedValue, device);
   }
 
   private static List<Summary.Split> splits(List<DeviceTotals.Lap> laps) {

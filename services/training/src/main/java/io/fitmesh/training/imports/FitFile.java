@@ -46,7 +46,6 @@ import java.util.function.BooleanSupplier;
 final class FitFile {
   private static final double SEMICIRCLES_TO_DEGREES = 180.0 / 2147483648.0;
   private static final int CHECK_EVERY = 10_000;
-  private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
   private static final Duration OVERLAP_SLACK = Duration.ofMinutes(1);
 
   private FitFile() {}
@@ -157,7 +156,7 @@ final class FitFile {
             + WorkoutLimits.MAX_SAMPLES + " records; a workout holds at most that many"));
       }
       Instant time = r.getTimestamp().getDate().toInstant();
-      if (time.isBefore(EARLIEST)) {
+      if (time.isBefore(WorkoutFiles.EARLIEST)) {
         throw new Stop(DomainException.invalidArgument("data", "the FIT file's times are placeholders (" + time
             + "), not when the workout happened"));
       }

@@ -31,7 +31,6 @@ import javax.xml.stream.XMLStreamReader;
  * never the parser's.
  */
 final class GpxFile {
-  private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
   private static final int CHECK_EVERY = 10_000;
 
   private GpxFile() {}
@@ -147,7 +146,7 @@ final class GpxFile {
         throw invalid("a track point's time is not an ISO 8601 time");
       }
     }
-    if (time.isBefore(EARLIEST)) {
+    if (time.isBefore(WorkoutFiles.EARLIEST)) {
       throw invalid("the GPX file's times are placeholders (" + time + "), not when the workout happened");
     }
     return time;

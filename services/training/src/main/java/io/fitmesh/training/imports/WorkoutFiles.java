@@ -7,12 +7,15 @@ import io.fitmesh.training.domain.StartCommand;
 import io.fitmesh.training.domain.TrackPoint;
 import io.fitmesh.training.domain.TrainingService;
 import io.fitmesh.training.domain.WorkoutRecord;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /** Imports a FIT or GPX file: parse it whole first, then hand its sessions to {@link TrainingService}. */
 public final class WorkoutFiles {
   public static final int MAX_BYTES = WorkoutLimits.MAX_FILE_BYTES;
+  /** Times before this in a file are a device's placeholders, not when a workout happened. */
+  static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
 
   /** The file formats a workout can be imported from. */
   public enum Format { FIT, GPX }
