@@ -14,12 +14,17 @@ import io.envoyproxy.envoy.config.route.v3.Route;
 import io.envoyproxy.envoy.config.route.v3.VirtualHost;
 import io.envoyproxy.envoy.extensions.filters.http.cors.v3.Cors;
 import io.envoyproxy.envoy.extensions.filters.http.grpc_web.v3.GrpcWeb;
+import io.envoyproxy.envoy.extensions.filters.http.header_mutation.v3.HeaderMutation;
+import io.envoyproxy.envoy.extensions.filters.http.health_check.v3.HealthCheck;
+import io.envoyproxy.envoy.extensions.filters.http.jwt_authn.v3.JwtAuthentication;
+import io.envoyproxy.envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit;
+import io.envoyproxy.envoy.extensions.filters.http.rbac.v3.RBAC;
 import io.envoyproxy.envoy.extensions.filters.http.router.v3.Router;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext;
 import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,24 +34,25 @@ import java.util.stream.Collectors;
  * Reads Envoy configs the way Envoy would, as far as the protos go: YAML to JSON, then strict JsonFormat into
  * {@link Bootstrap} with every typed_config type registered, so an unknown or misspelt field fails.
  */
-final class EnvoyConfigs {
-  static final Path DIR = Path.of("config");
-
+public final class EnvoyConfigs {
   private static final JsonFormat.TypeRegistry TYPES = JsonFormat.TypeRegistry.newBuilder()
       .add(HttpConnectionManager.getDescriptor())
       .add(Router.getDescriptor())
       .add(GrpcWeb.getDescriptor())
       .add(Cors.getDescriptor())
       .add(HttpProtocolOptions.getDescriptor())
+      .add(DownstreamTlsContext.getDescriptor())
+      .add(UpstreamTlsContext.getDescriptor())
+      .add(RBAC.getDescriptor())
+      .add(JwtAuthentication.getDescriptor())
+      .add(LocalRateLimit.getDescriptor())
+      .add(HeaderMutation.getDescriptor())
+      .add(HealthCheck.getDescriptor())
       .build();
 
   private EnvoyConfigs() {}
 
-  static String read(String file) throws IOException {
-    return Files.readString(DIR.resolve(file));
-  }
-
-  static Bootstrap parse(String yaml) throws IOException {
+  public static Bootstrap parse(String yaml) throws IOException {
     Object tree = new ObjectMapper(new YAMLFactory()).readValue(yaml, Object.class);
     String json = new ObjectMapper().writeValueAsString(tree);
     Bootstrap.Builder bootstrap = Bootstrap.newBuilder();
@@ -55,7 +61,7 @@ final class EnvoyConfigs {
   }
 
   /** The connection managers of every listener, unpacked. */
-  static List<HttpConnectionManager> connectionManagers(Bootstrap bootstrap)
+  public static List<HttpConnectionManager> connectionManagers(Bootstrap bootstrap)
       throws InvalidProtocolBufferException {
     List<HttpConnectionManager> managers = new ArrayList<>();
     for (Listener listener : bootstrap.getStaticResources().getListenersList()) {
@@ -71,7 +77,7 @@ final class EnvoyConfigs {
     return managers;
   }
 
-  static List<Route> routes(Bootstrap bootstrap) throws InvalidProtocolBufferException {
+  public static List<Route> routes(Bootstrap bootstrap) throws InvalidProtocolBufferException {
     List<Route> routes = new ArrayList<>();
     for (HttpConnectionManager hcm : connectionManagers(bootstrap)) {
       for (VirtualHost host : hcm.getRouteConfig().getVirtualHostsList()) {
@@ -81,16 +87,38 @@ final class EnvoyConfigs {
     return routes;
   }
 
-  static Set<String> clusterNames(Bootstrap bootstrap) {
+  public static Listener listener(Bootstrap bootstrap, String name) {
+    return bootstrap.getStaticResources().getListenersList().stream()
+        .filter(listener -> listener.getName().equals(name))
+        .findFirst().orElseThrow(() -> new AssertionError("no listener " + name));
+  }
+
+  public static Cluster cluster(Bootstrap bootstrap, String name) {
+    return bootstrap.getStaticResources().getClustersList().stream()
+        .filter(cluster -> cluster.getName().equals(name))
+        .findFirst().orElseThrow(() -> new AssertionError("no cluster " + name));
+  }
+
+  /** The connection manager of a listener's first filter chain. */
+  public static HttpConnectionManager connectionManager(Listener listener) throws InvalidProtocolBufferException {
+    return listener.getFilterChains(0).getFilters(0).getTypedConfig().unpack(HttpConnectionManager.class);
+  }
+
+  /** The typed configs of a connection manager's HTTP filters of one type, in filter order. */
+  public static <T extends com.google.protobuf.Message> List<T> httpFilters(HttpConnectionManager hcm, Class<T> type)
+      throws InvalidProtocolBufferException {
+    List<T> filters = new ArrayList<>();
+    for (var filter : hcm.getHttpFiltersList()) {
+      if (filter.getTypedConfig().is(type)) {
+        filters.add(filter.getTypedConfig().unpack(type));
+      }
+    }
+    return filters;
+  }
+
+  public static Set<String> clusterNames(Bootstrap bootstrap) {
     return bootstrap.getStaticResources().getClustersList().stream()
         .map(Cluster::getName)
         .collect(Collectors.toSet());
-  }
-
-  /** The sidecar template rendered for one service. */
-  static String sidecarFor(String service, int port) throws IOException {
-    return read("sidecar.yaml.tmpl")
-        .replace("{{SERVICE_NAME}}", service)
-        .replace("{{SERVICE_PORT}}", Integer.toString(port));
   }
 }
