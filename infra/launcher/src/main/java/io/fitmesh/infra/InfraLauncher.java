@@ -189,7 +189,7 @@ public final class InfraLauncher {
   }
 
   /** FITMESH_HOME, or the nearest directory above the working directory holding infra/launcher/pom.xml. */
-  static Path findRepoRoot() {
+  public static Path findRepoRoot() {
     String home = System.getenv("FITMESH_HOME");
     if (home != null && !home.isBlank()) {
       return Path.of(home).toAbsolutePath();

@@ -2,17 +2,23 @@ package io.fitmesh.platform.client;
 
 import static java.util.Objects.requireNonNull;
 
+import com.linecorp.armeria.client.Endpoint;
+import com.linecorp.armeria.client.endpoint.EndpointGroup;
 import com.linecorp.armeria.client.grpc.GrpcClientBuilder;
 import com.linecorp.armeria.client.grpc.GrpcClients;
+import com.linecorp.armeria.common.SessionProtocol;
 import io.grpc.ClientInterceptor;
 import io.grpc.stub.AbstractStub;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.grpc.v1_6.GrpcTelemetry;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Makes gRPC stubs: every call has a deadline ({@code callTimeout}, sent as grpc-timeout) unless it is a long
- * stream, and carries the caller's trace context through the OpenTelemetry client interceptor.
+ * stream, and carries the caller's trace context through the OpenTelemetry client interceptor. An address is
+ * host:port, or several host:port separated by commas (instances of one deployable, called in turn).
  */
 public final class GrpcChannels {
   private final ClientInterceptor tracing;
@@ -56,7 +62,12 @@ public final class GrpcChannels {
         .build(stubType);
   }
 
-  private GrpcClientBuilder builder(String hostPort) {
-    return GrpcClients.builder("http://" + requireNonNull(hostPort, "hostPort")).responseTimeout(callTimeout);
+  private GrpcClientBuilder builder(String addresses) {
+    List<Endpoint> endpoints = Arrays.stream(requireNonNull(addresses, "addresses").split(","))
+        .map(String::strip)
+        .map(Endpoint::parse)
+        .toList();
+    EndpointGroup group = endpoints.size() == 1 ? endpoints.get(0) : EndpointGroup.of(endpoints);
+    return GrpcClients.builder(SessionProtocol.HTTP, group).responseTimeout(callTimeout);
   }
 }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Every runtime setting the platform needs, read once at start-up. Settings are environment variables named
@@ -29,6 +30,9 @@ public record PlatformConfig(
     Map<String, String> serviceAddresses,
     Map<String, Integer> ports,
     Settings settings) {
+
+  private static final Pattern HOST_PORT =
+      Pattern.compile("[A-Za-z0-9.-]+:[0-9]{1,5}|\\[[0-9A-Fa-f:]+]:[0-9]{1,5}");
 
   /** Every deployable, by the name used in settings (FITMESH_&lt;NAME&gt;_PORT, FITMESH_&lt;NAME&gt;_ADDRESS). */
   public static final List<String> DEPLOYABLES = List.of("telemetry", "training", "social", "group", "notification",
@@ -228,12 +232,22 @@ public record PlatformConfig(
     return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
   }
 
-  /** FITMESH_&lt;NAME&gt;_ADDRESS (host:port) of the deployables a process calls, where set. */
+  /**
+   * FITMESH_&lt;NAME&gt;_ADDRESS of the deployables a process calls, where set: host:port, or several separated by
+   * commas (instances called in turn).
+   */
   private static Map<String, String> serviceAddresses(Settings settings) {
     Map<String, String> addresses = new HashMap<>();
     for (String name : DEPLOYABLES) {
-      settings.optional("FITMESH_" + name.toUpperCase(Locale.ROOT) + "_ADDRESS")
-          .ifPresent(address -> addresses.put(name, address));
+      String setting = "FITMESH_" + name.toUpperCase(Locale.ROOT) + "_ADDRESS";
+      settings.optional(setting).ifPresent(address -> {
+        for (String part : address.split(",", -1)) {
+          if (!HOST_PORT.matcher(part.strip()).matches()) {
+            throw new ConfigException(setting + "=" + address + " is not host:port (or host:port,host:port,...)");
+          }
+        }
+        addresses.put(name, address);
+      });
     }
     return Map.copyOf(addresses);
   }

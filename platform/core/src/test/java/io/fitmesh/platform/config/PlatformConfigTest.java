@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fitmesh.infra.LocalPorts;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,18 @@ class PlatformConfigTest {
     assertThat(config.serviceAddresses()).containsEntry("training", "training.fitmesh:9092");
     assertThat(config.cql().contactPoints()).containsExactly("scylla-1:9042", "scylla-2:9042");
     assertThat(config.pulsar().serviceUrl()).isEqualTo("pulsar://pulsar.prod:6650");
+  }
+
+  @Test
+  void aDeployablesAddress_isOneOrSeveralHostPorts_andAnythingElseIsRefusedNamingTheSetting() {
+    PlatformConfig twoInstances = PlatformConfig.from(Settings.of(Map.of(
+        "FITMESH_TRAINING_ADDRESS", "127.0.0.1:9092, 127.0.0.1:9192")), Backends.LOCAL);
+
+    assertThat(twoInstances.serviceAddresses()).containsEntry("training", "127.0.0.1:9092, 127.0.0.1:9192");
+    for (String bad : List.of("training", "http://training:9092", "127.0.0.1:9092,", "a:1;rm -rf")) {
+      assertThatThrownBy(() -> PlatformConfig.from(Settings.of(Map.of("FITMESH_TRAINING_ADDRESS", bad)), Backends.LOCAL))
+          .as(bad).isInstanceOf(ConfigException.class).hasMessageContaining("FITMESH_TRAINING_ADDRESS");
+    }
   }
 
   private static final Map<String, String> CLUSTER = Map.of("FITMESH_BACKENDS", "cluster",
