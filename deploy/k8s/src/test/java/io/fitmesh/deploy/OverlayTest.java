@@ -132,6 +132,8 @@ class OverlayTest {
         .containsEntry("FITMESH_APNS_KEY_FILE", "/etc/fitmesh/push/apns-key.p8")
         .containsEntry("FITMESH_FCM_CREDENTIALS", "/etc/fitmesh/push/fcm-credentials.json");
     JsonNode social = podSpec(prod.get("Deployment", "social"));
-    assertThat(social.findValuesAsText("secretName")).contains("fitmesh-push");
+    assertThat(social.path("volumes").findParents("secretName").stream()
+        .filter(v -> v.path("secretName").asText().equals("fitmesh-push")).toList())
+        .singleElement().satisfies(v -> assertThat(v.path("optional").asBoolean()).as("required in prod").isFalse());
   }
 }
