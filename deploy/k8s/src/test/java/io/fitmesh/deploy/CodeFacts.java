@@ -25,7 +25,7 @@ final class CodeFacts {
       "reco", "services/reco",
       "bff", "bff");
 
-  /** Settings the edge's config reads (`fitmesh envoy edge`), named in the deployment issue. */
+  /** Settings the edge's config reads (`fitmesh envoy edge`, EnvoyTemplates.edge). */
   static final Set<String> EDGE_SETTINGS = Set.of("FITMESH_EDGE_CORS_ORIGINS", "FITMESH_EDGE_RATE_PER_IP",
       "FITMESH_EDGE_RATE_PER_ATHLETE", "FITMESH_OIDC_ISSUER", "FITMESH_OIDC_AUDIENCE", "FITMESH_OIDC_JWKS_URL",
       "FITMESH_TOKEN_MAX_LIFETIME", "FITMESH_TOKEN_CLOCK_SKEW");

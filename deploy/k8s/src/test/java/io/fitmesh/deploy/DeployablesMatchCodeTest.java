@@ -85,9 +85,8 @@ class DeployablesMatchCodeTest {
     }
 
     assertThat(names).contains("FITMESH_BACKENDS", "FITMESH_SERVICE_SECRET", "FITMESH_EDGE_RATE_PER_IP");
-    assertThat(names).allSatisfy(name -> assertThat(CodeFacts.codeReads(name)
-        || CodeFacts.EDGE_SETTINGS.contains(name) || CodeFacts.JVM_SETTINGS.contains(name))
-        .as(name + " is read by the code (services/, platform/, bff/, app/, mesh/) or is an edge setting").isTrue());
+    assertThat(names).allSatisfy(name -> assertThat(CodeFacts.codeReads(name) || CodeFacts.JVM_SETTINGS.contains(name))
+        .as(name + " is read by the code (services/, platform/, bff/, app/, mesh/)").isTrue());
   }
 
   @ParameterizedTest
