@@ -3,9 +3,12 @@ package io.fitmesh.platform.client;
 import static java.util.Objects.requireNonNull;
 
 import com.linecorp.armeria.client.Endpoint;
+import com.linecorp.armeria.client.HttpClient;
 import com.linecorp.armeria.client.endpoint.EndpointGroup;
 import com.linecorp.armeria.client.grpc.GrpcClientBuilder;
 import com.linecorp.armeria.client.grpc.GrpcClients;
+import com.linecorp.armeria.client.retry.RetryRule;
+import com.linecorp.armeria.client.retry.RetryingClient;
 import com.linecorp.armeria.common.SessionProtocol;
 import io.grpc.ClientInterceptor;
 import io.grpc.stub.AbstractStub;
@@ -14,13 +17,19 @@ import io.opentelemetry.instrumentation.grpc.v1_6.GrpcTelemetry;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Makes gRPC stubs: every call has a deadline ({@code callTimeout}, sent as grpc-timeout) unless it is a long
  * stream, and carries the caller's trace context through the OpenTelemetry client interceptor. An address is
- * host:port, or several host:port separated by commas (instances of one deployable, called in turn).
+ * host:port, or several host:port separated by commas (instances of one deployable, called in turn); a unary call
+ * that never reached a server (refused connection, an instance gone) is tried again on the next one, which cannot
+ * apply a write twice.
  */
 public final class GrpcChannels {
+  private static final Function<? super HttpClient, RetryingClient> RETRY_UNPROCESSED =
+      RetryingClient.newDecorator(RetryRule.onUnprocessed(), 3);
+
   private final ClientInterceptor tracing;
   private final Duration callTimeout;
 
@@ -34,7 +43,7 @@ public final class GrpcChannels {
    * {@code credentials} (a service token on behalf of the current caller).
    */
   public <T extends AbstractStub<T>> T stub(String hostPort, Class<T> stubType, ClientInterceptor credentials) {
-    return builder(hostPort).intercept(credentials, tracing).build(stubType);
+    return builder(hostPort).decorator(RETRY_UNPROCESSED).intercept(credentials, tracing).build(stubType);
   }
 
   /**
@@ -49,6 +58,7 @@ public final class GrpcChannels {
   /** A stub that calls as the athlete of {@code bearerToken}: for clients outside a call (CLI, tests, bench). */
   public <T extends AbstractStub<T>> T stub(String hostPort, Class<T> stubType, String bearerToken) {
     return builder(hostPort)
+        .decorator(RETRY_UNPROCESSED)
         .addHeader("authorization", "Bearer " + requireNonNull(bearerToken, "bearerToken"))
         .intercept(tracing)
         .build(stubType);
