@@ -51,7 +51,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Scenarios 1 to 4 once more with every deployable in its own JVM, as `fitmesh run --processes` and a cluster run
  * them (two training and two challenge instances, called in turn), on real Pulsar, CQL server and Redis: through
  * the BFF's JSON API as the app does, and over native gRPC as a wearable and a live board do. Last, one training
- * instance is killed (-9) between workouts: calls go to the other one and nothing is lost or counted twice.
+ * and then one challenge instance is killed (-9) between calls: calls go to the other one, the dead one's events
+ * are redelivered to it, and nothing is lost or counted twice.
  */
 @ExtendWith(RealInfra.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -155,13 +156,7 @@ class ProcessesScenariosTest {
   void aChallengesBoard_andALiveWatch_showTheRightOrder_withTwoChallengeInstances() throws Exception {
     MobileClient anna = app("anna");
     MobileClient bob = app("bob");
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    MobileClient.Reply created = anna.post("/v1/challenges", Map.of("requestId", UUID.randomUUID().toString(),
-        "challenge", Map.of("title", "Run week", "goalKind", "GOAL_KIND_TOTAL_DISTANCE", "goalTarget", 50_000,
-            "sports", List.of("SPORT_RUN"), "timeZone", "UTC",
-            "startDate", date(today.minusDays(1)), "endDate", date(today.plusDays(6)))));
-    assertThat(created.status()).as(created.body().toString()).isEqualTo(200);
-    String challengeId = created.body().at("/challenge/challengeId").asText();
+    String challengeId = createChallenge(anna);
     for (MobileClient app : List.of(anna, bob)) {
       assertThat(app.post("/v1/challenges/" + challengeId + ":join", Map.of()).status()).isEqualTo(200);
     }
@@ -188,18 +183,16 @@ class ProcessesScenariosTest {
     }
   }
 
-  /** Last: it kills an instance. */
+  /** Late: it kills an instance. */
   @Test
-  @Order(Integer.MAX_VALUE)
+  @Order(Integer.MAX_VALUE - 1)
   void killingOneOfTwoTrainingInstances_losesNoWorkout_andCountsEachOnce() throws Exception {
     MobileClient app = app("survivor");
     Instant start = Instant.now().minus(Duration.ofHours(12)).truncatedTo(ChronoUnit.SECONDS);
     List<String> recorded = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       if (i == 3) {
-        ProcessCluster.Instance victim = cluster.instances().stream()
-            .filter(instance -> instance.label().equals("training#2")).findFirst().orElseThrow();
-        assertThat(victim.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS)).as("kill -9 training#2").isTrue();
+        kill("training#2");
       }
       recorded.add(record(app, "VISIBILITY_ONLY_ME", start.plus(Duration.ofHours(i)), 300, 3.0));
     }
@@ -208,6 +201,48 @@ class ProcessesScenariosTest {
         .at("/stats/allTime/0/count").asText()).as("each finished workout counted once").isEqualTo("8"));
     assertThat(app.get("/v1/workouts?page_size=50").body().at("/workouts").findValuesAsText("workoutId"))
         .containsExactlyInAnyOrderElementsOf(recorded);
+  }
+
+  /** Last: it kills an instance. */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void killingOneOfTwoChallengeInstances_losesNoJoinOrProgress_andCountsEachWorkoutOnce() throws Exception {
+    MobileClient anna = app("anna");
+    MobileClient bob = app("bob");
+    String challengeId = createChallenge(anna);
+    assertThat(anna.post("/v1/challenges/" + challengeId + ":join", Map.of()).status()).isEqualTo(200);
+    Instant start = Instant.now().minus(Duration.ofHours(6)).truncatedTo(ChronoUnit.SECONDS);
+    record(anna, "VISIBILITY_ONLY_ME", start, 1000, 3.0);
+
+    kill("challenge#2");
+    assertThat(bob.post("/v1/challenges/" + challengeId + ":join", Map.of()).status()).as("a join after the kill")
+        .isEqualTo(200);
+    record(anna, "VISIBILITY_ONLY_ME", start.plus(Duration.ofHours(2)), 1000, 3.0);
+    record(bob, "VISIBILITY_ONLY_ME", start.plus(Duration.ofHours(3)), 1500, 3.3);
+
+    await().atMost(EVENTUALLY).untilAsserted(() -> {
+      JsonNode mine = anna.get("/v1/challenges/" + challengeId + "/leaderboard/me?neighbours=1").body();
+      assertThat(mine.at("/me/rank").asLong()).isEqualTo(1);
+      assertThat(mine.at("/me/score").asDouble()).as("anna's two runs, each counted once").isBetween(5800.0, 6200.0);
+      assertThat(mine.at("/below/0/athleteId").asText()).isEqualTo(id("bob"));
+      assertThat(mine.at("/below/0/score").asDouble()).as("bob's run, counted once").isBetween(4800.0, 5100.0);
+    });
+  }
+
+  private static void kill(String label) throws InterruptedException {
+    ProcessCluster.Instance victim = cluster.instances().stream()
+        .filter(instance -> instance.label().equals(label)).findFirst().orElseThrow();
+    assertThat(victim.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS)).as("kill -9 " + label).isTrue();
+  }
+
+  private static String createChallenge(MobileClient creator) {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    MobileClient.Reply created = creator.post("/v1/challenges", Map.of("requestId", UUID.randomUUID().toString(),
+        "challenge", Map.of("title", "Run week", "goalKind", "GOAL_KIND_TOTAL_DISTANCE", "goalTarget", 50_000,
+            "sports", List.of("SPORT_RUN"), "timeZone", "UTC",
+            "startDate", date(today.minusDays(1)), "endDate", date(today.plusDays(6)))));
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(200);
+    return created.body().at("/challenge/challengeId").asText();
   }
 
   private String id(String name) {
