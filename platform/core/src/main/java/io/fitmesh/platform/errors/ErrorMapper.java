@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where failures become gRPC statuses. A {@link DomainException} keeps its message and gains an
- * ErrorInfo; a status thrown by a downstream call passes through (the BFF relays codes); a client that went away,
- * cancelled or let its deadline pass is CANCELLED or DEADLINE_EXCEEDED and logged at INFO; a request too large
- * for its route is RESOURCE_EXHAUSTED; anything else is a bug or an unexpected backend failure: it is logged with
+ * ErrorInfo; a status thrown by a downstream call passes through (the BFF relays codes), unless the call broke off
+ * (UNKNOWN: its server died mid-call), which becomes UNAVAILABLE; a client that went away, cancelled or let its
+ * deadline pass is CANCELLED or DEADLINE_EXCEEDED and logged at INFO; a request too large for its route is
+ * RESOURCE_EXHAUSTED; anything else is a bug or an unexpected backend failure: it is logged with
  * an error id and the caller sees INTERNAL with that id only. No message leaves longer than
  * {@link #MAX_MESSAGE_BYTES}, and none carries an exception's text, a class name or a stack.
  */
@@ -47,21 +48,32 @@ public final class ErrorMapper implements GoogleGrpcExceptionHandlerFunction {
       ProtoUtils.metadataMarshaller(com.google.rpc.Status.getDefaultInstance()));
 
   /**
-   * Armeria answers a message over the size limit (and a broken frame) itself, as a status naming its deframer
-   * class; such a status never reaches {@link #applyStatusProto}, so it is rewritten here.
+   * A status exception never reaches {@link #applyStatusProto} (Armeria passes its status on), so two kinds are
+   * rewritten here: Armeria's own answer to a message over the size limit or a broken frame (a status naming its
+   * deframer class), and a downstream call that broke off ({@link #brokeOff}).
    */
   @Override
   public Status apply(RequestContext ctx, Status status, Throwable cause, Metadata metadata) {
-    if (Exceptions.peel(cause) instanceof StatusRuntimeException sre && sre.getStatus().getDescription() != null
-        && sre.getStatus().getDescription().startsWith(DEFRAMER)) {
-      com.google.rpc.Status rewritten = sre.getStatus().getCode() == Status.Code.RESOURCE_EXHAUSTED
-          ? tooLarge("a request message is larger than this call accepts")
-          : fromDomain(DomainException.invalidArgument("body", "the request is not a well-formed gRPC message"));
-      metadata.discardAll(DETAILS);
-      metadata.put(DETAILS, rewritten);
-      return Status.fromCodeValue(rewritten.getCode()).withDescription(rewritten.getMessage());
+    if (Exceptions.peel(cause) instanceof StatusRuntimeException sre) {
+      com.google.rpc.Status rewritten = rewritten(sre);
+      if (rewritten != null) {
+        metadata.discardAll(DETAILS);
+        metadata.put(DETAILS, rewritten);
+        return Status.fromCodeValue(rewritten.getCode()).withDescription(rewritten.getMessage());
+      }
     }
     return GoogleGrpcExceptionHandlerFunction.super.apply(ctx, status, cause, metadata);
+  }
+
+  /** The status to answer instead of the exception's own, or null to pass that on. */
+  private static com.google.rpc.Status rewritten(StatusRuntimeException sre) {
+    String description = sre.getStatus().getDescription();
+    if (description != null && description.startsWith(DEFRAMER)) {
+      return sre.getStatus().getCode() == Status.Code.RESOURCE_EXHAUSTED
+          ? tooLarge("a request message is larger than this call accepts")
+          : fromDomain(DomainException.invalidArgument("body", "the request is not a well-formed gRPC message"));
+    }
+    return sre.getStatus().getCode() == Status.Code.UNKNOWN ? brokeOff(sre) : null;
   }
 
   @Override
@@ -79,7 +91,7 @@ public final class ErrorMapper implements GoogleGrpcExceptionHandlerFunction {
       return fromDomain(domain);
     }
     if (unwrapped instanceof StatusRuntimeException sre) {
-      return relayed(sre);
+      return sre.getStatus().getCode() == Status.Code.UNKNOWN ? brokeOff(sre) : relayed(sre);
     }
     com.google.rpc.Status transport = fromTransport(unwrapped);
     if (transport != null) {
@@ -164,6 +176,17 @@ public final class ErrorMapper implements GoogleGrpcExceptionHandlerFunction {
       return withReason(Code.CANCELLED_VALUE, "the call was cancelled", ErrorReason.ERROR_REASON_CANCELLED);
     }
     return null;
+  }
+
+  /**
+   * FitMesh's services never answer UNKNOWN (every failure maps to a code above), so a call that ends UNKNOWN broke
+   * off on the way: its server died or its connection dropped mid-call. The write may or may not have been
+   * applied; every write is idempotent, so the client is told to retry.
+   */
+  private static com.google.rpc.Status brokeOff(StatusRuntimeException sre) {
+    log.warn("a service call broke off ({})", sre.getCause() == null ? sre.getStatus() : sre.getCause().toString());
+    return withReason(Code.UNAVAILABLE_VALUE, "a service call broke off; retry",
+        ErrorReason.ERROR_REASON_BACKEND_UNAVAILABLE);
   }
 
   /** A downstream status, with its message and details bounded as every message here is. */

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
+import com.linecorp.armeria.common.HttpMethod;
+import com.linecorp.armeria.common.HttpRequest;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import io.grpc.Metadata;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +64,22 @@ class ErrorMapperTest {
 
     assertThat(status.getCode()).isEqualTo(Code.PERMISSION_DENIED_VALUE);
     assertThat(status.getMessage()).isEqualTo("not your workout");
+  }
+
+  @Test
+  void aCallToAServiceThatDiedMidCall_isUnavailable_soTheClientRetries_notAnInternalError() {
+    StatusRuntimeException brokeOff =
+        Status.UNKNOWN.withCause(com.linecorp.armeria.common.ClosedSessionException.get()).asRuntimeException();
+    Metadata trailers = new Metadata();
+
+    Status answered = new ErrorMapper().apply(
+        ServiceRequestContext.of(HttpRequest.of(HttpMethod.POST, "/fitmesh.bff.v1.MobileWorkoutService/FinishWorkout")),
+        brokeOff.getStatus(), brokeOff, trailers);
+
+    assertThat(answered.getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+    assertThat(answered.getDescription()).isEqualTo("a service call broke off; retry");
+    assertThat(ErrorMapper.toStatusProto(brokeOff).getCode()).as("where a handler maps it itself")
+        .isEqualTo(Code.UNAVAILABLE_VALUE);
   }
 
   @Test
