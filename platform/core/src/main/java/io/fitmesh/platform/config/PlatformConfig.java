@@ -132,7 +132,7 @@ public record PlatformConfig(
         settings.duration("FITMESH_CALL_TIMEOUT", Duration.ofSeconds(5)),
         settings.duration("FITMESH_DRAIN_TIMEOUT", Duration.ofSeconds(10)),
         new PulsarSettings(pulsarUrl,
-            settings.intInRange("FITMESH_EVENT_MAX_REDELIVERIES", 5, 1, 99),
+            settings.intInRange("FITMESH_EVENT_MAX_REDELIVERIES", 9, 1, 99),
             settings.duration("FITMESH_EVENT_REDELIVERY_DELAY", Duration.ofSeconds(1))),
         new CqlSettings(Arrays.stream(cqlPoints.split(",")).map(String::trim).toList(),
             settings.string("FITMESH_CQL_LOCAL_DC", "datacenter1"),

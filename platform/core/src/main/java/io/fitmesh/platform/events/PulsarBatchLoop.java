@@ -103,6 +103,7 @@ final class PulsarBatchLoop implements Runnable, EventSubscription {
       consumer.acknowledgeAsync(handled.stream().map(Message::getMessageId).toList());
     } catch (Exception e) {
       log.warn("batch handler of {} failed on {} events", spec.subscription(), events.size(), e);
+      handled.forEach(msg -> PulsarEventBus.alertIfLastAttempt(spec, msg));
       handled.forEach(spec.ephemeral() ? consumer::acknowledgeAsync : consumer::negativeAcknowledge);
     }
   }

@@ -23,6 +23,8 @@ import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.ConsumerBuilder;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.DeadLetterPolicy;
+import org.apache.pulsar.client.api.RedeliveryBackoff;
+import org.apache.pulsar.client.impl.MultiplierRedeliveryBackoff;
 import org.apache.pulsar.client.api.Producer;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.PulsarClientException;
@@ -48,6 +50,8 @@ public final class PulsarEventBus extends AbstractEventBus {
   private static final Pattern DEAD_LETTER_TOPICS = Pattern.compile(TOPIC_PREFIX + ".*-DLQ");
   /** A dead-letter read ends once no message came for this long. */
   private static final Duration DEAD_LETTER_IDLE = Duration.ofSeconds(3);
+  /** The longest wait between two attempts at an event. */
+  static final Duration MAX_REDELIVERY_DELAY = Duration.ofMinutes(1);
 
   private final PulsarClient client;
   private final Duration sendTimeout;
@@ -155,7 +159,7 @@ public final class PulsarEventBus extends AbstractEventBus {
     } else {
       builder.subscriptionType(SubscriptionType.Key_Shared)
           .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest)
-          .negativeAckRedeliveryDelay(spec.redeliveryDelay().toMillis(), TimeUnit.MILLISECONDS)
+          .negativeAckRedeliveryBackoff(backoff(spec.redeliveryDelay()))
           .deadLetterPolicy(DeadLetterPolicy.builder()
               .maxRedeliverCount(spec.maxAttempts() - 1)
               .deadLetterTopic(TOPIC_PREFIX + spec.deadLetterTopic())
@@ -176,7 +180,29 @@ public final class PulsarEventBus extends AbstractEventBus {
       settleFailure(spec, c, msg);
     } catch (Exception e) {
       log.warn("handler of {} failed on attempt {} of {}", spec.subscription(), attempt, spec.maxAttempts(), e);
+      alertIfLastAttempt(spec, msg);
       settleFailure(spec, c, msg);
+    }
+  }
+
+  /**
+   * Redeliveries wait twice as long each time, from {@code first} up to {@link #MAX_REDELIVERY_DELAY}: with the
+   * default ten attempts an event is tried for about four minutes before it is dead-lettered, so an outage of a
+   * backend shorter than that (a restart, a failover) dead-letters nothing.
+   */
+  static RedeliveryBackoff backoff(Duration first) {
+    return MultiplierRedeliveryBackoff.builder()
+        .minDelayMs(first.toMillis())
+        .maxDelayMs(Math.max(first.toMillis(), MAX_REDELIVERY_DELAY.toMillis()))
+        .multiplier(2)
+        .build();
+  }
+
+  /** The alert an operator watches for: an event that failed its last attempt goes to the dead-letter topic. */
+  static void alertIfLastAttempt(SubscriptionSpec spec, Message<byte[]> msg) {
+    if (!spec.ephemeral() && msg.getRedeliveryCount() + 1 >= spec.maxAttempts()) {
+      log.error("DEAD LETTER: an event of {} failed {} attempts and goes to {}; list and replay it with "
+          + "'fitmesh events dead-letters'", spec.subscription(), spec.maxAttempts(), spec.deadLetterTopic());
     }
   }
 
