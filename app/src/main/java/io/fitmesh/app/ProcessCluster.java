@@ -79,7 +79,7 @@ final class ProcessCluster implements AutoCloseable {
    * @param settings  extra settings of every process, on top of this process's environment
    * @param instances how many instances of a deployable (default 1)
    * @throws IllegalStateException naming the instance and the end of its log when one exits or is not serving
-   *     within {@code startTimeout}; the others are stopped
+   *     within {@code startTimeout} (each first instance, then the further ones together); the others are stopped
    */
   static ProcessCluster start(Backends backends, Map<String, String> settings, Map<String, Integer> instances,
       ToIntBiFunction<String, Integer> ports, Path logs, Duration startTimeout, PrintStream out) throws IOException {
@@ -107,24 +107,37 @@ final class ProcessCluster implements AutoCloseable {
     ProcessCluster cluster = new ProcessCluster(started);
     try {
       for (Map.Entry<String, List<Integer>> deployable : portsOf.entrySet()) {
-        for (int n = 1; n <= deployable.getValue().size(); n++) {
-          int port = deployable.getValue().get(n - 1);
-          Path log = logs.resolve(deployable.getKey() + "-" + n + ".log");
-          ProcessBuilder builder = new ProcessBuilder(javaCommand(MAINS.get(deployable.getKey())))
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
-          builder.environment().putAll(environment);
-          builder.environment().put(setting(deployable.getKey(), "PORT"), Integer.toString(port));
-          Instance instance = new Instance(deployable.getKey(), n, port, builder.start(), log);
-          started.add(instance);
-          awaitServing(instance, Instant.now().plus(startTimeout), out);
+        Instance first = launch(deployable.getKey(), 1, deployable.getValue().get(0), environment, logs);
+        started.add(first);
+        awaitServing(first, Instant.now().plus(startTimeout), out);
+      }
+      List<Instance> more = new ArrayList<>();
+      for (Map.Entry<String, List<Integer>> deployable : portsOf.entrySet()) {
+        for (int n = 2; n <= deployable.getValue().size(); n++) {
+          more.add(launch(deployable.getKey(), n, deployable.getValue().get(n - 1), environment, logs));
         }
+      }
+      started.addAll(more);
+      Instant deadline = Instant.now().plus(startTimeout);
+      for (Instance instance : more) {
+        awaitServing(instance, deadline, out);
       }
       return cluster;
     } catch (IOException | RuntimeException e) {
       cluster.close();
       throw e;
     }
+  }
+
+  private static Instance launch(String deployable, int number, int port, Map<String, String> environment,
+      Path logs) throws IOException {
+    Path log = logs.resolve(deployable + "-" + number + ".log");
+    ProcessBuilder builder = new ProcessBuilder(javaCommand(MAINS.get(deployable)))
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    builder.environment().put(setting(deployable, "PORT"), Integer.toString(port));
+    return new Instance(deployable, number, port, builder.start(), log);
   }
 
   List<Instance> instances() {
@@ -154,7 +167,11 @@ final class ProcessCluster implements AutoCloseable {
     }
   }
 
-  /** One at a time: deployables starting together would change the CQL schema at once (Cassandra times out). */
+  /**
+   * The first instance of each deployable starts alone (it applies its CQL schema: deployables starting together
+   * would change the schema at once, and Cassandra times out); further instances, whose schema is in place, start
+   * together after them all.
+   */
   private static void awaitServing(Instance instance, Instant deadline, PrintStream out) throws IOException {
     Instant nextReport = Instant.now().plusSeconds(5);
     while (true) {

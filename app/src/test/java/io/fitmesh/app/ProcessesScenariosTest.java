@@ -1,6 +1,7 @@
 package io.fitmesh.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -11,6 +12,8 @@ import io.fitmesh.bff.v1.WatchLeaderboardRequest;
 import io.fitmesh.bff.v1.WatchLeaderboardResponse;
 import io.fitmesh.challenge.v1.LeaderboardEntry;
 import io.fitmesh.commerce.partner.ReferenceCatalogue;
+import io.fitmesh.infra.InfraLauncher;
+import io.fitmesh.infra.LocalPorts;
 import io.fitmesh.platform.auth.DevTokens;
 import io.fitmesh.platform.client.GrpcChannels;
 import io.fitmesh.platform.config.Backends;
@@ -21,6 +24,7 @@ import io.fitmesh.telemetry.v1.StreamSamplesResponse;
 import io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc;
 import io.fitmesh.testkit.MobileClient;
 import io.fitmesh.testkit.RealInfra;
+import io.fitmesh.testkit.TcpRelay;
 import io.grpc.Context;
 import io.grpc.stub.StreamObserver;
 import io.opentelemetry.api.OpenTelemetry;
@@ -39,6 +43,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -49,10 +54,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Scenarios 1 to 4 once more with every deployable in its own JVM, as `fitmesh run --processes` and a cluster run
- * them (two training and two challenge instances, called in turn), on real Pulsar, CQL server and Redis: through
- * the BFF's JSON API as the app does, and over native gRPC as a wearable and a live board do. Last, one training
- * and then one challenge instance is killed (-9) between calls: calls go to the other one, the dead one's events
- * are redelivered to it, and nothing is lost or counted twice.
+ * them (two training, two challenge and two social instances, called in turn), on real Pulsar, CQL server and
+ * Redis (reached through a relay that can slow or cut the link): through the BFF's JSON API as the app does, and
+ * over native gRPC as a wearable and a live board do. Last, the fault suite: under a steady mixed load of
+ * recording, finishing, joining and feed reading, one instance of each of training, challenge and social is
+ * killed (-9), the link to Redis is slowed and then cut, and Redis, the CQL server and Pulsar are restarted.
  */
 @ExtendWith(RealInfra.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -60,7 +66,9 @@ class ProcessesScenariosTest {
   /** What consumers in other processes build in their own time: a generous bound for slow machines. */
   private static final Duration EVENTUALLY = Duration.ofSeconds(45);
 
+  private static final InfraLauncher launcher = InfraLauncher.forCheckout(System.out);
   private static FakePushServices push;
+  private static TcpRelay redisLink;
   private static ReferenceCatalogue catalogue;
   private static ProcessCluster cluster;
   private static DevTokens tokens;
@@ -74,9 +82,11 @@ class ProcessesScenariosTest {
     push = new FakePushServices();
     catalogue = new ReferenceCatalogue();
     catalogue.start(0);
+    redisLink = TcpRelay.to(LocalPorts.REDIS);
     Map<String, String> settings = new HashMap<>(push.settings());
     settings.put("FITMESH_COMMERCE_PARTNERS", catalogue.partnersSetting());
-    cluster = ProcessCluster.start(Backends.LOCAL, settings, Map.of("training", 2, "challenge", 2),
+    settings.put("FITMESH_REDIS_ADDRESS", "redis://" + redisLink.endpoint());
+    cluster = ProcessCluster.start(Backends.LOCAL, settings, Map.of("training", 2, "challenge", 2, "social", 2),
         ProcessCluster.anyFreePorts(), Path.of("target/processes"), Duration.ofMinutes(4), System.out);
     tokens = new DevTokens(PlatformConfig.DEV_JWT_SECRET, Duration.ofSeconds(30), Duration.ofHours(24),
         Clock.systemUTC());
@@ -85,14 +95,11 @@ class ProcessesScenariosTest {
 
   @AfterAll
   static void stopThem() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
-    if (catalogue != null) {
-      catalogue.close();
-    }
-    if (push != null) {
-      push.close();
+    launcher.resume(InfraLauncher.ALL);
+    for (AutoCloseable open : new AutoCloseable[] {cluster, redisLink, catalogue, push}) {
+      if (open != null) {
+        open.close();
+      }
     }
   }
 
@@ -183,50 +190,92 @@ class ProcessesScenariosTest {
     }
   }
 
-  /** Late: it kills an instance. */
-  @Test
-  @Order(Integer.MAX_VALUE - 1)
-  void killingOneOfTwoTrainingInstances_losesNoWorkout_andCountsEachOnce() throws Exception {
-    MobileClient app = app("survivor");
-    Instant start = Instant.now().minus(Duration.ofHours(12)).truncatedTo(ChronoUnit.SECONDS);
-    List<String> recorded = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      if (i == 3) {
-        kill("training#2");
-      }
-      recorded.add(record(app, "VISIBILITY_ONLY_ME", start.plus(Duration.ofHours(i)), 300, 3.0));
-    }
-
-    await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(app.get("/v1/athletes/me/stats").body()
-        .at("/stats/allTime/0/count").asText()).as("each finished workout counted once").isEqualTo("8"));
-    assertThat(app.get("/v1/workouts?page_size=50").body().at("/workouts").findValuesAsText("workoutId"))
-        .containsExactlyInAnyOrderElementsOf(recorded);
-  }
-
-  /** Last: it kills an instance. */
+  /**
+   * Last: the fault suite. Under a steady mixed load one fault after another; after them all nothing is lost or
+   * counted twice anywhere, and every call was answered 200 or told to retry (503/504), never 500.
+   */
   @Test
   @Order(Integer.MAX_VALUE)
-  void killingOneOfTwoChallengeInstances_losesNoJoinOrProgress_andCountsEachWorkoutOnce() throws Exception {
-    MobileClient anna = app("anna");
-    MobileClient bob = app("bob");
-    String challengeId = createChallenge(anna);
-    assertThat(anna.post("/v1/challenges/" + challengeId + ":join", Map.of()).status()).isEqualTo(200);
-    Instant start = Instant.now().minus(Duration.ofHours(6)).truncatedTo(ChronoUnit.SECONDS);
-    record(anna, "VISIBILITY_ONLY_ME", start, 1000, 3.0);
+  void underASteadyMixedLoad_killsPartitionsAndRestarts_loseNothing_countNothingTwice_andAnswerRetryably()
+      throws Exception {
+    List<String> recorders = List.of(id("ann"), id("ben"), id("cat"));
+    String reader = id("fan");
+    String challengeId = createChallenge(appOf(recorders.get(0)));
+    for (String recorder : recorders) {
+      assertThat(appOf(recorder).get("/v1/feed").status()).as("uses social, so others can follow").isEqualTo(200);
+      assertThat(appOf(recorder).post("/v1/challenges/" + challengeId + ":join", Map.of()).status()).isEqualTo(200);
+      assertThat(appOf(reader).post("/v1/athletes/" + recorder + ":follow", Map.of()).body().at("/state").asText())
+          .isEqualTo("FOLLOW_STATE_FOLLOWING");
+    }
+    SteadyLoad load = SteadyLoad.start(this::appOf, recorders, reader, challengeId,
+        Instant.now().minus(Duration.ofHours(19)));
+    FaultDiary diary = new FaultDiary(load, Duration.ofMinutes(4));
+    try {
+      diary.inflict("none (the load warming up)", () -> { });
+      diary.inflict("kill -9 social#2 (feeds, fan-out consumer)", () -> kill("social#2"));
+      diary.inflict("kill -9 training#2", () -> kill("training#2"));
+      diary.inflict("kill -9 challenge#2 (board consumer)", () -> kill("challenge#2"));
+      diary.inflict("+300 ms each way between the services and Redis for 10 s", () -> {
+        redisLink.latency(Duration.ofMillis(300));
+        Thread.sleep(10_000);
+        redisLink.latency(Duration.ZERO);
+      });
+      diary.inflict("partition between the services and Redis for 8 s", () -> {
+        redisLink.partition();
+        Thread.sleep(8_000);
+        redisLink.heal();
+      });
+      diary.inflict("Redis stopped, restarted on its data", () -> restart("redis"));
+      diary.inflict("CQL server stopped, restarted on its data", () -> restart("cql"));
+      diary.inflict("Pulsar stopped, restarted on its data", () -> restart("pulsar"));
+    } finally {
+      load.close();
+    }
 
-    kill("challenge#2");
-    assertThat(bob.post("/v1/challenges/" + challengeId + ":join", Map.of()).status()).as("a join after the kill")
-        .isEqualTo(200);
-    record(anna, "VISIBILITY_ONLY_ME", start.plus(Duration.ofHours(2)), 1000, 3.0);
-    record(bob, "VISIBILITY_ONLY_ME", start.plus(Duration.ofHours(3)), 1500, 3.3);
-
-    await().atMost(EVENTUALLY).untilAsserted(() -> {
-      JsonNode mine = anna.get("/v1/challenges/" + challengeId + "/leaderboard/me?neighbours=1").body();
-      assertThat(mine.at("/me/rank").asLong()).isEqualTo(1);
-      assertThat(mine.at("/me/score").asDouble()).as("anna's two runs, each counted once").isBetween(5800.0, 6200.0);
-      assertThat(mine.at("/below/0/athleteId").asText()).isEqualTo(id("bob"));
-      assertThat(mine.at("/below/0/score").asDouble()).as("bob's run, counted once").isBetween(4800.0, 5100.0);
+    assertThat(load.failures()).as("calls that never got 200").isEmpty();
+    assertThat(load.answers().keySet()).as("answers by status (-1: none within the client's 10 s): "
+        + load.answers()).isSubsetOf(200, 503, 504, -1);
+    List<SteadyLoad.Finished> finished = load.finished();
+    assertThat(finished).allSatisfy(workout ->
+        assertThat(workout.sampleCount()).as("every acknowledged sample stored, once").isEqualTo(120));
+    Map<String, List<SteadyLoad.Finished>> byAthlete = finished.stream()
+        .collect(Collectors.groupingBy(SteadyLoad.Finished::athleteId));
+    assertThat(byAthlete.keySet()).containsExactlyInAnyOrderElementsOf(recorders);
+    await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+      for (String recorder : recorders) {
+        List<SteadyLoad.Finished> own = byAthlete.get(recorder);
+        assertThat(appOf(recorder).get("/v1/athletes/me/stats").body().at("/stats/allTime/0/count").asInt())
+            .as("analytics counts each of %s's workouts once", recorder).isEqualTo(own.size());
+        JsonNode mine = appOf(recorder).get("/v1/challenges/" + challengeId + "/leaderboard/me").body();
+        assertThat(mine.at("/me/score").asDouble()).as("the board counts each of %s's workouts once", recorder)
+            .isCloseTo(own.stream().mapToDouble(SteadyLoad.Finished::distanceM).sum(), within(1.0));
+        assertThat(mine.at("/participantCount").asLong()).as("every join is on the board")
+            .isEqualTo(recorders.size() + load.joiners().size());
+      }
+      assertThat(feed(reader)).as("the follower's feed shows each finished workout once")
+          .containsExactlyInAnyOrderElementsOf(finished.stream().map(SteadyLoad.Finished::workoutId).toList());
     });
+    diary.write(Path.of("target/faults-under-load.md"), String.format(
+        "Totals: %d calls %s; %d workouts finished (%d samples), %d joins; lost 0, duplicates 0.",
+        load.calls(), load.answers(), finished.size(), finished.size() * 120L, load.joiners().size()));
+  }
+
+  private static void restart(String server) throws Exception {
+    launcher.down(List.of(server));
+    Thread.sleep(3_000);
+    launcher.resume(List.of(server));
+  }
+
+  /** Every workout id in the athlete's feed, page by page (a repeated id shows as a duplicate). */
+  private List<String> feed(String athleteId) {
+    List<String> ids = new ArrayList<>();
+    String page = "";
+    do {
+      JsonNode cards = appOf(athleteId).get("/v1/feed?page_size=50&page_token=" + page).body();
+      ids.addAll(cards.at("/cards").findValuesAsText("workoutId"));
+      page = cards.at("/nextPageToken").asText();
+    } while (!page.isEmpty());
+    return ids;
   }
 
   private static void kill(String label) throws InterruptedException {
@@ -254,7 +303,11 @@ class ProcessesScenariosTest {
   }
 
   private MobileClient app(String name) {
-    return new MobileClient(cluster.endpoint("bff"), token(name));
+    return appOf(id(name));
+  }
+
+  private MobileClient appOf(String athleteId) {
+    return new MobileClient(cluster.endpoint("bff"), tokens.mint(athleteId, Duration.ofHours(1)));
   }
 
   /** Starts, uploads and finishes a straight run as the app does; returns its id. */

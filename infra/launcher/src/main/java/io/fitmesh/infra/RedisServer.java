@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Redis from the OS package (apt-get install -y redis-server), without persistence. */
+/**
+ * Redis from the OS package (apt-get install -y redis-server), with an append-only file synced every second as a
+ * production primary has: a stop and {@code resume} keeps boards and timelines, as a restarted primary does.
+ */
 final class RedisServer implements ManagedServer {
 
   @Override
@@ -25,7 +28,7 @@ final class RedisServer implements ManagedServer {
       throw new IOException("redis-server is not installed: run apt-get install -y redis-server");
     }
     return List.of(binary.toString(), "--port", String.valueOf(LocalPorts.REDIS), "--bind", "127.0.0.1",
-        "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", dir.toString());
+        "--save", "", "--appendonly", "yes", "--appendfsync", "everysec", "--daemonize", "no", "--dir", dir.toString());
   }
 
   @Override
