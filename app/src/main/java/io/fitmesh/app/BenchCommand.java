@@ -1,7 +1,8 @@
 package io.fitmesh.app;
 
-import io.fitmesh.app.bench.IngestBench;
+import io.fitmesh.app.bench.AllBench;
 import io.fitmesh.app.bench.FeedBench;
+import io.fitmesh.app.bench.IngestBench;
 import io.fitmesh.app.bench.LeaderboardBench;
 import io.fitmesh.app.bench.LongWorkoutBench;
 import io.fitmesh.app.bench.RecoBench;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Measure FitMesh on this machine against raw baselines from the same run (local mode).",
     subcommands = {IngestBench.class, LeaderboardBench.class, FeedBench.class, RecoBench.class,
-        LongWorkoutBench.class})
+        LongWorkoutBench.class, AllBench.class})
 final class BenchCommand implements Runnable {
   @Override
   public void run() {

@@ -3,6 +3,7 @@ package io.fitmesh.app.bench;
 import io.fitmesh.platform.config.Settings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** fitmesh bench feed. */
@@ -29,6 +30,9 @@ public final class FeedBench implements Callable<Integer> {
   @Option(names = "--seconds", defaultValue = "10", description = "Length of the read and push phases (default: ${DEFAULT-VALUE}).")
   int seconds;
 
+  @Mixin
+  Repeat repeat = new Repeat();
+
   @Option(names = "--no-record", description = "Do not append the results to docs/benchmarks.md.")
   boolean noRecord;
 
@@ -40,11 +44,14 @@ public final class FeedBench implements Callable<Integer> {
           + "1 <= push-rate <= 1000, 1 <= seconds <= 300");
       return 2;
     }
+    return repeat.publish(!noRecord, this::oneRun);
+  }
+
+  /** One run on a fresh node: its table. */
+  String oneRun() throws Exception {
     Settings settings = BenchReport.localServersAndFreePorts();
     try (FeedBenchmark bench = new FeedBenchmark(settings, System.out)) {
-      FeedBenchmark.Result result = bench.run(followers, readRate, pushRate, seconds);
-      BenchReport.publish(BenchReport.feedTable(result), !noRecord);
+      return BenchReport.feedTable(bench.run(followers, readRate, pushRate, seconds));
     }
-    return 0;
   }
 }

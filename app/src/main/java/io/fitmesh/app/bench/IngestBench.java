@@ -8,6 +8,7 @@ import io.fitmesh.platform.runtime.PlatformRuntime;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** fitmesh bench ingest. */
@@ -26,6 +27,9 @@ public final class IngestBench implements Callable<Integer> {
   @Option(names = "--seconds", defaultValue = "20", description = "Seconds per phase (default: ${DEFAULT-VALUE}).")
   int seconds;
 
+  @Mixin
+  Repeat repeat = new Repeat();
+
   @Option(names = "--no-record", description = "Do not append the results to docs/benchmarks.md.")
   boolean noRecord;
 
@@ -35,14 +39,17 @@ public final class IngestBench implements Callable<Integer> {
       System.err.println("fitmesh bench ingest: --devices must be 1..2000 and --seconds 5..600");
       return 2;
     }
+    return repeat.publish(!noRecord, this::oneRun);
+  }
+
+  /** One run on a fresh node: its table. */
+  String oneRun() throws Exception {
     Settings settings = BenchReport.localServersAndFreePorts();
     PlatformRuntime runtime = PlatformRuntime.open(PlatformConfig.from(settings, Backends.LOCAL), "bench");
     FitmeshNode node = FitmeshNode.start(runtime);
     try {
-      IngestBenchmark.BenchResult result =
-          new IngestBenchmark(runtime, node, devices, Duration.ofSeconds(seconds), System.out).run();
-      BenchReport.publish(BenchReport.ingestTable(result), !noRecord);
-      return 0;
+      return BenchReport.ingestTable(
+          new IngestBenchmark(runtime, node, devices, Duration.ofSeconds(seconds), System.out).run());
     } finally {
       node.close();
     }

@@ -6,6 +6,7 @@ import io.fitmesh.platform.config.Settings;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** fitmesh bench leaderboard. */
@@ -33,6 +34,9 @@ public final class LeaderboardBench implements Callable<Integer> {
       description = "challenge.progress events to drain (default: ${DEFAULT-VALUE}).")
   int updates;
 
+  @Mixin
+  Repeat repeat = new Repeat();
+
   @Option(names = "--no-record", description = "Do not append the results to docs/benchmarks.md.")
   boolean noRecord;
 
@@ -44,12 +48,15 @@ public final class LeaderboardBench implements Callable<Integer> {
           + "1 <= watchers <= joins, 1000 <= updates <= 10M");
       return 2;
     }
+    return repeat.publish(!noRecord, this::oneRun);
+  }
+
+  /** One run on fresh nodes: its table. */
+  String oneRun() throws Exception {
     Settings settings = BenchReport.localServersAndFreePorts();
     PlatformConfig config = PlatformConfig.from(settings, Backends.LOCAL);
-    LeaderboardBenchmark.Result result = new LeaderboardBenchmark(
+    return BenchReport.leaderboardTable(new LeaderboardBenchmark(
         () -> PlatformRuntime.open(config, "bench"), settings, System.out)
-        .run(joins, participants, watchers, updates);
-    BenchReport.publish(BenchReport.leaderboardTable(result), !noRecord);
-    return 0;
+        .run(joins, participants, watchers, updates));
   }
 }

@@ -7,6 +7,7 @@ import io.fitmesh.platform.config.Settings;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** fitmesh bench long. */
@@ -22,6 +23,9 @@ public final class LongWorkoutBench implements Callable<Integer> {
   @Option(names = "--workouts", defaultValue = "10", description = "Workouts finished and files imported (default: ${DEFAULT-VALUE}).")
   int workouts;
 
+  @Mixin
+  Repeat repeat = new Repeat();
+
   @Option(names = "--no-record", description = "Do not append the results to docs/benchmarks.md.")
   boolean noRecord;
 
@@ -31,13 +35,16 @@ public final class LongWorkoutBench implements Callable<Integer> {
       System.err.println("fitmesh bench long: --workouts must be 1..100");
       return 2;
     }
+    return repeat.publish(!noRecord, this::oneRun);
+  }
+
+  /** One run on a fresh node: its table. */
+  String oneRun() throws Exception {
     Settings settings = BenchReport.localServersAndFreePorts();
     PlatformRuntime runtime = PlatformRuntime.open(PlatformConfig.from(settings, Backends.LOCAL), "bench");
     FitmeshNode node = FitmeshNode.start(runtime);
     try {
-      LongWorkoutBenchmark.Result result = new LongWorkoutBenchmark(runtime, node, System.out).run(workouts);
-      BenchReport.publish(BenchReport.longTable(result), !noRecord);
-      return 0;
+      return BenchReport.longTable(new LongWorkoutBenchmark(runtime, node, System.out).run(workouts));
     } finally {
       node.close();
     }

@@ -3,6 +3,7 @@ package io.fitmesh.app.bench;
 import io.fitmesh.platform.config.Settings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** fitmesh bench reco. */
@@ -28,6 +29,9 @@ public final class RecoBench implements Callable<Integer> {
   @Option(names = "--seconds", defaultValue = "15", description = "Length of each phase (default: ${DEFAULT-VALUE}).")
   int seconds;
 
+  @Mixin
+  Repeat repeat = new Repeat();
+
   @Option(names = "--no-record", description = "Do not append the results to docs/benchmarks.md.")
   boolean noRecord;
 
@@ -39,10 +43,14 @@ public final class RecoBench implements Callable<Integer> {
           + "1 <= rate <= 5000, 1 <= seconds <= 300");
       return 2;
     }
+    return repeat.publish(!noRecord, this::oneRun);
+  }
+
+  /** One run on a fresh node: its table. */
+  String oneRun() throws Exception {
     Settings settings = BenchReport.localServersAndFreePorts();
     try (RecoBenchmark bench = new RecoBenchmark(settings, System.out)) {
-      BenchReport.publish(BenchReport.recoTable(bench.run(athletes, concurrency, rate, seconds)), !noRecord);
+      return BenchReport.recoTable(bench.run(athletes, concurrency, rate, seconds));
     }
-    return 0;
   }
 }
