@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
     description = "FitMesh: the open backend for fitness platforms.",
     subcommands = {RunCommand.class, InfraCommand.class, TokenCommand.class, LeaderboardCommand.class, FeedCommand.class,
         EventsCommand.class, PromoCommand.class, CommerceCommand.class,
-        BenchCommand.class, EnvoyCommand.class,
+        BenchCommand.class, SimulateCommand.class, EnvoyCommand.class,
         VersionCommand.class,
         CommandLine.HelpCommand.class})
 public final class FitmeshCli implements Runnable {

@@ -5,13 +5,14 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fitmesh.app.simulate.Simulation;
 import io.fitmesh.bff.v1.MobileChallengeServiceGrpc;
 import io.fitmesh.bff.v1.WatchLeaderboardRequest;
 import io.fitmesh.bff.v1.WatchLeaderboardResponse;
 import io.fitmesh.challenge.v1.LeaderboardEntry;
 import io.fitmesh.platform.client.GrpcChannels;
+import io.fitmesh.platform.client.MobileClient;
 import io.fitmesh.platform.runtime.PlatformRuntime;
-import io.fitmesh.testkit.MobileClient;
 import io.fitmesh.testkit.RealInfra;
 import io.fitmesh.training.domain.TrackPoint;
 import io.fitmesh.training.imports.WorkoutFiles;
@@ -227,17 +228,7 @@ abstract class ChallengeScenario {
   }
 
   static List<Map<String, Object>> straightRun(Instant start, int seconds, double metresPerSecond) {
-    List<Map<String, Object>> samples = new ArrayList<>();
-    for (int seq = 0; seq < seconds; seq++) {
-      Map<String, Object> s = new HashMap<>();
-      s.put("seq", seq);
-      s.put("time", start.plusSeconds(seq).toString());
-      s.put("latitudeDeg", 46.0 + seq * metresPerSecond / 111_195.0);
-      s.put("longitudeDeg", 14.5);
-      s.put("heartRateBpm", 140 + (seq % 20));
-      samples.add(s);
-    }
-    return samples;
+    return Simulation.straightRun(start, seconds, metresPerSecond);
   }
 
   /** The Visnjan drive as a run, moved to start at {@code start}. */

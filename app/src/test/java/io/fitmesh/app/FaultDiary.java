@@ -2,6 +2,7 @@ package io.fitmesh.app;
 
 import static org.awaitility.Awaitility.await;
 
+import io.fitmesh.app.simulate.Simulation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Inflicts faults one at a time while a {@link SteadyLoad} runs and writes down, for each, what the load saw: the
+ * Inflicts faults one at a time while a {@link Simulation} runs as their load and writes down, for each, what the load saw: the
  * calls made meanwhile by status, the workouts finished, and how long after the fault's end the next one was.
  */
 final class FaultDiary {
@@ -23,13 +24,13 @@ final class FaultDiary {
     void inflict() throws Exception;
   }
 
-  private final SteadyLoad load;
+  private final Simulation load;
   private final Duration recoveryBound;
   private final List<String> rows = new ArrayList<>(List.of(
       "| fault | lasted | calls meanwhile, by status (-1: no answer in 10 s) | workouts finished | recovered after |",
       "|---|---|---|---|---|"));
 
-  FaultDiary(SteadyLoad load, Duration recoveryBound) {
+  FaultDiary(Simulation load, Duration recoveryBound) {
     this.load = load;
     this.recoveryBound = recoveryBound;
   }
@@ -43,7 +44,7 @@ final class FaultDiary {
     Instant over = Instant.now();
     await(name).atMost(recoveryBound).pollInterval(Duration.ofMillis(100)).until(() ->
         load.finished().stream().anyMatch(workout -> workout.at().isAfter(over)));
-    Instant recovered = load.finished().stream().map(SteadyLoad.Finished::at).filter(at -> at.isAfter(over))
+    Instant recovered = load.finished().stream().map(Simulation.Finished::at).filter(at -> at.isAfter(over))
         .min(Instant::compareTo).orElseThrow();
     Map<Integer, Long> meanwhile = new TreeMap<>();
     load.answers().forEach((status, count) -> {

@@ -16,11 +16,11 @@ import io.fitmesh.bff.v1.MobileWorkoutServiceGrpc.MobileWorkoutServiceBlockingSt
 import io.fitmesh.bff.v1.StartWorkoutRequest;
 import io.fitmesh.common.v1.Sport;
 import io.fitmesh.platform.client.GrpcChannels;
+import io.fitmesh.platform.client.MobileClient;
 import io.fitmesh.platform.config.Backends;
 import io.fitmesh.platform.config.PlatformConfig;
 import io.fitmesh.platform.config.Settings;
 import io.fitmesh.platform.runtime.PlatformRuntime;
-import io.fitmesh.testkit.MobileClient;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.nio.charset.StandardCharsets;

@@ -3,8 +3,8 @@ package io.fitmesh.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fitmesh.platform.client.MobileClient;
 import io.fitmesh.platform.runtime.PlatformRuntime;
-import io.fitmesh.testkit.MobileClient;
 import io.fitmesh.testkit.RealInfra;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;

@@ -11,18 +11,19 @@ import io.fitmesh.bff.v1.MobileChallengeServiceGrpc;
 import io.fitmesh.bff.v1.WatchLeaderboardRequest;
 import io.fitmesh.bff.v1.WatchLeaderboardResponse;
 import io.fitmesh.challenge.v1.LeaderboardEntry;
+import io.fitmesh.app.simulate.Simulation;
 import io.fitmesh.commerce.partner.ReferenceCatalogue;
 import io.fitmesh.infra.InfraLauncher;
 import io.fitmesh.infra.LocalPorts;
 import io.fitmesh.platform.auth.DevTokens;
 import io.fitmesh.platform.client.GrpcChannels;
+import io.fitmesh.platform.client.MobileClient;
 import io.fitmesh.platform.config.Backends;
 import io.fitmesh.platform.config.PlatformConfig;
 import io.fitmesh.telemetry.v1.Sample;
 import io.fitmesh.telemetry.v1.StreamSamplesRequest;
 import io.fitmesh.telemetry.v1.StreamSamplesResponse;
 import io.fitmesh.telemetry.v1.TelemetryIngestServiceGrpc;
-import io.fitmesh.testkit.MobileClient;
 import io.fitmesh.testkit.RealInfra;
 import io.fitmesh.testkit.TcpRelay;
 import io.grpc.Context;
@@ -198,17 +199,10 @@ class ProcessesScenariosTest {
   @Order(Integer.MAX_VALUE)
   void underASteadyMixedLoad_killsPartitionsAndRestarts_loseNothing_countNothingTwice_andAnswerRetryably()
       throws Exception {
-    List<String> recorders = List.of(id("ann"), id("ben"), id("cat"));
-    String reader = id("fan");
-    String challengeId = createChallenge(appOf(recorders.get(0)));
-    for (String recorder : recorders) {
-      assertThat(appOf(recorder).get("/v1/feed").status()).as("uses social, so others can follow").isEqualTo(200);
-      assertThat(appOf(recorder).post("/v1/challenges/" + challengeId + ":join", Map.of()).status()).isEqualTo(200);
-      assertThat(appOf(reader).post("/v1/athletes/" + recorder + ":follow", Map.of()).body().at("/state").asText())
-          .isEqualTo("FOLLOW_STATE_FOLLOWING");
-    }
-    SteadyLoad load = SteadyLoad.start(this::appOf, recorders, reader, challengeId,
-        Instant.now().minus(Duration.ofHours(19)));
+    Simulation load = Simulation.start(this::appOf, id("sim"), 3);
+    List<String> recorders = load.athletes();
+    String reader = load.follower();
+    String challengeId = load.challengeId();
     FaultDiary diary = new FaultDiary(load, Duration.ofMinutes(4));
     try {
       diary.inflict("none (the load warming up)", () -> { });
@@ -235,29 +229,31 @@ class ProcessesScenariosTest {
     assertThat(load.failures()).as("calls that never got 200").isEmpty();
     assertThat(load.answers().keySet()).as("answers by status (-1: none within the client's 10 s): "
         + load.answers()).isSubsetOf(200, 503, 504, -1);
-    List<SteadyLoad.Finished> finished = load.finished();
+    List<Simulation.Finished> finished = load.finished();
     assertThat(finished).allSatisfy(workout ->
-        assertThat(workout.sampleCount()).as("every acknowledged sample stored, once").isEqualTo(120));
-    Map<String, List<SteadyLoad.Finished>> byAthlete = finished.stream()
-        .collect(Collectors.groupingBy(SteadyLoad.Finished::athleteId));
+        assertThat(workout.sampleCount()).as("every acknowledged sample stored, once")
+            .isEqualTo(Simulation.SAMPLES_PER_WORKOUT));
+    Map<String, List<Simulation.Finished>> byAthlete = finished.stream()
+        .collect(Collectors.groupingBy(Simulation.Finished::athleteId));
     assertThat(byAthlete.keySet()).containsExactlyInAnyOrderElementsOf(recorders);
     await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
       for (String recorder : recorders) {
-        List<SteadyLoad.Finished> own = byAthlete.get(recorder);
+        List<Simulation.Finished> own = byAthlete.get(recorder);
         assertThat(appOf(recorder).get("/v1/athletes/me/stats").body().at("/stats/allTime/0/count").asInt())
             .as("analytics counts each of %s's workouts once", recorder).isEqualTo(own.size());
         JsonNode mine = appOf(recorder).get("/v1/challenges/" + challengeId + "/leaderboard/me").body();
         assertThat(mine.at("/me/score").asDouble()).as("the board counts each of %s's workouts once", recorder)
-            .isCloseTo(own.stream().mapToDouble(SteadyLoad.Finished::distanceM).sum(), within(1.0));
+            .isCloseTo(own.stream().mapToDouble(Simulation.Finished::distanceM).sum(), within(1.0));
         assertThat(mine.at("/participantCount").asLong()).as("every join is on the board")
             .isEqualTo(recorders.size() + load.joiners().size());
       }
       assertThat(feed(reader)).as("the follower's feed shows each finished workout once")
-          .containsExactlyInAnyOrderElementsOf(finished.stream().map(SteadyLoad.Finished::workoutId).toList());
+          .containsExactlyInAnyOrderElementsOf(finished.stream().map(Simulation.Finished::workoutId).toList());
     });
     diary.write(Path.of("target/faults-under-load.md"), String.format(
         "Totals: %d calls %s; %d workouts finished (%d samples), %d joins; lost 0, duplicates 0.",
-        load.calls(), load.answers(), finished.size(), finished.size() * 120L, load.joiners().size()));
+        load.calls(), load.answers(), finished.size(), finished.size() * (long) Simulation.SAMPLES_PER_WORKOUT,
+        load.joiners().size()));
   }
 
   private static void restart(String server) throws Exception {

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fitmesh.infra.InfraLauncher;
+import io.fitmesh.platform.client.MobileClient;
 import io.fitmesh.platform.runtime.PlatformRuntime;
-import io.fitmesh.testkit.MobileClient;
 import io.fitmesh.testkit.RealInfra;
 import java.time.Duration;
 import java.time.Instant;

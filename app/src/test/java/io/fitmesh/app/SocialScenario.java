@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.linecorp.armeria.common.HttpMethod;
+import io.fitmesh.platform.client.MobileClient;
 import io.fitmesh.platform.runtime.PlatformRuntime;
-import io.fitmesh.testkit.MobileClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

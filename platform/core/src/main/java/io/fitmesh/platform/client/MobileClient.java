@@ -1,4 +1,4 @@
-package io.fitmesh.testkit;
+package io.fitmesh.platform.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
