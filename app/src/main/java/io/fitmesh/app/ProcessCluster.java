@@ -114,10 +114,11 @@ final class ProcessCluster implements AutoCloseable {
       List<Instance> more = new ArrayList<>();
       for (Map.Entry<String, List<Integer>> deployable : portsOf.entrySet()) {
         for (int n = 2; n <= deployable.getValue().size(); n++) {
-          more.add(launch(deployable.getKey(), n, deployable.getValue().get(n - 1), environment, logs));
+          Instance instance = launch(deployable.getKey(), n, deployable.getValue().get(n - 1), environment, logs);
+          started.add(instance);
+          more.add(instance);
         }
       }
-      started.addAll(more);
       Instant deadline = Instant.now().plus(startTimeout);
       for (Instance instance : more) {
         awaitServing(instance, deadline, out);

@@ -73,30 +73,15 @@ final class SimulateCommand implements Callable<Integer> {
     try {
       simulation = Simulation.start(athlete -> new MobileClient(bff, tokens.mint(athlete, Duration.ofHours(1))),
           prefix, athletes);
-    } catch (IllegalStateException | java.util.concurrent.CompletionException e) {
-      System.err.println("fitmesh simulate: " + e.getMessage() + " (is FitMesh running at " + bff + "?)");
+    } catch (IllegalStateException refused) {
+      System.err.println("fitmesh simulate: " + refused.getMessage());
+      return 1;
+    } catch (java.util.concurrent.CompletionException noAnswer) {
+      System.err.println("fitmesh simulate: no answer from " + bff + " (is FitMesh running there?)");
       return 1;
     }
-    Instant start = Instant.now();
-    Instant end = start.plus(runFor);
-    long workoutsBefore = 0;
-    long callsBefore = 0;
-    Instant reported = start;
     try (simulation) {
-      while (Instant.now().isBefore(end)) {
-        Thread.sleep(Math.min(REPORT_EVERY.toMillis(), Math.max(1, Duration.between(Instant.now(), end).toMillis())));
-        long workouts = simulation.finished().size();
-        long calls = simulation.calls();
-        Instant now = Instant.now();
-        double seconds = Math.max(0.001, Duration.between(reported, now).toMillis() / 1000.0);
-        reported = now;
-        out.printf("%4ds  %,d workouts (%.1f/s), %,d calls (%.1f/s), %d joins, answers %s, ETA %ds%n  ms: %s%n",
-            Duration.between(start, now).toSeconds(), workouts, (workouts - workoutsBefore) / seconds,
-            calls, (calls - callsBefore) / seconds, simulation.joiners().size(), simulation.answers(),
-            Math.max(0, Duration.between(now, end).toSeconds()), simulation.latencyReport());
-        workoutsBefore = workouts;
-        callsBefore = calls;
-      }
+      reportUntil(simulation, Instant.now().plus(runFor), out);
       out.println("stopping: each athlete finishes the workout in hand");
     }
     out.printf("done: %,d workouts finished (%,d samples), %,d joins, %,d calls, answers %s%n  ms over the run: %s%n",
@@ -107,5 +92,27 @@ final class SimulateCommand implements Callable<Integer> {
       return 1;
     }
     return 0;
+  }
+
+  /** Prints the rates, answers and latencies of the last few seconds every {@link #REPORT_EVERY} until {@code end}. */
+  private static void reportUntil(Simulation simulation, Instant end, PrintStream out) throws InterruptedException {
+    Instant start = Instant.now();
+    Instant reported = start;
+    long workoutsBefore = 0;
+    long callsBefore = 0;
+    while (Instant.now().isBefore(end)) {
+      Thread.sleep(Math.min(REPORT_EVERY.toMillis(), Math.max(1, Duration.between(Instant.now(), end).toMillis())));
+      Instant now = Instant.now();
+      double seconds = Math.max(0.001, Duration.between(reported, now).toMillis() / 1000.0);
+      long workouts = simulation.finished().size();
+      long calls = simulation.calls();
+      out.printf("%4ds  %,d workouts (%.1f/s), %,d calls (%.1f/s), %d joins, answers %s, ETA %ds%n  ms: %s%n",
+          Duration.between(start, now).toSeconds(), workouts, (workouts - workoutsBefore) / seconds, calls,
+          (calls - callsBefore) / seconds, simulation.joiners().size(), simulation.answers(),
+          Math.max(0, Duration.between(now, end).toSeconds()), simulation.latencyReport());
+      reported = now;
+      workoutsBefore = workouts;
+      callsBefore = calls;
+    }
   }
 }

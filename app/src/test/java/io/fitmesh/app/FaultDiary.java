@@ -27,7 +27,8 @@ final class FaultDiary {
   private final Simulation load;
   private final Duration recoveryBound;
   private final List<String> rows = new ArrayList<>(List.of(
-      "| fault | lasted | calls meanwhile, by status (-1: no answer in 10 s) | workouts finished | recovered after |",
+      "| fault | lasted | calls from the fault until recovered, by status (-1: no answer in 10 s) "
+          + "| workouts finished in that time | recovered after |",
       "|---|---|---|---|---|"));
 
   FaultDiary(Simulation load, Duration recoveryBound) {

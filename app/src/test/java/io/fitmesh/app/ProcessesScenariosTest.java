@@ -87,6 +87,8 @@ class ProcessesScenariosTest {
     Map<String, String> settings = new HashMap<>(push.settings());
     settings.put("FITMESH_COMMERCE_PARTNERS", catalogue.partnersSetting());
     settings.put("FITMESH_REDIS_ADDRESS", "redis://" + redisLink.endpoint());
+    // every workout of the fault suite's load must fit in the follower's timeline, however fast the machine
+    settings.put("FITMESH_TIMELINE_CAP", "10000");
     cluster = ProcessCluster.start(Backends.LOCAL, settings, Map.of("training", 2, "challenge", 2, "social", 2),
         ProcessCluster.anyFreePorts(), Path.of("target/processes"), Duration.ofMinutes(4), System.out);
     tokens = new DevTokens(PlatformConfig.DEV_JWT_SECRET, Duration.ofSeconds(30), Duration.ofHours(24),
@@ -96,10 +98,15 @@ class ProcessesScenariosTest {
 
   @AfterAll
   static void stopThem() throws Exception {
-    launcher.resume(InfraLauncher.ALL);
-    for (AutoCloseable open : new AutoCloseable[] {cluster, redisLink, catalogue, push}) {
-      if (open != null) {
-        open.close();
+    try {
+      if (cluster != null) {
+        launcher.resume(InfraLauncher.ALL); // in case the fault suite failed with a server stopped
+      }
+    } finally {
+      for (AutoCloseable open : new AutoCloseable[] {cluster, redisLink, catalogue, push}) {
+        if (open != null) {
+          open.close();
+        }
       }
     }
   }

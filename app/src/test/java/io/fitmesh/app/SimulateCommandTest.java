@@ -38,7 +38,7 @@ class SimulateCommandTest {
     Run run = simulate("--bff", "127.0.0.1:1", "--athletes", "1", "--duration", "1s");
 
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.err()).contains("is FitMesh running at 127.0.0.1:1?");
+    assertThat(run.err()).contains("no answer from 127.0.0.1:1 (is FitMesh running there?)");
   }
 
   @Test

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * run's figures. Lines that are not table rows come from the first run.
  */
 final class RepeatedRuns {
-  private static final Pattern NUMBER = Pattern.compile("\\d[\\d,]*(?:\\.\\d+)?");
+  /** 1,234,567.8 (separators only between groups of three, so "12 s (345, 6 failed)" reads 345) or 1234.5. */
+  private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?");
 
   private RepeatedRuns() {}
 

@@ -27,9 +27,9 @@ import org.HdrHistogram.Recorder;
  * A steady mixed load through the BFF's JSON API, as phones make it: each athlete records workouts one after
  * another (start, upload 120 samples, finish: a public 2-minute run, 3 minutes after their previous one, in a
  * challenge they joined), a new athlete joins the challenge every third workout, and a follower of them all reads
- * the feed every 200 ms. A call that is not answered 200 is tried again with the same ids (every write is
- * idempotent) every 250 ms until it is, as the app does; every answer, and every call left unanswered, is counted
- * by status, and each kind of call's latency is recorded.
+ * the feed every 200 ms. A call answered 503 or 504, or not at all, is tried again with the same ids (every write
+ * is idempotent) every 250 ms for up to 4 minutes, as the app does; any other refusal is a failure. Every answer,
+ * and every call left unanswered, is counted by status, and each kind of call's latency is recorded.
  */
 public final class Simulation implements AutoCloseable {
   /** Samples per workout: 2 minutes at 1 Hz. */
@@ -79,6 +79,9 @@ public final class Simulation implements AutoCloseable {
   public static Simulation start(Function<String, MobileClient> appOf, String prefix, int count) {
     requireNonNull(appOf, "appOf");
     requireNonNull(prefix, "prefix");
+    if (count < 1) {
+      throw new IllegalArgumentException("at least one athlete, not " + count);
+    }
     List<String> athletes = new ArrayList<>();
     for (int n = 1; n <= count; n++) {
       athletes.add(prefix + "-" + n);

@@ -37,6 +37,12 @@ class RepeatedRunsTest {
   }
 
   @Test
+  void aCommaAfterAFigure_isNotPartOfIt() {
+    assertThat(RepeatedRuns.combine(List.of("| screens (12,000, 0 failed) | 5 s |", "| screens (12,400, 0 failed) | 7 s |")))
+        .isEqualTo("| screens (12,200 (12,000-12,400), 0 failed) | 6 (5-7) s |");
+  }
+
+  @Test
   void aRowWhoseWordsDifferBetweenRuns_keepsTheFirstRunsFigures() {
     assertThat(RepeatedRuns.combine(List.of("| reads (3 failed) | 10 ms | |", "| reads (none failed) | 12 ms | |")))
         .isEqualTo("| reads (3 failed) | 10 ms | |");

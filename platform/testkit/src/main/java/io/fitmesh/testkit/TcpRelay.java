@@ -66,6 +66,9 @@ public final class TcpRelay implements AutoCloseable {
 
   /** Holds each chunk this long, each way, before passing it on ({@link Duration#ZERO} for none). */
   public void latency(Duration added) {
+    if (added.isNegative()) {
+      throw new IllegalArgumentException("latency must not be negative, was " + added);
+    }
     latency = added;
   }
 

@@ -177,6 +177,7 @@ public final class PulsarEventBus extends AbstractEventBus {
       c.acknowledgeAsync(msg);
     } catch (InvalidProtocolBufferException e) {
       log.warn("message {} on {} is not an event envelope", msg.getMessageId(), spec.topic());
+      alertIfLastAttempt(spec, msg);
       settleFailure(spec, c, msg);
     } catch (Exception e) {
       log.warn("handler of {} failed on attempt {} of {}", spec.subscription(), attempt, spec.maxAttempts(), e);
