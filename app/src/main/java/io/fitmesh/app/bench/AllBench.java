@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** fitmesh bench all. */
 @Command(
@@ -26,13 +25,10 @@ public final class AllBench implements Callable<Integer> {
   @Mixin
   Repeat repeat = new Repeat();
 
-  @Option(names = "--no-record", description = "Do not append the results to docs/benchmarks.md.")
-  boolean noRecord;
 
   @Override
   public Integer call() throws Exception {
-    if (repeat.times < 1 || repeat.times > 20) {
-      System.err.println("fitmesh bench all: --repeat must be 1..20, was " + repeat.times);
+    if (repeat.refusedTimes()) {
       return 2;
     }
     Map<String, Callable<String>> benches = new LinkedHashMap<>();
@@ -53,7 +49,7 @@ public final class AllBench implements Callable<Integer> {
           Duration.between(start, Instant.now()).toSeconds());
       section.append(repeat.runs(bench.getValue()).replace("\n## ", "\n### "));
     }
-    BenchReport.publish(section.toString(), !noRecord);
+    BenchReport.publish(section.toString(), repeat.record());
     return 0;
   }
 

@@ -33,8 +33,6 @@ public final class FeedBench implements Callable<Integer> {
   @Mixin
   Repeat repeat = new Repeat();
 
-  @Option(names = "--no-record", description = "Do not append the results to docs/benchmarks.md.")
-  boolean noRecord;
 
   @Override
   public Integer call() throws Exception {
@@ -44,7 +42,7 @@ public final class FeedBench implements Callable<Integer> {
           + "1 <= push-rate <= 1000, 1 <= seconds <= 300");
       return 2;
     }
-    return repeat.publish(!noRecord, this::oneRun);
+    return repeat.publish(this::oneRun);
   }
 
   /** One run on a fresh node: its table. */

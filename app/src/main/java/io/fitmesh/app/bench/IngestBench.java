@@ -30,8 +30,6 @@ public final class IngestBench implements Callable<Integer> {
   @Mixin
   Repeat repeat = new Repeat();
 
-  @Option(names = "--no-record", description = "Do not append the results to docs/benchmarks.md.")
-  boolean noRecord;
 
   @Override
   public Integer call() throws Exception {
@@ -39,7 +37,7 @@ public final class IngestBench implements Callable<Integer> {
       System.err.println("fitmesh bench ingest: --devices must be 1..2000 and --seconds 5..600");
       return 2;
     }
-    return repeat.publish(!noRecord, this::oneRun);
+    return repeat.publish(this::oneRun);
   }
 
   /** One run on a fresh node: its table. */

@@ -37,8 +37,6 @@ public final class LeaderboardBench implements Callable<Integer> {
   @Mixin
   Repeat repeat = new Repeat();
 
-  @Option(names = "--no-record", description = "Do not append the results to docs/benchmarks.md.")
-  boolean noRecord;
 
   @Override
   public Integer call() throws Exception {
@@ -48,7 +46,7 @@ public final class LeaderboardBench implements Callable<Integer> {
           + "1 <= watchers <= joins, 1000 <= updates <= 10M");
       return 2;
     }
-    return repeat.publish(!noRecord, this::oneRun);
+    return repeat.publish(this::oneRun);
   }
 
   /** One run on fresh nodes: its table. */

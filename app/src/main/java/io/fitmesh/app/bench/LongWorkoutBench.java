@@ -26,8 +26,6 @@ public final class LongWorkoutBench implements Callable<Integer> {
   @Mixin
   Repeat repeat = new Repeat();
 
-  @Option(names = "--no-record", description = "Do not append the results to docs/benchmarks.md.")
-  boolean noRecord;
 
   @Override
   public Integer call() throws Exception {
@@ -35,7 +33,7 @@ public final class LongWorkoutBench implements Callable<Integer> {
       System.err.println("fitmesh bench long: --workouts must be 1..100");
       return 2;
     }
-    return repeat.publish(!noRecord, this::oneRun);
+    return repeat.publish(this::oneRun);
   }
 
   /** One run on a fresh node: its table. */

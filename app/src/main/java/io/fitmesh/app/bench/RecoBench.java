@@ -32,8 +32,6 @@ public final class RecoBench implements Callable<Integer> {
   @Mixin
   Repeat repeat = new Repeat();
 
-  @Option(names = "--no-record", description = "Do not append the results to docs/benchmarks.md.")
-  boolean noRecord;
 
   @Override
   public Integer call() throws Exception {
@@ -43,7 +41,7 @@ public final class RecoBench implements Callable<Integer> {
           + "1 <= rate <= 5000, 1 <= seconds <= 300");
       return 2;
     }
-    return repeat.publish(!noRecord, this::oneRun);
+    return repeat.publish(this::oneRun);
   }
 
   /** One run on a fresh node: its table. */
