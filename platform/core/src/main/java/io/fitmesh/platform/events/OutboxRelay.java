@@ -14,13 +14,14 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Publishes what an {@link OutboxStore} holds, one active relay per shard: a relay drains only the shards whose
  * lease it holds (renewed every {@link #RENEW}; another instance takes a shard over once the lease lapses), at
- * once when nudged after a local write and every interval otherwise. One thread publishes in order and waits for
+ * once when nudged after a local write (a burst of nudges asks for one round) and every interval otherwise. One thread publishes in order and waits for
  * each send, so events of a key leave in the order they were written. Each round reads after where the last one
  * stopped, and now and then looks back {@link #LOOK_BACK} for writes that committed late. An event that cannot be
  * published stays and is retried with its event id, so consumers see it once however often it is sent.
@@ -42,6 +43,7 @@ public final class OutboxRelay implements AutoCloseable {
   private Instant renewedAt = Instant.EPOCH;
   private Instant lookedBackAt = Instant.EPOCH;
   private volatile boolean failing;
+  private final AtomicBoolean nudged = new AtomicBoolean();
 
   public OutboxRelay(String name, OutboxStore store, EventBus bus, Duration interval) {
     this(name, store, bus, interval, Clock.systemUTC());
@@ -60,9 +62,17 @@ public final class OutboxRelay implements AutoCloseable {
     thread.scheduleWithFixedDelay(this::roundQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Asks for a round now (after a write added events). */
+  /**
+   * Asks for a round now (after a write added events). Nudges that arrive while a round is already asked for join
+   * it: every write made before that round starts is read by it, so a burst of writes costs one round, not one each.
+   */
   public void nudge() {
-    thread.execute(this::roundQuietly);
+    if (nudged.compareAndSet(false, true)) {
+      thread.execute(() -> {
+        nudged.set(false);
+        roundQuietly();
+      });
+    }
   }
 
   /** The shards this relay holds now (for tests and logs). */

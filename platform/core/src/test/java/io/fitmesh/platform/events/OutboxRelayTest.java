@@ -79,6 +79,105 @@ class OutboxRelayTest {
     }
   }
 
+  @Test
+  void aBurstOfNudgesDuringARound_asksForOneMoreRound_notOneEach() throws Exception {
+    brokerDown.set(false);
+    InMemoryOutboxStore outbox = new InMemoryOutboxStore();
+    java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.CountDownLatch publishing = new java.util.concurrent.CountDownLatch(1);
+    CompletableFuture<String> brokerAnswers = new CompletableFuture<>();
+    EventBus slowFirstSend = new ForwardingBus(flaky) {
+      @Override
+      public CompletableFuture<String> publish(EventEnvelope envelope) {
+        publishing.countDown();
+        return brokerAnswers.thenCompose(ignored -> flaky.publish(envelope));
+      }
+    };
+    OutboxStore counted = new CountingOutbox(outbox, reads);
+    outbox.add(flaky.envelope("challenge.joined", "c-1", StringValue.of("a-0")));
+
+    try (OutboxRelay relay = new OutboxRelay("test", counted, slowFirstSend, Duration.ofHours(1))) {
+      assertThat(publishing.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      int readsBefore = reads.get();
+      for (int i = 1; i <= 1000; i++) {
+        outbox.add(flaky.envelope("challenge.joined", "c-1", StringValue.of("a-" + i)));
+        relay.nudge();
+      }
+      brokerAnswers.complete("ok");
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> published.size() == 1001);
+      await().pollDelay(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> true);
+      assertThat(reads.get() - readsBefore).as("outbox reads after 1000 nudges during one round").isLessThan(10);
+      assertThat(waiting(outbox)).isEmpty();
+    }
+  }
+
+  /** An outbox that counts its reads. */
+  private record CountingOutbox(OutboxStore store, java.util.concurrent.atomic.AtomicInteger reads) implements OutboxStore {
+    @Override
+    public int shards() {
+      return store.shards();
+    }
+
+    @Override
+    public boolean hold(int shard, String owner, Duration ttl) {
+      return store.hold(shard, owner, ttl);
+    }
+
+    @Override
+    public void release(int shard, String owner) {
+      store.release(shard, owner);
+    }
+
+    @Override
+    public List<Pending> pending(int shard, Pending after, java.time.Instant since, int limit) {
+      reads.incrementAndGet();
+      return store.pending(shard, after, since, limit);
+    }
+
+    @Override
+    public void remove(Pending event) {
+      store.remove(event);
+    }
+  }
+
+  /** A bus that passes every call to another one. */
+  private static class ForwardingBus implements EventBus {
+    private final EventBus bus;
+
+    ForwardingBus(EventBus bus) {
+      this.bus = bus;
+    }
+
+    @Override
+    public EventEnvelope envelope(String topic, String key, com.google.protobuf.Message payload) {
+      return bus.envelope(topic, key, payload);
+    }
+
+    @Override
+    public CompletableFuture<String> publish(EventEnvelope envelope) {
+      return bus.publish(envelope);
+    }
+
+    @Override
+    public EventSubscription subscribe(SubscriptionSpec spec, EventHandler handler) {
+      return bus.subscribe(spec, handler);
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(Predicate<DeadLetter> which, int limit) {
+      return bus.deadLetters(which, limit);
+    }
+
+    @Override
+    public int replayDeadLetters(Predicate<DeadLetter> which, Consumer<DeadLetter> onReplayed) {
+      return bus.replayDeadLetters(which, onReplayed);
+    }
+
+    @Override
+    public void close() {}
+  }
+
   private static List<EventEnvelope> waiting(InMemoryOutboxStore outbox) {
     return outbox.pending(0, null, java.time.Instant.EPOCH, 10).stream().map(OutboxStore.Pending::envelope).toList();
   }
