@@ -4,8 +4,10 @@ import io.fitmesh.app.FitmeshNode;
 import io.fitmesh.platform.config.Backends;
 import io.fitmesh.platform.config.PlatformConfig;
 import io.fitmesh.platform.config.Settings;
+import io.fitmesh.platform.otel.OpenTelemetrySetup;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,8 +19,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Simulated wearables stream samples through gRPC -> telemetry -> CQL; prints samples/s, sample-to-durable",
-      "latency and peak heap next to raw gRPC streaming and raw CQL writes measured in the same run, and appends",
-      "the table to docs/benchmarks.md. Starts the local servers if they are not running."
+      "latency, where a batch's time goes stage by stage (receive, normalise, CQL write, cursor, ack) and peak heap",
+      "next to raw gRPC streaming and raw CQL writes (at max and at the same half load) measured in the same run,",
+      "and appends the tables to docs/benchmarks.md. Starts the local servers if they are not running."
     })
 public final class IngestBench implements Callable<Integer> {
   @Option(names = "--devices", defaultValue = "50", description = "Simulated devices (default: ${DEFAULT-VALUE}).")
@@ -43,11 +46,14 @@ public final class IngestBench implements Callable<Integer> {
   /** One run on a fresh node: its table. */
   String oneRun() throws Exception {
     Settings settings = BenchReport.localServersAndFreePorts();
-    PlatformRuntime runtime = PlatformRuntime.open(PlatformConfig.from(settings, Backends.LOCAL), "bench");
+    PlatformConfig config = PlatformConfig.from(settings, Backends.LOCAL);
+    StageTimings stages = new StageTimings();
+    PlatformRuntime runtime = PlatformRuntime.open(config,
+        OpenTelemetrySetup.create(config.otel(), "bench", List.of(stages)));
     FitmeshNode node = FitmeshNode.start(runtime);
     try {
       return BenchReport.ingestTable(
-          new IngestBenchmark(runtime, node, devices, Duration.ofSeconds(seconds), System.out).run());
+          new IngestBenchmark(runtime, node, stages, devices, Duration.ofSeconds(seconds), System.out).run());
     } finally {
       node.close();
     }

@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -53,11 +54,15 @@ import org.HdrHistogram.Recorder;
  *       one partition, 48 in flight (storage ceiling);
  *   <li>FitMesh, max: the devices stream as fast as flow control lets them through gRPC, telemetry and CQL;
  *   <li>FitMesh, half load: the devices upload paced batches of the same size totalling half of phase 3's rate;
- *       each upload returns when its samples are durable, so its round trip is the sample-to-durable latency.
+ *       each upload returns when its samples are durable, so its round trip is the sample-to-durable latency;
+ *   <li>raw CQL at the same load: the same paced batches written straight with the driver, so the CQL server's
+ *       own latency on this machine sits next to FitMesh's.
  * </ol>
+ * Phases 3 and 4 also report where a batch's time goes inside the service, stage by stage ({@link StageTimings}).
  */
 public final class IngestBenchmark {
   private static final int STREAM_BATCH = 100;
+  private static final int RAW_BATCH = 50;
 
   private final PlatformRuntime runtime;
   private final FitmeshNode node;
@@ -68,15 +73,24 @@ public final class IngestBenchmark {
   private final PrintStream out;
   private final GrpcChannels channels;
   private final PeakMemory memory = new PeakMemory();
+  private final StageTimings stageTimings;
+  private final PreparedStatement rawInsert;
 
-  public IngestBenchmark(PlatformRuntime runtime, FitmeshNode node, int devices, Duration phase, PrintStream out) {
+  public IngestBenchmark(PlatformRuntime runtime, FitmeshNode node, StageTimings stageTimings, int devices,
+      Duration phase, PrintStream out) {
     this.runtime = runtime;
+    this.stageTimings = stageTimings;
     this.node = node;
     this.cql = runtime.cql().orElseThrow(() -> new IllegalStateException("bench ingest needs CQL (--backends local)"));
     this.devices = devices;
     this.phase = phase;
     this.out = out;
     this.channels = new GrpcChannels(runtime.openTelemetry(), Duration.ofSeconds(30));
+    CqlMigrations.forService("telemetry").inKeyspace("fitmesh_bench_raw")
+        .migrate(cql, runtime.config().cql().replication());
+    this.rawInsert = cql.prepare("INSERT INTO fitmesh_bench_raw.samples (workout_id, bucket, seq, time, "
+        + "latitude_deg, longitude_deg, altitude_m, heart_rate_bpm, cadence_rpm, power_watts, speed_mps, "
+        + "distance_m) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   }
 
   public BenchResult run() throws Exception {
@@ -89,15 +103,17 @@ public final class IngestBenchmark {
     double rawCql = rawCqlWrites(phase);
     out.printf("  raw CQL writes:                       %,.0f rows/s%n", rawCql);
     memory.reset();
+    stageTimings.since();
     double fitmesh = streamThroughFitmesh(phase);
+    Map<String, StageTimings.Stage> maxStages = stageTimings.since();
     out.printf("  FitMesh ingest (streams, max):        %,.0f samples/s%n", fitmesh);
-    Recorder latency = new Recorder(3);
-    double halfRate = paceUploads(fitmesh / 2, latency, phase);
-    org.HdrHistogram.Histogram h = latency.getIntervalHistogram();
-    out.printf("  FitMesh at half load (%,.0f samples/s): durable p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms%n",
-        halfRate, ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)));
-    return new BenchResult(devices, phase, rawGrpc, rawCql, fitmesh, halfRate, ms(h.getValueAtPercentile(50)),
-        ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)), memory.peakMiB());
+    Latency fitmeshHalf = paceUploads(fitmesh / 2, phase, fitmeshUpload());
+    Map<String, StageTimings.Stage> halfStages = stageTimings.since();
+    out.printf("  FitMesh at half load (%,.0f samples/s): durable %s%n", fitmeshHalf.rate(), fitmeshHalf);
+    Latency rawHalf = paceUploads(fitmesh / 2, phase, rawCqlUpload());
+    out.printf("  raw CQL at the same load (%,.0f rows/s): written %s%n", rawHalf.rate(), rawHalf);
+    return new BenchResult(devices, phase, rawGrpc, rawCql, fitmesh, fitmeshHalf, rawHalf, maxStages, halfStages,
+        memory.peakMiB());
   }
 
   private double rawGrpcStreaming(Duration duration) throws Exception {
@@ -143,11 +159,6 @@ public final class IngestBenchmark {
   }
 
   private double rawCqlWrites(Duration duration) throws Exception {
-    CqlMigrations schema = CqlMigrations.forService("telemetry").inKeyspace("fitmesh_bench_raw");
-    schema.migrate(cql, runtime.config().cql().replication());
-    PreparedStatement insert = cql.prepare("INSERT INTO fitmesh_bench_raw.samples (workout_id, bucket, seq, time, "
-        + "latitude_deg, longitude_deg, altitude_m, heart_rate_bpm, cadence_rpm, power_watts, speed_mps, "
-        + "distance_m) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     Semaphore inFlight = new Semaphore(48);
     AtomicLong rows = new AtomicLong();
     List<SyntheticDevice> sources = new ArrayList<>();
@@ -159,19 +170,13 @@ public final class IngestBenchmark {
     int d = 0;
     while (System.nanoTime() < end) {
       String workout = "raw-" + (d % devices);
-      List<Sample> batch = sources.get(d % devices).next(50);
+      List<Sample> batch = sources.get(d % devices).next(RAW_BATCH);
       d++;
-      BatchStatementBuilder b = BatchStatement.builder(BatchType.UNLOGGED);
-      for (Sample s : batch) {
-        b.addStatement(insert.bind(workout, (int) (s.getSeq() / 4096), s.getSeq(), ProtoTime.toInstant(s.getTime()),
-            s.getLatitudeDeg(), s.getLongitudeDeg(), s.getAltitudeM(), s.getHeartRateBpm(), s.getCadenceRpm(),
-            null, s.getSpeedMps(), s.getDistanceM()));
-      }
       if (batch.get(0).getSeq() / 4096 != batch.get(batch.size() - 1).getSeq() / 4096) {
         continue;
       }
       inFlight.acquire();
-      cql.executeAsync(b.build()).whenComplete((r, e) -> {
+      cql.executeAsync(rawBatch(workout, batch)).whenComplete((r, e) -> {
         inFlight.release();
         if (e == null) {
           rows.addAndGet(batch.size());
@@ -181,6 +186,56 @@ public final class IngestBenchmark {
     inFlight.acquire(48);
     inFlight.release(48);
     return rows.get() / seconds(System.nanoTime() - start);
+  }
+
+  /** The same rows, statement and UNLOGGED batching as the telemetry service's sample store. */
+  private BatchStatement rawBatch(String workout, List<Sample> samples) {
+    BatchStatementBuilder b = BatchStatement.builder(BatchType.UNLOGGED);
+    for (Sample s : samples) {
+      b.addStatement(rawInsert.bind(workout, (int) (s.getSeq() / 4096), s.getSeq(), ProtoTime.toInstant(s.getTime()),
+          s.getLatitudeDeg(), s.getLongitudeDeg(), s.getAltitudeM(), s.getHeartRateBpm(), s.getCadenceRpm(),
+          null, s.getSpeedMps(), s.getDistanceM()));
+    }
+    return b.build();
+  }
+
+  /** A raw upload: the batch written straight with the driver, in batches of 50 rows of one bucket at once. */
+  private Upload rawCqlUpload() {
+    return (device, batch) -> {
+      List<CompletableFuture<?>> writes = new ArrayList<>();
+      int from = 0;
+      for (int i = 1; i <= batch.size(); i++) {
+        if (i == batch.size() || i - from == RAW_BATCH || batch.get(i).getSeq() / 4096 != batch.get(from).getSeq() / 4096) {
+          writes.add(cql.executeAsync(rawBatch("raw-" + device, batch.subList(from, i))).toCompletableFuture());
+          from = i;
+        }
+      }
+      return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+    };
+  }
+
+  /** A FitMesh upload: UploadSamples, answered when the batch and the cursor are durable. */
+  private Upload fitmeshUpload() {
+    String token = runtime.tokens().mint("bench-" + UUID.randomUUID().toString().substring(0, 8), Duration.ofHours(2));
+    TelemetryIngestServiceFutureStub stub = channels.stub(endpoint("telemetry"),
+        TelemetryIngestServiceFutureStub.class, BenchAuth.serviceToken(runtime, athleteOf(token), "telemetry"));
+    List<String> workouts = startWorkouts(token, "half");
+    return (device, batch) -> {
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      Futures.addCallback(stub.uploadSamples(UploadSamplesRequest.newBuilder().setWorkoutId(workouts.get(device))
+          .addAllSamples(batch).build()), new FutureCallback<>() {
+            @Override
+            public void onSuccess(io.fitmesh.telemetry.v1.UploadSamplesResponse result) {
+              done.complete(null);
+            }
+
+            @Override
+            public void onFailure(Throwable t) {
+              done.completeExceptionally(t);
+            }
+          }, MoreExecutors.directExecutor());
+      return done;
+    };
   }
 
   private double streamThroughFitmesh(Duration duration) throws Exception {
@@ -240,12 +295,22 @@ public final class IngestBenchmark {
     return reports;
   }
 
-  /** Paced unary uploads at {@code rate} samples/s in total; records each upload's round trip. */
-  private double paceUploads(double rate, Recorder latency, Duration duration) throws Exception {
-    String token = runtime.tokens().mint("bench-" + UUID.randomUUID().toString().substring(0, 8), Duration.ofHours(2));
-    List<String> workouts = startWorkouts(token, "half");
-    TelemetryIngestServiceFutureStub stub = channels.stub(endpoint("telemetry"),
-        TelemetryIngestServiceFutureStub.class, BenchAuth.serviceToken(runtime, athleteOf(token), "telemetry"));
+  /** Sends one device's batch somewhere; completes when it is durable there. */
+  private interface Upload {
+    CompletableFuture<?> send(int device, List<Sample> batch);
+  }
+
+  /** How fast paced uploads went and how long each took to be durable. */
+  record Latency(double rate, double p50Ms, double p99Ms, double p999Ms) {
+    @Override
+    public String toString() {
+      return String.format(java.util.Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms", p50Ms, p99Ms, p999Ms);
+    }
+  }
+
+  /** Paced uploads of {@link #STREAM_BATCH} samples at {@code rate} samples/s in total, each device on its own beat. */
+  private Latency paceUploads(double rate, Duration duration, Upload upload) throws Exception {
+    Recorder latency = new Recorder(3);
     double perDevicePerSecond = rate / devices;
     long periodNanos = (long) (1e9 * STREAM_BATCH / Math.max(perDevicePerSecond, 1));
     ScheduledExecutorService ticks = Executors.newScheduledThreadPool(2);
@@ -253,30 +318,25 @@ public final class IngestBenchmark {
     AtomicLong failed = new AtomicLong();
     Phaser inFlight = new Phaser(1);
     long start = System.nanoTime();
-    for (String workout : workouts) {
-      SyntheticDevice device = new SyntheticDevice(Instant.now().minus(Duration.ofDays(1)).plusSeconds(60));
+    for (int d = 0; d < devices; d++) {
+      int device = d;
+      SyntheticDevice source = new SyntheticDevice(Instant.now().minus(Duration.ofDays(1)).plusSeconds(60));
       ticks.scheduleAtFixedRate(() -> {
         List<Sample> batch;
-        synchronized (device) {
-          batch = device.next(STREAM_BATCH);
+        synchronized (source) {
+          batch = source.next(STREAM_BATCH);
         }
         long t0 = System.nanoTime();
         inFlight.register();
-        Futures.addCallback(stub.uploadSamples(UploadSamplesRequest.newBuilder().setWorkoutId(workout)
-            .addAllSamples(batch).build()), new FutureCallback<>() {
-              @Override
-              public void onSuccess(io.fitmesh.telemetry.v1.UploadSamplesResponse result) {
-                latency.recordValue((System.nanoTime() - t0) / 1000);
-                sent.addAndGet(batch.size());
-                inFlight.arriveAndDeregister();
-              }
-
-              @Override
-              public void onFailure(Throwable t) {
-                failed.incrementAndGet();
-                inFlight.arriveAndDeregister();
-              }
-            }, MoreExecutors.directExecutor());
+        upload.send(device, batch).whenComplete((ignored, failure) -> {
+          if (failure == null) {
+            latency.recordValue((System.nanoTime() - t0) / 1000);
+            sent.addAndGet(batch.size());
+          } else {
+            failed.incrementAndGet();
+          }
+          inFlight.arriveAndDeregister();
+        });
       }, (long) (Math.random() * periodNanos), periodNanos, TimeUnit.NANOSECONDS);
     }
     Thread.sleep(duration.toMillis());
@@ -286,7 +346,9 @@ public final class IngestBenchmark {
     if (failed.get() > 0) {
       out.printf("  %d uploads failed%n", failed.get());
     }
-    return sent.get() / seconds(System.nanoTime() - start);
+    org.HdrHistogram.Histogram h = latency.getIntervalHistogram();
+    return new Latency(sent.get() / seconds(System.nanoTime() - start), ms(h.getValueAtPercentile(50)),
+        ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)));
   }
 
   private List<String> startWorkouts(String token, String label) {
@@ -317,8 +379,8 @@ public final class IngestBenchmark {
 
   /** The figures of one run. */
   public record BenchResult(int devices, Duration phase, double rawGrpcSamplesPerS, double rawCqlRowsPerS,
-      double ingestSamplesPerS, double halfLoadSamplesPerS, double p50Ms, double p99Ms, double p999Ms,
-      long peakHeapMiB) {}
+      double ingestSamplesPerS, Latency halfLoad, Latency rawCqlHalfLoad, Map<String, StageTimings.Stage> maxStages,
+      Map<String, StageTimings.Stage> halfStages, long peakHeapMiB) {}
 
   /** The athlete a development token is for. */
   private String athleteOf(String token) {

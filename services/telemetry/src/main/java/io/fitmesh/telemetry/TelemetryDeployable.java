@@ -7,7 +7,9 @@ import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.platform.server.FitmeshService;
 import io.fitmesh.telemetry.adapters.EventBusLiveUpdates;
 import io.fitmesh.telemetry.adapters.GrpcWorkoutAccess;
+import io.fitmesh.telemetry.adapters.OtelIngestStages;
 import io.fitmesh.telemetry.domain.IngestService;
+import io.fitmesh.telemetry.domain.IngestStages;
 import io.fitmesh.telemetry.domain.LiveTracker;
 import io.fitmesh.telemetry.events.ClosedWorkoutsConsumer;
 import io.fitmesh.telemetry.events.DeletedWorkoutsConsumer;
@@ -25,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The telemetry deployable: TelemetryIngestService. Samples and cursors in CQL (keyspace fitmesh_telemetry) or
  * in memory; publishes training.updated (FITMESH_LIVE_UPDATE_INTERVAL per workout); consumes training.deleted
- * (subscription "telemetry") to purge a deleted workout's samples.
+ * (subscription "telemetry") to purge a deleted workout's samples. Records each batch's stage timings as the
+ * metric {@value OtelIngestStages#METRIC}.
  */
 public final class TelemetryDeployable implements FitmeshService {
   public static final String NAME = "telemetry";
@@ -40,6 +43,7 @@ public final class TelemetryDeployable implements FitmeshService {
 
   private final ExecutorService pool;
   private final EventBusLiveUpdates liveUpdates;
+  private final IngestStages stages;
   private final IngestService ingest;
   private final List<EventSubscription> subscriptions;
 
@@ -54,9 +58,10 @@ public final class TelemetryDeployable implements FitmeshService {
       return t;
     });
     liveUpdates = new EventBusLiveUpdates(runtime.events());
+    stages = new OtelIngestStages(runtime.openTelemetry());
     ingest = new IngestService(backends.samples(), backends.cursors(),
         new GrpcWorkoutAccess(runtime.services().stub("training", TrainingServiceBlockingStub.class)),
-        new LiveTracker(liveUpdates, settings.liveUpdateInterval(), runtime.clock()), runtime.clock(), pool);
+        new LiveTracker(liveUpdates, settings.liveUpdateInterval(), runtime.clock()), runtime.clock(), pool, stages);
     List<EventSubscription> all = new ArrayList<>(new ClosedWorkoutsConsumer(ingest).subscribe(runtime));
     all.add(new DeletedWorkoutsConsumer(ingest).subscribe(runtime, NAME));
     subscriptions = List.copyOf(all);
@@ -69,7 +74,7 @@ public final class TelemetryDeployable implements FitmeshService {
 
   @Override
   public List<BindableService> grpcServices() {
-    return List.of(new TelemetryIngestHandler(ingest));
+    return List.of(new TelemetryIngestHandler(ingest, stages));
   }
 
   @Override

@@ -44,18 +44,26 @@ public final class IngestService {
   private final LiveTracker live;
   private final Clock clock;
   private final ExecutorService pool;
+  private final IngestStages stages;
   private final Map<String, CompletableFuture<?>> tails = new ConcurrentHashMap<>();
   private final Map<String, CachedGrant> grants = new ConcurrentHashMap<>();
   private final Map<String, CachedCursor> cursorCache = new ConcurrentHashMap<>();
 
   public IngestService(SampleStore samples, CursorStore cursors, WorkoutAccess access, LiveTracker live,
       Clock clock, ExecutorService pool) {
+    this(samples, cursors, access, live, clock, pool, IngestStages.NONE);
+  }
+
+  /** Like the constructor above, recording each batch's stage timings in {@code stages}. */
+  public IngestService(SampleStore samples, CursorStore cursors, WorkoutAccess access, LiveTracker live,
+      Clock clock, ExecutorService pool, IngestStages stages) {
     this.samples = requireNonNull(samples, "samples");
     this.cursors = requireNonNull(cursors, "cursors");
     this.access = requireNonNull(access, "access");
     this.live = requireNonNull(live, "live");
     this.clock = requireNonNull(clock, "clock");
     this.pool = requireNonNull(pool, "pool");
+    this.stages = requireNonNull(stages, "stages");
   }
 
   /**
@@ -86,7 +94,8 @@ public final class IngestService {
     if (!grant.recording()) {
       throw DomainException.failedPrecondition("workout " + workoutId + " is finished; it takes no more samples");
     }
-    return serially(workoutId, () -> store(athleteId, workoutId, grant, batch, writes));
+    long handedOver = System.nanoTime();
+    return serially(workoutId, () -> store(athleteId, workoutId, grant, batch, writes, handedOver));
   }
 
   /** Runs work for a workout after the work queued before it for the same workout, on the ingest pool. */
@@ -149,7 +158,9 @@ public final class IngestService {
   }
 
   private IngestReport store(String athleteId, String workoutId, WorkoutAccess.Grant grant,
-      List<SampleReading> batch, CursorWrites writes) {
+      List<SampleReading> batch, CursorWrites writes, long handedOver) {
+    long started = System.nanoTime();
+    stages.record(IngestStages.Stage.RECEIVE, started - handedOver);
     Instant now = clock.instant();
     IngestCursor cursor = cachedCursor(workoutId, now);
     List<SampleReading> accepted = new ArrayList<>();
@@ -183,8 +194,11 @@ public final class IngestService {
       }
       settled.add(sample.seq());
     }
+    long checked = System.nanoTime();
+    stages.record(IngestStages.Stage.NORMALISE, checked - started);
     if (!accepted.isEmpty()) {
       samples.append(workoutId, accepted).join();
+      stages.record(IngestStages.Stage.CQL_WRITE, System.nanoTime() - checked);
     }
     IngestCursor after = cursor.settle(settled);
     CachedCursor previous = cursorCache.get(workoutId);
@@ -192,7 +206,9 @@ public final class IngestService {
     boolean dirty = previous != null && previous.dirty();
     if (!settled.isEmpty()) {
       if (writes == CursorWrites.EVERY_BATCH || !savedAt.plus(STREAM_CURSOR_SAVE).isAfter(now)) {
+        long saving = System.nanoTime();
         cursors.save(after);
+        stages.record(IngestStages.Stage.CURSOR, System.nanoTime() - saving);
         savedAt = now;
         dirty = false;
       } else {

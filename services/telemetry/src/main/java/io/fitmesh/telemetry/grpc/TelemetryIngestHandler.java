@@ -8,6 +8,7 @@ import io.fitmesh.platform.errors.ErrorMapper;
 import io.fitmesh.platform.grpc.Paging;
 import io.fitmesh.telemetry.domain.IngestReport;
 import io.fitmesh.telemetry.domain.IngestService;
+import io.fitmesh.telemetry.domain.IngestStages;
 import io.fitmesh.telemetry.domain.SampleReading;
 import io.fitmesh.telemetry.v1.GetIngestCursorRequest;
 import io.fitmesh.telemetry.v1.GetIngestCursorResponse;
@@ -30,9 +31,16 @@ public final class TelemetryIngestHandler extends TelemetryIngestServiceGrpc.Tel
   private static final int MAX_PAGE = 5000;
 
   private final IngestService ingest;
+  private final IngestStages stages;
 
   public TelemetryIngestHandler(IngestService ingest) {
+    this(ingest, IngestStages.NONE);
+  }
+
+  /** Records how long each stored batch takes to be acknowledged in {@code stages}. */
+  public TelemetryIngestHandler(IngestService ingest, IngestStages stages) {
     this.ingest = requireNonNull(ingest, "ingest");
+    this.stages = requireNonNull(stages, "stages");
   }
 
   @Override
@@ -43,8 +51,10 @@ public final class TelemetryIngestHandler extends TelemetryIngestServiceGrpc.Tel
             responses.onError(ErrorMapper.toStatusException(failure));
             return;
           }
+          long stored = System.nanoTime();
           responses.onNext(UploadSamplesResponse.newBuilder().setReport(SampleMapping.toProto(report)).build());
           responses.onCompleted();
+          stages.record(IngestStages.Stage.ACK, System.nanoTime() - stored);
         });
   }
 
@@ -53,7 +63,7 @@ public final class TelemetryIngestHandler extends TelemetryIngestServiceGrpc.Tel
     ServerCallStreamObserver<StreamSamplesResponse> call = (ServerCallStreamObserver<StreamSamplesResponse>) responses;
     call.disableAutoRequest();
     call.request(1);
-    return new SampleStream(Callers.athleteId(), ingest, call);
+    return new SampleStream(Callers.athleteId(), ingest, stages, call);
   }
 
   @Override
@@ -105,15 +115,18 @@ public final class TelemetryIngestHandler extends TelemetryIngestServiceGrpc.Tel
   private static final class SampleStream implements StreamObserver<StreamSamplesRequest> {
     private final String athleteId;
     private final IngestService ingest;
+    private final IngestStages stages;
     private final ServerCallStreamObserver<StreamSamplesResponse> call;
     private String workoutId;
     private IngestReport total;
     private java.util.concurrent.CompletableFuture<?> inFlight = java.util.concurrent.CompletableFuture.completedFuture(null);
     private volatile boolean failed;
 
-    SampleStream(String athleteId, IngestService ingest, ServerCallStreamObserver<StreamSamplesResponse> call) {
+    SampleStream(String athleteId, IngestService ingest, IngestStages stages,
+        ServerCallStreamObserver<StreamSamplesResponse> call) {
       this.athleteId = athleteId;
       this.ingest = ingest;
+      this.stages = stages;
       this.call = call;
     }
 
@@ -136,10 +149,12 @@ public final class TelemetryIngestHandler extends TelemetryIngestServiceGrpc.Tel
                 fail(failure);
                 return;
               }
+              long stored = System.nanoTime();
               synchronized (this) {
                 total = total == null ? report : total.plus(report);
               }
               call.request(1);
+              stages.record(IngestStages.Stage.ACK, System.nanoTime() - stored);
             });
       } catch (RuntimeException e) {
         fail(e);

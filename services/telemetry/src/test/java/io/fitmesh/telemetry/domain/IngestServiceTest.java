@@ -186,6 +186,25 @@ class IngestServiceTest {
   }
 
   @Test
+  void eachBatch_recordsItsStages_andAStreamBatchWhoseCursorSaveIsCoalescedRecordsNoCursorStage() {
+    List<IngestStages.Stage> recorded = java.util.Collections.synchronizedList(new ArrayList<>());
+    IngestService service = new IngestService(samples, cursors, id -> grant,
+        new LiveTracker(published::add, Duration.ZERO, clock), clock, pool, (stage, nanos) -> {
+          assertThat(nanos).as(stage + " takes no negative time").isGreaterThanOrEqualTo(0);
+          recorded.add(stage);
+        });
+
+    service.ingest("athlete-1", WORKOUT, run(0, 10), IngestService.CursorWrites.STREAM).join();
+    service.ingest("athlete-1", WORKOUT, run(10, 20), IngestService.CursorWrites.STREAM).join();
+    service.ingest("athlete-1", WORKOUT, run(10, 20), IngestService.CursorWrites.STREAM).join();
+
+    assertThat(recorded).containsExactly(
+        IngestStages.Stage.RECEIVE, IngestStages.Stage.NORMALISE, IngestStages.Stage.CQL_WRITE, IngestStages.Stage.CURSOR,
+        IngestStages.Stage.RECEIVE, IngestStages.Stage.NORMALISE, IngestStages.Stage.CQL_WRITE,
+        IngestStages.Stage.RECEIVE, IngestStages.Stage.NORMALISE);
+  }
+
+  @Test
   void badWorkoutId_isInvalidArgument() {
     assertThatThrownBy(() -> service(samples).ingest("athlete-1", "x", run(0, 1)))
         .hasMessageContaining("workout_id must be 8..64 characters");
