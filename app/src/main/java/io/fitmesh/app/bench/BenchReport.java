@@ -67,6 +67,10 @@ final class BenchReport {
               half.count(), half.meanMs(), half.p50Ms(), half.p99Ms(), half.maxMs()))
           .append(" |\n");
     }
+    double inService = r.halfStages().values().stream()
+        .mapToDouble(stage -> stage.meanMs() * stage.count()).sum() / Math.max(1, r.halfLoad().count());
+    md.append(String.format(Locale.ROOT, "| outside these stages at half load: mean round trip minus the stages' time per "
+        + "upload (client, HTTP/2, reply) | - | %.1f ms |%n", r.halfLoad().meanMs() - inService));
     return md.toString();
   }
 

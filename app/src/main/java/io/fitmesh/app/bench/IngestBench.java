@@ -19,9 +19,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Simulated wearables stream samples through gRPC -> telemetry -> CQL; prints samples/s, sample-to-durable",
-      "latency, where a batch's time goes stage by stage (receive, normalise, CQL write, cursor, ack) and peak heap",
-      "next to raw gRPC streaming and raw CQL writes (at max and at the same half load) measured in the same run,",
-      "and appends the tables to docs/benchmarks.md. Starts the local servers if they are not running."
+      "latency, where a batch's time goes stage by stage (receive, queue, normalise, CQL write, cursor, ack) and",
+      "peak heap, next to raw gRPC streaming and raw CQL writes (at max and at the same half load) measured in the",
+      "same run, and appends the tables to docs/benchmarks.md. Starts the local servers if they are not running."
     })
 public final class IngestBench implements Callable<Integer> {
   @Option(names = "--devices", defaultValue = "50", description = "Simulated devices (default: ${DEFAULT-VALUE}).")

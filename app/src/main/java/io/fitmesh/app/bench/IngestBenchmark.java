@@ -205,7 +205,8 @@ public final class IngestBenchmark {
       List<CompletableFuture<?>> writes = new ArrayList<>();
       int from = 0;
       for (int i = 1; i <= batch.size(); i++) {
-        if (i == batch.size() || i - from == RAW_BATCH || batch.get(i).getSeq() / 4096 != batch.get(from).getSeq() / 4096) {
+        boolean full = i == batch.size() || i - from == RAW_BATCH;
+        if (full || batch.get(i).getSeq() / 4096 != batch.get(from).getSeq() / 4096) {
           writes.add(cql.executeAsync(rawBatch("raw-" + device, batch.subList(from, i))).toCompletableFuture());
           from = i;
         }
@@ -300,11 +301,12 @@ public final class IngestBenchmark {
     CompletableFuture<?> send(int device, List<Sample> batch);
   }
 
-  /** How fast paced uploads went and how long each took to be durable. */
-  record Latency(double rate, double p50Ms, double p99Ms, double p999Ms) {
+  /** How fast paced uploads went, how many were answered and how long each took to be durable. */
+  record Latency(double rate, long count, double meanMs, double p50Ms, double p99Ms, double p999Ms) {
     @Override
     public String toString() {
-      return String.format(java.util.Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms", p50Ms, p99Ms, p999Ms);
+      return String.format(java.util.Locale.ROOT, "mean %.1f ms, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms", meanMs,
+          p50Ms, p99Ms, p999Ms);
     }
   }
 
@@ -347,8 +349,8 @@ public final class IngestBenchmark {
       out.printf("  %d uploads failed%n", failed.get());
     }
     org.HdrHistogram.Histogram h = latency.getIntervalHistogram();
-    return new Latency(sent.get() / seconds(System.nanoTime() - start), ms(h.getValueAtPercentile(50)),
-        ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)));
+    return new Latency(sent.get() / seconds(System.nanoTime() - start), h.getTotalCount(), h.getMean() / 1000,
+        ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)));
   }
 
   private List<String> startWorkouts(String token, String label) {

@@ -113,7 +113,8 @@ class OutboxRelayTest {
   }
 
   /** An outbox that counts its reads. */
-  private record CountingOutbox(OutboxStore store, java.util.concurrent.atomic.AtomicInteger reads) implements OutboxStore {
+  private record CountingOutbox(OutboxStore store, java.util.concurrent.atomic.AtomicInteger reads)
+      implements OutboxStore {
     @Override
     public int shards() {
       return store.shards();

@@ -85,6 +85,15 @@ public final class IngestService {
   /** Like {@link #ingest(String, String, List)}, saving the cursor as {@code writes} says. */
   public CompletableFuture<IngestReport> ingest(String athleteId, String workoutId, List<SampleReading> batch,
       CursorWrites writes) {
+    return ingest(athleteId, workoutId, batch, writes, System.nanoTime());
+  }
+
+  /**
+   * Like {@link #ingest(String, String, List, CursorWrites)} for a batch that arrived at {@code receivedNanos}
+   * ({@link System#nanoTime()}): its receive stage counts from then.
+   */
+  public CompletableFuture<IngestReport> ingest(String athleteId, String workoutId, List<SampleReading> batch,
+      CursorWrites writes, long receivedNanos) {
     checkWorkoutId(workoutId);
     if (batch.size() > MAX_BATCH) {
       throw DomainException.invalidArgument("samples", "at most " + MAX_BATCH + " samples per batch, got "
@@ -94,8 +103,9 @@ public final class IngestService {
     if (!grant.recording()) {
       throw DomainException.failedPrecondition("workout " + workoutId + " is finished; it takes no more samples");
     }
-    long handedOver = System.nanoTime();
-    return serially(workoutId, () -> store(athleteId, workoutId, grant, batch, writes, handedOver));
+    long checked = System.nanoTime();
+    stages.record(IngestStages.Stage.RECEIVE, checked - receivedNanos);
+    return serially(workoutId, () -> store(athleteId, workoutId, grant, batch, writes, checked));
   }
 
   /** Runs work for a workout after the work queued before it for the same workout, on the ingest pool. */
@@ -158,9 +168,9 @@ public final class IngestService {
   }
 
   private IngestReport store(String athleteId, String workoutId, WorkoutAccess.Grant grant,
-      List<SampleReading> batch, CursorWrites writes, long handedOver) {
+      List<SampleReading> batch, CursorWrites writes, long queuedNanos) {
     long started = System.nanoTime();
-    stages.record(IngestStages.Stage.RECEIVE, started - handedOver);
+    stages.record(IngestStages.Stage.QUEUE, started - queuedNanos);
     Instant now = clock.instant();
     IngestCursor cursor = cachedCursor(workoutId, now);
     List<SampleReading> accepted = new ArrayList<>();

@@ -10,8 +10,13 @@ public interface IngestStages {
 
   /** The stages of one batch, in order. */
   enum Stage {
-    /** Handed over by gRPC (ownership known) until a pool thread starts it: waiting for the pool and the batch before. */
+    /**
+     * Arrived (a unary upload's request started; a stream's message was handed over) until the ingest use case has it
+     * with its ownership checked: reading and decoding the request, authentication, the hand-off to a handler thread.
+     */
     RECEIVE("receive"),
+    /** Checked until a pool thread starts it: waiting for the pool and for the workout's batch before. */
+    QUEUE("queue"),
     /** Checking each sample: settled, duplicate, outside the window, impossible. */
     NORMALISE("normalise"),
     /** Writing the accepted samples (the sample store's round trips). */

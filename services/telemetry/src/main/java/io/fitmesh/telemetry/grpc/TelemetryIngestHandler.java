@@ -2,6 +2,8 @@ package io.fitmesh.telemetry.grpc;
 
 import static java.util.Objects.requireNonNull;
 
+import com.linecorp.armeria.common.logging.RequestLogAvailabilityException;
+import com.linecorp.armeria.server.ServiceRequestContext;
 import io.fitmesh.platform.auth.Callers;
 import io.fitmesh.platform.errors.DomainException;
 import io.fitmesh.platform.errors.ErrorMapper;
@@ -45,7 +47,8 @@ public final class TelemetryIngestHandler extends TelemetryIngestServiceGrpc.Tel
 
   @Override
   public void uploadSamples(UploadSamplesRequest request, StreamObserver<UploadSamplesResponse> responses) {
-    ingest.ingest(Callers.athleteId(), request.getWorkoutId(), SampleMapping.toDomain(request.getSamplesList()))
+    ingest.ingest(Callers.athleteId(), request.getWorkoutId(), SampleMapping.toDomain(request.getSamplesList()),
+            IngestService.CursorWrites.EVERY_BATCH, requestStartNanos())
         .whenComplete((report, failure) -> {
           if (failure != null) {
             responses.onError(ErrorMapper.toStatusException(failure));
@@ -100,6 +103,19 @@ public final class TelemetryIngestHandler extends TelemetryIngestServiceGrpc.Tel
     responses.onCompleted();
   }
 
+  /** When this call's request started arriving (System.nanoTime), or now outside an Armeria request. */
+  private static long requestStartNanos() {
+    ServiceRequestContext context = ServiceRequestContext.currentOrNull();
+    if (context != null) {
+      try {
+        return context.log().partial().requestStartTimeNanos();
+      } catch (RequestLogAvailabilityException notYet) {
+        // falls through: counted from now
+      }
+    }
+    return System.nanoTime();
+  }
+
   private static long parseSeq(String position) {
     try {
       return Long.parseLong(position);
@@ -135,6 +151,7 @@ public final class TelemetryIngestHandler extends TelemetryIngestServiceGrpc.Tel
       if (failed) {
         return;
       }
+      long received = System.nanoTime();
       try {
         if (workoutId == null) {
           workoutId = request.getWorkoutId();
@@ -143,7 +160,7 @@ public final class TelemetryIngestHandler extends TelemetryIngestServiceGrpc.Tel
               + workoutId + ", then " + request.getWorkoutId());
         }
         inFlight = ingest.ingest(athleteId, workoutId, SampleMapping.toDomain(request.getSamplesList()),
-                IngestService.CursorWrites.STREAM)
+                IngestService.CursorWrites.STREAM, received)
             .whenComplete((report, failure) -> {
               if (failure != null) {
                 fail(failure);

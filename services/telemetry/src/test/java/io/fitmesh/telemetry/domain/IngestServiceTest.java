@@ -199,9 +199,10 @@ class IngestServiceTest {
     service.ingest("athlete-1", WORKOUT, run(10, 20), IngestService.CursorWrites.STREAM).join();
 
     assertThat(recorded).containsExactly(
-        IngestStages.Stage.RECEIVE, IngestStages.Stage.NORMALISE, IngestStages.Stage.CQL_WRITE, IngestStages.Stage.CURSOR,
-        IngestStages.Stage.RECEIVE, IngestStages.Stage.NORMALISE, IngestStages.Stage.CQL_WRITE,
-        IngestStages.Stage.RECEIVE, IngestStages.Stage.NORMALISE);
+        IngestStages.Stage.RECEIVE, IngestStages.Stage.QUEUE, IngestStages.Stage.NORMALISE,
+        IngestStages.Stage.CQL_WRITE, IngestStages.Stage.CURSOR,
+        IngestStages.Stage.RECEIVE, IngestStages.Stage.QUEUE, IngestStages.Stage.NORMALISE, IngestStages.Stage.CQL_WRITE,
+        IngestStages.Stage.RECEIVE, IngestStages.Stage.QUEUE, IngestStages.Stage.NORMALISE);
   }
 
   @Test
