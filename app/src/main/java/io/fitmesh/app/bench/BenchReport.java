@@ -14,6 +14,7 @@ import java.util.Map;
 import io.fitmesh.infra.InfraLauncher;
 import io.fitmesh.platform.config.PlatformConfig;
 import io.fitmesh.platform.config.Settings;
+import io.fitmesh.telemetry.adapters.OtelIngestStages;
 import io.fitmesh.telemetry.domain.IngestStages;
 
 /** Appends a run's table to docs/benchmarks.md, with the date and the machine. */
@@ -53,13 +54,13 @@ final class BenchReport {
         .append(String.format(Locale.ROOT, "| raw CQL at the same load (the same batches written straight, %,.0f rows/s) | %s | baseline |%n",
             r.rawCqlHalfLoad().rate(), r.rawCqlHalfLoad()))
         .append(String.format(Locale.ROOT, "| peak heap of the FitMesh JVM during ingest | %d MiB | |%n", r.peakHeapMiB()))
-        .append("\nWhere a batch's time goes inside the telemetry service (metric ")
-        .append("fitmesh.telemetry.ingest.stage.duration; batches of 100; the cursor is saved on every upload but ")
-        .append("at most every 500 ms on a stream):\n\n")
+        .append("\nWhere a batch's time goes inside the telemetry service (metric ").append(OtelIngestStages.METRIC)
+        .append("; batches of 100; the cursor is saved on every upload but at most every 500 ms on a stream; a ")
+        .append("stream's receive starts at its decoded message, an upload's at its request):\n\n")
         .append("| stage | streams at max: batches, mean, p99 | half load: batches, mean, p50, p99, max |\n|---|---|---|\n");
     for (IngestStages.Stage stage : IngestStages.Stage.values()) {
-      StageTimings.Stage max = r.maxStages().get(stage.label());
-      StageTimings.Stage half = r.halfStages().get(stage.label());
+      StageTimings.StageSummary max = r.maxStages().get(stage.label());
+      StageTimings.StageSummary half = r.halfStages().get(stage.label());
       md.append("| ").append(stage.label()).append(" | ")
           .append(max == null ? "-" : String.format(Locale.ROOT, "%,d, %.2f ms, %.1f ms", max.count(), max.meanMs(), max.p99Ms()))
           .append(" | ")
@@ -70,7 +71,7 @@ final class BenchReport {
     double inService = r.halfStages().values().stream()
         .mapToDouble(stage -> stage.meanMs() * stage.count()).sum() / Math.max(1, r.halfLoad().count());
     md.append(String.format(Locale.ROOT, "| outside these stages at half load: mean round trip minus the stages' time per "
-        + "upload (client, HTTP/2, reply) | - | %.1f ms |%n", r.halfLoad().meanMs() - inService));
+        + "upload (client, HTTP/2, reply, live-tracking update) | - | %.1f ms |%n", r.halfLoad().meanMs() - inService));
     return md.toString();
   }
 

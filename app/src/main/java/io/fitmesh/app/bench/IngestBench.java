@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Simulated wearables stream samples through gRPC -> telemetry -> CQL; prints samples/s, sample-to-durable",
-      "latency, where a batch's time goes stage by stage (receive, queue, normalise, CQL write, cursor, ack) and",
+      "latency, where a batch's time goes stage by stage (receive, queue, normalise, sample write, cursor, ack) and",
       "peak heap, next to raw gRPC streaming and raw CQL writes (at max and at the same half load) measured in the",
       "same run, and appends the tables to docs/benchmarks.md. Starts the local servers if they are not running."
     })

@@ -103,12 +103,12 @@ public final class IngestBenchmark {
     double rawCql = rawCqlWrites(phase);
     out.printf("  raw CQL writes:                       %,.0f rows/s%n", rawCql);
     memory.reset();
-    stageTimings.since();
+    stageTimings.reset();
     double fitmesh = streamThroughFitmesh(phase);
-    Map<String, StageTimings.Stage> maxStages = stageTimings.since();
+    Map<String, StageTimings.StageSummary> maxStages = stageTimings.since();
     out.printf("  FitMesh ingest (streams, max):        %,.0f samples/s%n", fitmesh);
     Latency fitmeshHalf = paceUploads(fitmesh / 2, phase, fitmeshUpload());
-    Map<String, StageTimings.Stage> halfStages = stageTimings.since();
+    Map<String, StageTimings.StageSummary> halfStages = stageTimings.since();
     out.printf("  FitMesh at half load (%,.0f samples/s): durable %s%n", fitmeshHalf.rate(), fitmeshHalf);
     Latency rawHalf = paceUploads(fitmesh / 2, phase, rawCqlUpload());
     out.printf("  raw CQL at the same load (%,.0f rows/s): written %s%n", rawHalf.rate(), rawHalf);
@@ -188,13 +188,19 @@ public final class IngestBenchmark {
     return rows.get() / seconds(System.nanoTime() - start);
   }
 
-  /** The same rows, statement and UNLOGGED batching as the telemetry service's sample store. */
+  /**
+   * The same rows, statement and idempotent UNLOGGED batching as the telemetry service's sample store; like it,
+   * a reading the device did not take (power) is left unset, not bound to null (which would write a tombstone).
+   */
   private BatchStatement rawBatch(String workout, List<Sample> samples) {
-    BatchStatementBuilder b = BatchStatement.builder(BatchType.UNLOGGED);
+    BatchStatementBuilder b = BatchStatement.builder(BatchType.UNLOGGED).setIdempotence(true);
     for (Sample s : samples) {
-      b.addStatement(rawInsert.bind(workout, (int) (s.getSeq() / 4096), s.getSeq(), ProtoTime.toInstant(s.getTime()),
-          s.getLatitudeDeg(), s.getLongitudeDeg(), s.getAltitudeM(), s.getHeartRateBpm(), s.getCadenceRpm(),
-          null, s.getSpeedMps(), s.getDistanceM()));
+      b.addStatement(rawInsert.boundStatementBuilder()
+          .setString(0, workout).setInt(1, (int) (s.getSeq() / 4096)).setLong(2, s.getSeq())
+          .setInstant(3, ProtoTime.toInstant(s.getTime())).setDouble(4, s.getLatitudeDeg())
+          .setDouble(5, s.getLongitudeDeg()).setDouble(6, s.getAltitudeM()).setDouble(7, s.getHeartRateBpm())
+          .setDouble(8, s.getCadenceRpm()).setDouble(10, s.getSpeedMps()).setDouble(11, s.getDistanceM())
+          .build());
     }
     return b.build();
   }
@@ -381,8 +387,8 @@ public final class IngestBenchmark {
 
   /** The figures of one run. */
   public record BenchResult(int devices, Duration phase, double rawGrpcSamplesPerS, double rawCqlRowsPerS,
-      double ingestSamplesPerS, Latency halfLoad, Latency rawCqlHalfLoad, Map<String, StageTimings.Stage> maxStages,
-      Map<String, StageTimings.Stage> halfStages, long peakHeapMiB) {}
+      double ingestSamplesPerS, Latency halfLoad, Latency rawCqlHalfLoad, Map<String, StageTimings.StageSummary> maxStages,
+      Map<String, StageTimings.StageSummary> halfStages, long peakHeapMiB) {}
 
   /** The athlete a development token is for. */
   private String athleteOf(String token) {

@@ -16,18 +16,25 @@ import java.util.Map;
 
 /**
  * Reads the ingest stage histogram ({@link OtelIngestStages#METRIC}) inside the bench's own JVM, which hosts the
- * services. Each {@link #since()} returns the stages recorded since the previous call (delta temporality), as
- * exponential histograms: percentiles within a few percent.
+ * services. Each {@link #since()} returns the stages recorded since the previous call (delta temporality), kept as
+ * exponential histograms of up to {@link #MAX_BUCKETS} buckets: over 0.01 ms to 10 s that is 64 buckets per doubling,
+ * so a percentile (the geometric middle of its bucket) is within about 1% of the value.
  */
 final class StageTimings implements MetricReader {
+  static final int MAX_BUCKETS = 2048;
   private volatile CollectionRegistration registration = CollectionRegistration.noop();
 
   /** One stage over an interval: how many batches passed it, their mean and percentiles, in ms. */
-  record Stage(String name, long count, double meanMs, double p50Ms, double p99Ms, double maxMs) {}
+  record StageSummary(String name, long count, double meanMs, double p50Ms, double p99Ms, double maxMs) {}
 
-  /** The stages recorded since the last call, in the order they were first seen. */
-  Map<String, Stage> since() {
-    Map<String, Stage> stages = new LinkedHashMap<>();
+  /** Forgets what was recorded so far: the next {@link #since()} covers only what comes after. */
+  void reset() {
+    since();
+  }
+
+  /** The stages recorded since the last call (or {@link #reset()}), by name. */
+  Map<String, StageSummary> since() {
+    Map<String, StageSummary> stages = new LinkedHashMap<>();
     for (MetricData metric : registration.collectAllMetrics()) {
       if (!metric.getName().equals(OtelIngestStages.METRIC)) {
         continue;
@@ -35,7 +42,7 @@ final class StageTimings implements MetricReader {
       for (ExponentialHistogramPointData point : metric.getExponentialHistogramData().getPoints()) {
         String name = point.getAttributes().get(OtelIngestStages.STAGE);
         if (point.getCount() > 0) {
-          stages.put(name, new Stage(name, point.getCount(), point.getSum() / point.getCount(),
+          stages.put(name, new StageSummary(name, point.getCount(), point.getSum() / point.getCount(),
               percentile(point, 50), percentile(point, 99), point.getMax()));
         }
       }
@@ -43,7 +50,7 @@ final class StageTimings implements MetricReader {
     return stages;
   }
 
-  /** The upper bound of the bucket holding the {@code percent}th value (values at or near zero count as zero). */
+  /** The geometric middle of the bucket holding the {@code percent}th value (zero for values recorded as zero). */
   static double percentile(ExponentialHistogramPointData point, double percent) {
     long rank = (long) Math.ceil(point.getCount() * percent / 100.0);
     long seen = point.getZeroCount();
@@ -56,7 +63,7 @@ final class StageTimings implements MetricReader {
     for (int i = 0; i < counts.size(); i++) {
       seen += counts.get(i);
       if (seen >= rank) {
-        return Math.min(point.getMax(), Math.pow(base, buckets.getOffset() + i + 1));
+        return Math.min(point.getMax(), Math.pow(base, buckets.getOffset() + i + 0.5));
       }
     }
     return point.getMax();
@@ -74,7 +81,7 @@ final class StageTimings implements MetricReader {
 
   @Override
   public Aggregation getDefaultAggregation(InstrumentType instrumentType) {
-    return instrumentType == InstrumentType.HISTOGRAM ? Aggregation.base2ExponentialBucketHistogram()
+    return instrumentType == InstrumentType.HISTOGRAM ? Aggregation.base2ExponentialBucketHistogram(MAX_BUCKETS, 20)
         : Aggregation.defaultAggregation();
   }
 

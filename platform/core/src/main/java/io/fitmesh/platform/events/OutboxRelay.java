@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * Publishes what an {@link OutboxStore} holds, one active relay per shard: a relay drains only the shards whose
  * lease it holds (renewed every {@link #RENEW}; another instance takes a shard over once the lease lapses), at
  * once when nudged after a local write (a burst of nudges asks for one round) and every interval otherwise. One
- * thread publishes in order and waits for each send, so events of a key leave in the order they were written. Each round reads after where the last one
- * stopped, and now and then looks back {@link #LOOK_BACK} for writes that committed late. An event that cannot be
+ * thread publishes in order and waits for each send, so events of a key leave in the order they were written.
+ * Each round reads after where the last one stopped, and now and then looks back {@link #LOOK_BACK} for writes
+ * that committed late. An event that cannot be
  * published stays and is retried with its event id, so consumers see it once however often it is sent.
  */
 public final class OutboxRelay implements AutoCloseable {

@@ -42,6 +42,7 @@ public final class OpenTelemetrySetup {
   /** Like {@link #create(OtelSettings, String)}, with metrics also collected by {@code metricReaders}. */
   public static OpenTelemetrySdk create(OtelSettings settings, String serviceName, List<MetricReader> metricReaders) {
     requireNonNull(settings, "settings");
+    requireNonNull(metricReaders, "metricReaders");
     Resource resource = Resource.getDefault().merge(Resource.create(Attributes.of(
         SERVICE_NAME, requireNonNull(serviceName, "serviceName"),
         SERVICE_NAMESPACE, settings.serviceNamespace())));

@@ -109,6 +109,11 @@ class OutboxRelayTest {
       await().pollDelay(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> true);
       assertThat(reads.get() - readsBefore).as("outbox reads after 1000 nudges during one round").isLessThan(10);
       assertThat(waiting(outbox)).isEmpty();
+
+      outbox.add(flaky.envelope("challenge.joined", "c-1", StringValue.of("after the burst")));
+      relay.nudge();
+      await().alias("a nudge after the burst still asks for a round").atMost(Duration.ofSeconds(5))
+          .until(() -> published.size() == 1002);
     }
   }
 

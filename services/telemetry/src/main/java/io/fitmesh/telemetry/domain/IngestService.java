@@ -173,6 +173,8 @@ public final class IngestService {
     stages.record(IngestStages.Stage.QUEUE, started - queuedNanos);
     Instant now = clock.instant();
     IngestCursor cursor = cachedCursor(workoutId, now);
+    long loaded = System.nanoTime();
+    long cursorNanos = loaded - started;
     List<SampleReading> accepted = new ArrayList<>();
     List<IngestReport.Rejection> rejected = new ArrayList<>();
     List<Long> settled = new ArrayList<>();
@@ -205,10 +207,10 @@ public final class IngestService {
       settled.add(sample.seq());
     }
     long checked = System.nanoTime();
-    stages.record(IngestStages.Stage.NORMALISE, checked - started);
+    stages.record(IngestStages.Stage.NORMALISE, checked - loaded);
     if (!accepted.isEmpty()) {
       samples.append(workoutId, accepted).join();
-      stages.record(IngestStages.Stage.CQL_WRITE, System.nanoTime() - checked);
+      stages.record(IngestStages.Stage.SAMPLE_WRITE, System.nanoTime() - checked);
     }
     IngestCursor after = cursor.settle(settled);
     CachedCursor previous = cursorCache.get(workoutId);
@@ -218,7 +220,7 @@ public final class IngestService {
       if (writes == CursorWrites.EVERY_BATCH || !savedAt.plus(STREAM_CURSOR_SAVE).isAfter(now)) {
         long saving = System.nanoTime();
         cursors.save(after);
-        stages.record(IngestStages.Stage.CURSOR, System.nanoTime() - saving);
+        cursorNanos += System.nanoTime() - saving;
         savedAt = now;
         dirty = false;
       } else {
@@ -229,6 +231,7 @@ public final class IngestService {
       cursorCache.values().removeIf(c -> !c.dirty());
     }
     cursorCache.put(workoutId, new CachedCursor(after, now.plus(CURSOR_TTL), dirty, savedAt));
+    stages.record(IngestStages.Stage.CURSOR, cursorNanos);
     live.onStored(athleteId, after, accepted);
     return new IngestReport(after, accepted.size(), duplicates, rejected);
   }

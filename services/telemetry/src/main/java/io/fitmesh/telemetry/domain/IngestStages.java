@@ -11,19 +11,23 @@ public interface IngestStages {
   /** The stages of one batch, in order. */
   enum Stage {
     /**
-     * Arrived (a unary upload's request started; a stream's message was handed over) until the ingest use case has it
-     * with its ownership checked: reading and decoding the request, authentication, the hand-off to a handler thread.
+     * Arrived until the ingest use case has it with its ownership checked. A unary upload counts from its request's
+     * start: reading and decoding the request, authentication, the hand-off to a handler thread. A stream's message
+     * counts from when gRPC handed it over, decoded: for streams this stage is only the ownership check.
      */
     RECEIVE("receive"),
     /** Checked until a pool thread starts it: waiting for the pool and for the workout's batch before. */
     QUEUE("queue"),
     /** Checking each sample: settled, duplicate, outside the window, impossible. */
     NORMALISE("normalise"),
-    /** Writing the accepted samples (the sample store's round trips). */
-    CQL_WRITE("cql write"),
-    /** Saving the cursor (none when a stream's save is coalesced). */
+    /** Writing the accepted samples (the sample store's round trips: CQL, or memory when embedded). */
+    SAMPLE_WRITE("sample_write"),
+    /**
+     * Loading the cursor (when this instance's copy expired) and saving it (every unary upload; a stream's at most
+     * every 500 ms): near zero for a batch that did neither.
+     */
     CURSOR("cursor"),
-    /** Stored until the reply (or a stream's request for more) is handed back to gRPC. */
+    /** The reply (or a stream's request for more) being handed to gRPC once the batch is stored. */
     ACK("ack");
 
     private final String label;

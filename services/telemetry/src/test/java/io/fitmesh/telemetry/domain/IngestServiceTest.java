@@ -186,7 +186,7 @@ class IngestServiceTest {
   }
 
   @Test
-  void eachBatch_recordsItsStages_andAStreamBatchWhoseCursorSaveIsCoalescedRecordsNoCursorStage() {
+  void eachBatch_recordsItsStagesInOrder_andOnlyABatchWithNewSamplesRecordsASampleWrite() {
     List<IngestStages.Stage> recorded = java.util.Collections.synchronizedList(new ArrayList<>());
     IngestService service = new IngestService(samples, cursors, id -> grant,
         new LiveTracker(published::add, Duration.ZERO, clock), clock, pool, (stage, nanos) -> {
@@ -200,9 +200,10 @@ class IngestServiceTest {
 
     assertThat(recorded).containsExactly(
         IngestStages.Stage.RECEIVE, IngestStages.Stage.QUEUE, IngestStages.Stage.NORMALISE,
-        IngestStages.Stage.CQL_WRITE, IngestStages.Stage.CURSOR,
-        IngestStages.Stage.RECEIVE, IngestStages.Stage.QUEUE, IngestStages.Stage.NORMALISE, IngestStages.Stage.CQL_WRITE,
-        IngestStages.Stage.RECEIVE, IngestStages.Stage.QUEUE, IngestStages.Stage.NORMALISE);
+        IngestStages.Stage.SAMPLE_WRITE, IngestStages.Stage.CURSOR,
+        IngestStages.Stage.RECEIVE, IngestStages.Stage.QUEUE, IngestStages.Stage.NORMALISE,
+        IngestStages.Stage.SAMPLE_WRITE, IngestStages.Stage.CURSOR,
+        IngestStages.Stage.RECEIVE, IngestStages.Stage.QUEUE, IngestStages.Stage.NORMALISE, IngestStages.Stage.CURSOR);
   }
 
   @Test
