@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * lease it holds (renewed every {@link #RENEW}; another instance takes a shard over once the lease lapses), at
  * once when nudged after a local write (a burst of nudges asks for one round) and every interval otherwise. One
  * thread publishes in order and waits for each send, so events of a key leave in the order they were written.
- * Each round reads after where the last one stopped, and now and then looks back {@link #LOOK_BACK} for writes
- * that committed late. An event that cannot be
- * published stays and is retried with its event id, so consumers see it once however often it is sent.
+ * Each round reads after where the last one stopped, and now and then, after that read, also looks back
+ * {@link #LOOK_BACK} for writes that committed late (the cursor keeps moving, so rounds never read again the
+ * tombstones of rows a look-back sent). An event that cannot be published stays and is retried with its event id,
+ * so consumers see it once however often it is sent.
  */
 public final class OutboxRelay implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -94,7 +95,11 @@ public final class OutboxRelay implements AutoCloseable {
       }
       boolean lookBack = !now.isBefore(lookedBackAt.plus(LOOK_BACK.dividedBy(3)));
       for (int shard : held) {
-        drain(shard, lookBack && readFrom.containsKey(shard));
+        boolean readBefore = readFrom.containsKey(shard);
+        drain(shard, false);
+        if (lookBack && readBefore) {
+          drain(shard, true);
+        }
       }
       if (lookBack) {
         lookedBackAt = now;

@@ -9,10 +9,14 @@ import io.fitmesh.platform.errors.DomainException;
 import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -117,9 +121,65 @@ class OutboxRelayTest {
     }
   }
 
+  @Test
+  void aRoundThatLooksBack_alsoReadsAfterTheCursor_soTheCursorFollowsWhatWasSent() throws Exception {
+    brokerDown.set(false);
+    InMemoryOutboxStore outbox = new InMemoryOutboxStore();
+    AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-02T10:00:00Z"));
+    Clock clock = new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public Instant instant() {
+        return now.get();
+      }
+    };
+    List<OutboxStore.Pending> readAfter = new CopyOnWriteArrayList<>();
+    OutboxStore recording = new CountingOutbox(outbox, new java.util.concurrent.atomic.AtomicInteger()) {
+      @Override
+      public List<OutboxStore.Pending> pending(int shard, OutboxStore.Pending after, Instant since, int limit) {
+        readAfter.add(after);
+        return super.pending(shard, after, since, limit);
+      }
+    };
+    outbox.add(flaky.envelope("challenge.joined", "c-1", StringValue.of("first")));
+
+    try (OutboxRelay relay = new OutboxRelay("test", recording, flaky, Duration.ofHours(1), clock)) {
+      relay.nudge();
+      await().atMost(Duration.ofSeconds(5)).until(() -> published.size() == 1);
+      EventEnvelope last = flaky.envelope("challenge.joined", "c-1", StringValue.of("second"));
+      outbox.add(last);
+      now.set(now.get().plus(OutboxRelay.LOOK_BACK));
+      relay.nudge();
+      await().atMost(Duration.ofSeconds(5)).until(() -> published.size() == 2);
+
+      readAfter.clear();
+      relay.nudge();
+      await().atMost(Duration.ofSeconds(5)).until(() -> readAfter.stream().anyMatch(java.util.Objects::nonNull));
+      assertThat(readAfter.stream().filter(java.util.Objects::nonNull).map(p -> p.envelope().getEventId()))
+          .as("the next round reads after the last event sent, not before it")
+          .containsOnly(last.getEventId());
+    }
+  }
+
   /** An outbox that counts its reads. */
-  private record CountingOutbox(OutboxStore store, java.util.concurrent.atomic.AtomicInteger reads)
-      implements OutboxStore {
+  private static class CountingOutbox implements OutboxStore {
+    private final OutboxStore store;
+    private final java.util.concurrent.atomic.AtomicInteger reads;
+
+    CountingOutbox(OutboxStore store, java.util.concurrent.atomic.AtomicInteger reads) {
+      this.store = store;
+      this.reads = reads;
+    }
+
     @Override
     public int shards() {
       return store.shards();
