@@ -2,6 +2,8 @@ package io.fitmesh.platform.auth;
 
 import static java.util.Objects.requireNonNull;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
 import io.fitmesh.platform.errors.DomainException;
 import io.fitmesh.platform.errors.ErrorMapper;
 import io.grpc.Context;
@@ -72,16 +74,9 @@ public final class AuthInterceptor implements ServerInterceptor {
   }
 
   private VerifiedToken verify(String token, String method, String service) {
-    if (isServiceToken(token)) {
-      DomainException refused = null;
-      for (String deployable : deployables) {
-        try {
-          return auth.services().verify(token, deployable);
-        } catch (DomainException e) {
-          refused = e;
-        }
-      }
-      throw refused;
+    JWTClaimsSet unverified = unverifiedClaims(token);
+    if (unverified != null && ServiceTokens.ISSUER.equals(unverified.getIssuer())) {
+      return auth.services().verify(token, audienceHostedHere(unverified));
     }
     if (!publicMethods.contains(method) && !publicMethods.contains(service + "/*")) {
       throw DomainException.unauthenticated(method + " is internal: it takes service tokens only");
@@ -89,12 +84,21 @@ public final class AuthInterceptor implements ServerInterceptor {
     return auth.clients().verify(token);
   }
 
-  /** A service token names the internal issuer; its signature and audience are checked by ServiceTokens. */
-  private static boolean isServiceToken(String token) {
+  /**
+   * The deployable a service token names, when this server hosts it; else the first hosted one, whose check then
+   * refuses the token. Only a hint for choosing what to check: ServiceTokens verifies signature and audience.
+   */
+  private String audienceHostedHere(JWTClaimsSet unverified) {
+    List<String> audiences = unverified.getAudience();
+    return deployables.stream().filter(audiences::contains).findFirst().orElse(deployables.get(0));
+  }
+
+  /** The claims of a token before any check, to tell service tokens from client tokens; null if unreadable. */
+  private static JWTClaimsSet unverifiedClaims(String token) {
     try {
-      return ServiceTokens.ISSUER.equals(com.nimbusds.jwt.JWTParser.parse(token).getJWTClaimsSet().getIssuer());
+      return JWTParser.parse(token).getJWTClaimsSet();
     } catch (java.text.ParseException e) {
-      return false;
+      return null;
     }
   }
 }

@@ -109,6 +109,11 @@ class ServiceServerTest {
       }
 
       @Override
+      public List<String> hostedNames() {
+        return List.of("test", "second");
+      }
+
+      @Override
       public List<BindableService> grpcServices() {
         return List.of(lookup);
       }
@@ -280,15 +285,17 @@ class ServiceServerTest {
   }
 
   @Test
-  void anInternalMethod_takesAServiceTokenForThisService_only() {
+  void anInternalMethod_takesAServiceTokenForADeployableThisServerHosts_only() {
     LookupRequest request = LookupRequest.newBuilder().setId("w1").build();
     VerifiedToken ana = new VerifiedToken("ana", java.util.Set.of());
-    String forThisService = AUTH.services().mint(ana, "test");
     String forAnother = AUTH.services().mint(ana, "training");
     String client = TOKENS.mint("ana", Duration.ofMinutes(5));
 
-    assertThat(channels.stub(server.endpoint(), LookupServiceGrpc.LookupServiceBlockingStub.class, forThisService)
-        .internal(request).getValue()).isEqualTo("internal for ana");
+    for (String hosted : new String[] {"test", "second"}) {
+      String forHosted = AUTH.services().mint(ana, hosted);
+      assertThat(channels.stub(server.endpoint(), LookupServiceGrpc.LookupServiceBlockingStub.class, forHosted)
+          .internal(request).getValue()).isEqualTo("internal for ana");
+    }
     for (String refused : new String[] {forAnother, client}) {
       StatusRuntimeException failure = (StatusRuntimeException) catchThrowable(() ->
           channels.stub(server.endpoint(), LookupServiceGrpc.LookupServiceBlockingStub.class, refused).internal(request));
