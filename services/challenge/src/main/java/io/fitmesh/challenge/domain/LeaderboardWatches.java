@@ -5,11 +5,15 @@ import static java.util.Objects.requireNonNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,12 +25,17 @@ import org.slf4j.LoggerFactory;
  * board changed ({@link Leaderboard#onChange}); the first notice schedules one refresh of that board, and notices
  * that arrive before it runs join it, so a board changing a thousand times a second costs at most one read (top,
  * every watcher's place in one batch, size) per {@code minGap}, or per the time the last refresh took when that
- * was longer (a board with many watchers never keeps this instance refreshing more than half the time). Each
- * watcher's stream keeps only the newest view while its phone is slow. Notices can be lost (pub/sub is at most once), so each board's version is also checked
- * every {@code versionCheck}.
+ * was longer (a board with many watchers never keeps this instance refreshing more than half the time). A refresh
+ * reads the top and the size once, then the watchers' places in slices of {@link #SLICE}, each slice read and shown
+ * on its own thread, so the first phones see the change while later slices are still read. Each watcher's stream
+ * keeps only the newest view while its phone is slow. Notices can be lost (pub/sub is at most once), so each
+ * board's version is also checked every {@code versionCheck}.
  */
 public final class LeaderboardWatches implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LeaderboardWatches.class);
+  /** Watchers whose places are read together (one board script) and then shown by the same thread. */
+  static final int SLICE = 2000;
+  private static final int FAN_OUT_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
   /** Someone watching a board. */
   public interface Watcher {
@@ -49,6 +58,7 @@ public final class LeaderboardWatches implements AutoCloseable {
   private final Duration minGap;
   private final Map<String, Board> boards = new ConcurrentHashMap<>();
   private final ScheduledExecutorService refresher;
+  private final ExecutorService fanOut;
   private final AutoCloseable notices;
 
   public LeaderboardWatches(ChallengeCatalog catalog, Leaderboard leaderboard, Clock clock, Duration minGap,
@@ -59,6 +69,11 @@ public final class LeaderboardWatches implements AutoCloseable {
     this.minGap = requireNonNull(minGap, "minGap");
     this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "leaderboard-watches");
+      t.setDaemon(true);
+      return t;
+    });
+    this.fanOut = Executors.newFixedThreadPool(FAN_OUT_THREADS, r -> {
+      Thread t = new Thread(r, "leaderboard-fan-out");
       t.setDaemon(true);
       return t;
     });
@@ -138,15 +153,50 @@ public final class LeaderboardWatches implements AutoCloseable {
     String id = challenge.challengeId();
     int maxTop = watches.stream().mapToInt(Watch::top).max().orElse(1);
     List<RankedEntry> top = LeaderboardQueries.ranked(challenge, 0, leaderboard.range(id, 0, maxTop - 1));
-    Map<String, Leaderboard.Place> places = leaderboard.places(id,
-        watches.stream().map(Watch::athleteId).distinct().toList());
     long size = leaderboard.size(id);
     Instant asOf = clock.instant();
-    for (Watch w : watches) {
+    if (watches.size() <= SLICE) {
+      showSlice(challenge, top, size, asOf, watches);
+      return;
+    }
+    List<Future<?>> slices = new ArrayList<>();
+    for (int from = 0; from < watches.size(); from += SLICE) {
+      List<Watch> slice = watches.subList(from, Math.min(watches.size(), from + SLICE));
+      slices.add(fanOut.submit(() -> showSlice(challenge, top, size, asOf, slice)));
+    }
+    awaitAll(slices);
+  }
+
+  /** Reads the places of one slice of watchers and shows each of them the board. */
+  private void showSlice(Challenge challenge, List<RankedEntry> top, long size, Instant asOf, List<Watch> slice) {
+    Map<String, Leaderboard.Place> places = leaderboard.places(challenge.challengeId(),
+        slice.stream().map(Watch::athleteId).distinct().toList());
+    for (Watch w : slice) {
       Leaderboard.Place place = places.get(w.athleteId());
       RankedEntry me = place == null ? null
           : new RankedEntry(place.rank() + 1, w.athleteId(), ScoreKey.decode(challenge, place.key()));
       w.watcher().show(new BoardView(top.subList(0, Math.min(w.top(), top.size())), me, size, asOf));
+    }
+  }
+
+  /** Waits for every slice, so refreshes of a board never overlap; the first slice's failure is the refresh's. */
+  private static void awaitAll(List<Future<?>> slices) {
+    RuntimeException failed = null;
+    for (Future<?> slice : slices) {
+      try {
+        slice.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        slices.forEach(s -> s.cancel(true));
+        return;
+      } catch (ExecutionException e) {
+        if (failed == null) {
+          failed = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+      }
+    }
+    if (failed != null) {
+      throw failed;
     }
   }
 
@@ -158,5 +208,6 @@ public final class LeaderboardWatches implements AutoCloseable {
       log.debug("the board change notices did not close cleanly", e);
     }
     refresher.shutdownNow();
+    fanOut.shutdownNow();
   }
 }

@@ -8,11 +8,16 @@ import io.fitmesh.challenge.adapters.InMemoryLeaderboard;
 import io.fitmesh.platform.events.InMemoryOutboxStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +76,56 @@ class LeaderboardWatchesTest {
       boards.addIfAbsent(challenge.challengeId(), "bob", 9);
 
       await().atMost(Duration.ofSeconds(10)).until(() -> leader().equals("bob"));
+    }
+  }
+
+  @Test
+  void aBoardWithManyWatchers_showsTheFirstSliceTheChange_whileLaterSlicesAreStillRead() throws Exception {
+    int watcherCount = 2 * LeaderboardWatches.SLICE + 1;
+    String last = "w-" + (watcherCount - 1);
+    CountDownLatch firstSliceSawBob = new CountDownLatch(1);
+    AtomicBoolean gateArmed = new AtomicBoolean();
+    AtomicBoolean lastSliceReadBeforeFirstWasShown = new AtomicBoolean();
+    List<Integer> placeReads = new CopyOnWriteArrayList<>();
+    Leaderboard gated = new CountingBoard(boards) {
+      @Override
+      public Map<String, Place> places(String challengeId, List<String> athleteIds) {
+        if (gateArmed.get()) {
+          placeReads.add(athleteIds.size());
+          if (athleteIds.contains(last)) {
+            try {
+              lastSliceReadBeforeFirstWasShown.set(!firstSliceSawBob.await(10, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        }
+        return super.places(challengeId, athleteIds);
+      }
+    };
+    Set<String> sawBob = ConcurrentHashMap.newKeySet();
+    boards.addIfAbsent(challenge.challengeId(), "anna", 5);
+    List<AutoCloseable> watching = new ArrayList<>();
+    try (LeaderboardWatches watches = new LeaderboardWatches(new ChallengeCatalog(store), gated,
+        Clock.systemUTC(), Duration.ZERO, NEVER)) {
+      for (int i = 0; i < watcherCount; i++) {
+        String athlete = "w-" + i;
+        watching.add(watches.watch(challenge.challengeId(), athlete, 3, view -> {
+          if (view.top().get(0).athleteId().equals("bob") && sawBob.add(athlete) && athlete.equals("w-0")) {
+            firstSliceSawBob.countDown();
+          }
+        }));
+      }
+      gateArmed.set(true);
+      boards.addIfAbsent(challenge.challengeId(), "bob", 9);
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> sawBob.size() == watcherCount);
+      assertThat(lastSliceReadBeforeFirstWasShown).as("the first slice was shown before the last was read").isFalse();
+      assertThat(placeReads).as("one place read per slice of watchers").hasSize(3)
+          .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(LeaderboardWatches.SLICE));
+      for (AutoCloseable w : watching) {
+        w.close();
+      }
     }
   }
 
