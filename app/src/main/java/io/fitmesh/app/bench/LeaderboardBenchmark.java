@@ -297,14 +297,15 @@ public final class LeaderboardBenchmark {
   }
 
   private double[] watchDelay(Challenge challenge, int participants, int watchers) throws Exception {
-    GrpcChannels streaming = new GrpcChannels(runtime.openTelemetry(), Duration.ZERO);
-    LeaderboardServiceStub stub = streaming.stub(endpoint(), LeaderboardServiceStub.class, token("nobody"));
+    LeaderboardServiceStub stub = GrpcClients.builder("http://" + endpoint()).factory(PHONES)
+        .responseTimeout(Duration.ZERO).build(LeaderboardServiceStub.class);
     String leader = athlete(participants - 1);
     AtomicReference<Long> movedAt = new AtomicReference<>();
     Histogram delays = new Histogram(3);
     java.util.concurrent.CountDownLatch seen = new java.util.concurrent.CountDownLatch(watchers);
     java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(watchers);
     List<ClientCallStreamObserver<?>> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AtomicReference<io.grpc.Status> firstFailure = new AtomicReference<>();
     for (int i = 0; i < watchers; i++) {
       String watcher = athlete(i);
       stub.withCallCredentials(bearer(token(watcher))).watchLeaderboard(
@@ -335,14 +336,16 @@ public final class LeaderboardBenchmark {
             }
 
             @Override
-            public void onError(Throwable t) {}
+            public void onError(Throwable t) {
+              firstFailure.compareAndSet(null, io.grpc.Status.fromThrowable(t));
+            }
 
             @Override
             public void onCompleted() {}
           });
     }
     if (!started.await(120, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("not every watch stream started");
+      throw new IllegalStateException("not every watch stream started" + failure(firstFailure.get()));
     }
     Score warm = new Score(1, Instant.now(), 1);
     runtime.events().publish("challenge.progress", challenge.challengeId(), ChallengeProgressed.newBuilder()
@@ -357,10 +360,16 @@ public final class LeaderboardBenchmark {
     boolean all = seen.await(60, TimeUnit.SECONDS);
     calls.forEach(c -> c.cancel("the bench is done watching", null));
     if (!all) {
-      throw new IllegalStateException(seen.getCount() + " watch streams never showed the new leader");
+      throw new IllegalStateException(seen.getCount() + " watch streams never showed the new leader"
+          + failure(firstFailure.get()));
     }
     return new double[] {delays.getValueAtPercentile(50) / 1e6, delays.getValueAtPercentile(99) / 1e6,
         delays.getMaxValue() / 1e6};
+  }
+
+  private static String failure(io.grpc.Status status) {
+    return status == null ? "" : "; the first stream that failed ended with " + status.getCode() + ": "
+        + status.getDescription();
   }
 
   private double rawZadd(int updates, int participants) {
