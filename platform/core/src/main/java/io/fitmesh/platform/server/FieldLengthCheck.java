@@ -1,6 +1,8 @@
 package io.fitmesh.platform.server;
 
+import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor.JavaType;
 import com.google.protobuf.Message;
 import io.fitmesh.platform.errors.DomainException;
 import io.fitmesh.platform.errors.ErrorMapper;
@@ -10,8 +12,11 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.StatusRuntimeException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Refuses any request whose text fields are longer than a caller has reason to send, before a handler sees it:
@@ -21,6 +26,7 @@ import java.util.Map;
 final class FieldLengthCheck implements ServerInterceptor {
   private static final int ANY_TEXT = 4_000;
   private static final Map<String, Integer> BY_NAME = Map.of("time_zone", 64, "title", 200, "name", 200);
+  private static final Map<Descriptor, Boolean> HOLDS_TEXT = new ConcurrentHashMap<>();
 
   @Override
   public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
@@ -56,10 +62,19 @@ final class FieldLengthCheck implements ServerInterceptor {
     };
   }
 
-  /** INVALID_ARGUMENT naming the first text field, at any depth, that is too long. */
+  /**
+   * INVALID_ARGUMENT naming the first text field, at any depth, that is too long. Messages whose type can hold no
+   * text at any depth (a telemetry sample, a timestamp) are not walked.
+   */
   static void check(Message message) {
+    if (!holdsText(message.getDescriptorForType())) {
+      return;
+    }
     for (Map.Entry<FieldDescriptor, Object> field : message.getAllFields().entrySet()) {
       FieldDescriptor descriptor = field.getKey();
+      if (descriptor.getJavaType() == JavaType.MESSAGE && !holdsText(descriptor.getMessageType())) {
+        continue;
+      }
       List<?> values = descriptor.isRepeated() ? (List<?>) field.getValue() : List.of(field.getValue());
       for (Object value : values) {
         if (value instanceof String text) {
@@ -73,6 +88,24 @@ final class FieldLengthCheck implements ServerInterceptor {
         }
       }
     }
+  }
+
+  /** Whether a message of this type can hold a text field at any depth (types may be recursive). */
+  static boolean holdsText(Descriptor type) {
+    return HOLDS_TEXT.computeIfAbsent(type, t -> reachesText(t, new HashSet<>()));
+  }
+
+  private static boolean reachesText(Descriptor type, Set<Descriptor> seen) {
+    if (!seen.add(type)) {
+      return false;
+    }
+    for (FieldDescriptor field : type.getFields()) {
+      if (field.getJavaType() == JavaType.STRING
+          || field.getJavaType() == JavaType.MESSAGE && reachesText(field.getMessageType(), seen)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int limitOf(String fieldName) {
