@@ -9,6 +9,7 @@ import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.type.codec.TypeCodecs;
 import io.fitmesh.platform.errors.DomainException;
 import io.fitmesh.platform.storage.CqlTimestamps;
 import io.fitmesh.telemetry.domain.IngestCursor;
@@ -98,12 +99,13 @@ public final class ScyllaSampleStore implements SampleStore {
     BatchStatementBuilder batch = BatchStatement.builder(BatchType.UNLOGGED).setIdempotence(true);
     for (SampleReading s : rows) {
       BoundStatementBuilder row = insert.boundStatementBuilder()
-          .setString(0, workoutId).setInt(1, bucket).setLong(2, s.seq()).setInstant(3, s.time());
+          .set(0, workoutId, TypeCodecs.TEXT).set(1, bucket, TypeCodecs.INT).set(2, s.seq(), TypeCodecs.BIGINT)
+          .set(3, s.time(), TypeCodecs.TIMESTAMP);
       Double[] readings = {s.latitudeDeg(), s.longitudeDeg(), s.altitudeM(), s.heartRateBpm(), s.cadenceRpm(),
           s.powerWatts(), s.speedMps(), s.distanceM()};
       for (int i = 0; i < readings.length; i++) {
         if (readings[i] != null) {
-          row.setDouble(4 + i, readings[i]);
+          row.set(4 + i, readings[i], TypeCodecs.DOUBLE);
         }
       }
       batch.addStatement(row.build());
@@ -132,13 +134,13 @@ public final class ScyllaSampleStore implements SampleStore {
     return (int) (seq / BUCKET);
   }
 
+  /** A row of {@link #select}, read by position with the codecs named (no codec lookup per value). */
   private static SampleReading toSample(Row row) {
-    return new SampleReading(row.getLong("seq"), row.getInstant("time"), boxed(row, "latitude_deg"),
-        boxed(row, "longitude_deg"), boxed(row, "altitude_m"), boxed(row, "heart_rate_bpm"),
-        boxed(row, "cadence_rpm"), boxed(row, "power_watts"), boxed(row, "speed_mps"), boxed(row, "distance_m"));
+    return new SampleReading(row.get(0, TypeCodecs.BIGINT), row.get(1, TypeCodecs.TIMESTAMP), boxed(row, 2),
+        boxed(row, 3), boxed(row, 4), boxed(row, 5), boxed(row, 6), boxed(row, 7), boxed(row, 8), boxed(row, 9));
   }
 
-  private static Double boxed(Row row, String column) {
-    return row.isNull(column) ? null : row.getDouble(column);
+  private static Double boxed(Row row, int column) {
+    return row.get(column, TypeCodecs.DOUBLE);
   }
 }
