@@ -358,10 +358,11 @@ public final class LeaderboardBenchmark {
         .setChallengeId(challenge.challengeId()).setAthleteId(leader).setScore(top.value())
         .setBoardScore(ScoreKey.of(challenge, top)).build()).join();
     boolean all = seen.await(60, TimeUnit.SECONDS);
+    io.grpc.Status failedBeforeCancel = firstFailure.get();
     calls.forEach(c -> c.cancel("the bench is done watching", null));
     if (!all) {
       throw new IllegalStateException(seen.getCount() + " watch streams never showed the new leader"
-          + failure(firstFailure.get()));
+          + failure(failedBeforeCancel));
     }
     return new double[] {delays.getValueAtPercentile(50) / 1e6, delays.getValueAtPercentile(99) / 1e6,
         delays.getMaxValue() / 1e6};

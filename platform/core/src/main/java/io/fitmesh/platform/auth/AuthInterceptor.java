@@ -48,6 +48,9 @@ public final class AuthInterceptor implements ServerInterceptor {
   public AuthInterceptor(Authentication auth, List<String> deployables, Set<String> publicMethods) {
     this.auth = requireNonNull(auth, "auth");
     this.deployables = List.copyOf(deployables);
+    if (this.deployables.isEmpty()) {
+      throw new IllegalArgumentException("a server hosts at least one deployable");
+    }
     this.publicMethods = Set.copyOf(publicMethods);
   }
 

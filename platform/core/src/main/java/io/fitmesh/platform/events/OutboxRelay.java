@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * once when nudged after a local write (a burst of nudges asks for one round) and every interval otherwise. One
  * thread publishes in order and waits for each send, so events of a key leave in the order they were written.
  * Each round reads after where the last one stopped, and now and then, after that read, also looks back
- * {@link #LOOK_BACK} for writes that committed late (the cursor keeps moving, so rounds never read again the
- * tombstones of rows a look-back sent). An event that cannot be published stays and is retried with its event id,
+ * {@link #LOOK_BACK} for writes that committed late. The cursor so follows what the round sent, and later rounds
+ * do not read again the tombstones of rows a look-back sent (but for rows written between those two reads, until
+ * the next event moves the cursor). An event that cannot be published stays and is retried with its event id,
  * so consumers see it once however often it is sent.
  */
 public final class OutboxRelay implements AutoCloseable {

@@ -37,7 +37,7 @@ class FieldLengthCheckTest {
   }
 
   @Test
-  void typesThatCanHoldNoText_areNotWalked_whileTypesReachingTextThroughACycleAre() {
+  void holdsText_isFalseForTypesWithoutText_andTrueForTypesReachingTextThroughACycle() {
     assertThat(FieldLengthCheck.holdsText(Timestamp.getDescriptor())).isFalse();
     assertThat(FieldLengthCheck.holdsText(ListValue.getDescriptor())).as("ListValue -> Value -> string").isTrue();
     assertThat(FieldLengthCheck.holdsText(Struct.getDescriptor())).isTrue();

@@ -3,6 +3,7 @@ package io.fitmesh.challenge.adapters;
 import static java.util.Objects.requireNonNull;
 
 import io.fitmesh.challenge.domain.Leaderboard;
+import io.fitmesh.challenge.domain.LeaderboardWatches;
 import io.fitmesh.platform.errors.DomainException;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
@@ -51,8 +52,11 @@ public final class RedisLeaderboard implements Leaderboard {
       end
       return {added, redis.call('ZREVRANK', KEYS[1], ARGV[2])}
       """;
-  /** Members per places script: each runs in a few milliseconds, so Redis serves others between them. */
-  private static final int PLACES_SLICE = 2000;
+  /**
+   * Members per places script: each runs in a few milliseconds, so Redis serves others between them; the same as a
+   * slice of watchers, so each slice of a refresh is one script.
+   */
+  private static final int PLACES_SLICE = LeaderboardWatches.SLICE;
   /** Rank and key of each member on the board (members not on it are left out): member, rank, key, ... */
   private static final String PLACES = """
       local found = {}

@@ -23,18 +23,22 @@ import org.slf4j.LoggerFactory;
 /**
  * The watchers of this instance, shown a board as soon as it changes. The board store tells every instance which
  * board changed ({@link Leaderboard#onChange}); the first notice schedules one refresh of that board, and notices
- * that arrive before it runs join it, so a board changing a thousand times a second costs at most one read (top,
- * every watcher's place in one batch, size) per {@code minGap}, or per the time the last refresh took when that
- * was longer (a board with many watchers never keeps this instance refreshing more than half the time). A refresh
- * reads the top and the size once, then the watchers' places in slices of {@link #SLICE}, each slice read and shown
- * on its own thread, so the first phones see the change while later slices are still read. Each watcher's stream
- * keeps only the newest view while its phone is slow. Notices can be lost (pub/sub is at most once), so each
- * board's version is also checked every {@code versionCheck}.
+ * that arrive before it runs join it, so a board changing a thousand times a second costs at most one refresh per
+ * {@code minGap}, or per the time the last refresh took when that was longer (a board with many watchers never
+ * keeps this instance refreshing more than half the time). A refresh reads the top and the size once and the
+ * watchers' places in slices of {@link #SLICE} (one read each); up to {@link #SLICE} watchers are read and shown on
+ * the refresher's thread, more are split into slices that a small pool reads and shows side by side, so the first
+ * phones see the change while later slices are still read. Each watcher's stream keeps only the newest view while
+ * its phone is slow. Notices can be lost (pub/sub is at most once), so each board's version is also checked every
+ * {@code versionCheck}.
  */
 public final class LeaderboardWatches implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LeaderboardWatches.class);
-  /** Watchers whose places are read together (one board script) and then shown by the same thread. */
-  static final int SLICE = 2000;
+  /**
+   * Watchers whose places are read together and then shown by the same thread (the Redis board reads as many
+   * places per script, so slicing here costs no extra script).
+   */
+  public static final int SLICE = 2000;
   private static final int FAN_OUT_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
   /** Someone watching a board. */
