@@ -284,7 +284,9 @@ public final class LeaderboardBenchmark {
         token("nobody"));
     Histogram h = new Histogram(3);
     java.util.Random random = new java.util.Random(2);
+    Progress progress = new Progress(out, "GetRank calls", RANK_CALLS + 2000);
     for (int i = 0; i < RANK_CALLS + 2000; i++) {
+      progress.at(i);
       String athlete = athlete(random.nextInt(joined));
       long t = System.nanoTime();
       stub.withCallCredentials(bearer(token(athlete))).getRank(GetRankRequest.newBuilder()
@@ -293,6 +295,7 @@ public final class LeaderboardBenchmark {
         h.recordValue(System.nanoTime() - t);
       }
     }
+    progress.at(RANK_CALLS + 2000);
     return new double[] {h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6};
   }
 
@@ -344,7 +347,7 @@ public final class LeaderboardBenchmark {
             public void onCompleted() {}
           });
     }
-    if (!started.await(120, TimeUnit.SECONDS)) {
+    if (!awaitStarted(started, watchers)) {
       throw new IllegalStateException("not every watch stream started" + failure(firstFailure.get()));
     }
     Score warm = new Score(1, Instant.now(), 1);
@@ -366,6 +369,20 @@ public final class LeaderboardBenchmark {
     }
     return new double[] {delays.getValueAtPercentile(50) / 1e6, delays.getValueAtPercentile(99) / 1e6,
         delays.getMaxValue() / 1e6};
+  }
+
+  /** Waits up to 120 s for every stream's first view, printing progress. */
+  private boolean awaitStarted(java.util.concurrent.CountDownLatch started, int watchers) throws InterruptedException {
+    Progress progress = new Progress(out, "watch streams started", watchers);
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!started.await(1, TimeUnit.SECONDS)) {
+      progress.at(watchers - started.getCount());
+      if (System.nanoTime() > until) {
+        return false;
+      }
+    }
+    progress.at(watchers);
+    return true;
   }
 
   private static String failure(io.grpc.Status status) {
