@@ -214,17 +214,19 @@ abstract class ChallengeScenario {
     return call.get();
   }
 
-  /** Records a workout the way the app does: start, upload in batches, finish. */
+  /** Records a workout the way the app does: start, upload in batches, finish, each sent again if told to retry. */
   private static void record(MobileClient app, List<Map<String, Object>> samples) {
     String workoutId = UUID.randomUUID().toString();
-    assertThat(app.post("/v1/workouts", Map.of("workoutId", workoutId, "sport", "SPORT_RUN",
-        "startTime", samples.get(0).get("time"), "timeZone", "Europe/Ljubljana")).status()).isEqualTo(200);
+    MobileClient.Reply started = app.postRetrying("/v1/workouts", Map.of("workoutId", workoutId, "sport",
+        "SPORT_RUN", "startTime", samples.get(0).get("time"), "timeZone", "Europe/Ljubljana"), EVENTUALLY);
+    assertThat(started.status()).as(started.body().toString()).isEqualTo(200);
     for (int from = 0; from < samples.size(); from += 500) {
-      MobileClient.Reply uploaded = app.post("/v1/workouts/" + workoutId + "/samples",
-          Map.of("samples", samples.subList(from, Math.min(samples.size(), from + 500))));
+      MobileClient.Reply uploaded = app.postRetrying("/v1/workouts/" + workoutId + "/samples",
+          Map.of("samples", samples.subList(from, Math.min(samples.size(), from + 500))), EVENTUALLY);
       assertThat(uploaded.status()).as(uploaded.body().toString()).isEqualTo(200);
     }
-    assertThat(app.post("/v1/workouts/" + workoutId + ":finish", Map.of()).status()).isEqualTo(200);
+    MobileClient.Reply finished = app.postRetrying("/v1/workouts/" + workoutId + ":finish", Map.of(), EVENTUALLY);
+    assertThat(finished.status()).as(finished.body().toString()).isEqualTo(200);
   }
 
   static List<Map<String, Object>> straightRun(Instant start, int seconds, double metresPerSecond) {

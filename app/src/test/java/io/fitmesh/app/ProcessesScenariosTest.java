@@ -116,14 +116,14 @@ class ProcessesScenariosTest {
     MobileClient app = app("runner");
     String workoutId = UUID.randomUUID().toString();
     Instant start = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
-    assertThat(app.post("/v1/workouts", Map.of("workoutId", workoutId, "sport", "SPORT_RUN",
-        "startTime", start.toString(), "timeZone", "UTC", "visibility", "VISIBILITY_ONLY_ME")).status())
+    assertThat(app.postRetrying("/v1/workouts", Map.of("workoutId", workoutId, "sport", "SPORT_RUN",
+        "startTime", start.toString(), "timeZone", "UTC", "visibility", "VISIBILITY_ONLY_ME"), EVENTUALLY).status())
         .isEqualTo(200);
 
     StreamSamplesResponse streamed = streamFromAWearable(token("runner"), workoutId, start, 1200);
     assertThat(streamed.getReport().getDurableThroughSeq()).isEqualTo(1199);
 
-    MobileClient.Reply finished = app.post("/v1/workouts/" + workoutId + ":finish", Map.of());
+    MobileClient.Reply finished = app.postRetrying("/v1/workouts/" + workoutId + ":finish", Map.of(), EVENTUALLY);
     assertThat(finished.status()).as(finished.body().toString()).isEqualTo(200);
     assertThat(finished.body().at("/workout/summary/sampleCount").asText()).isEqualTo("1200");
     assertThat(finished.body().at("/workout/summary/distanceM").asDouble()).isBetween(3500.0, 3700.0);
@@ -138,11 +138,12 @@ class ProcessesScenariosTest {
     MobileClient alice = app("alice");
     MobileClient bob = app("bob");
     assertThat(alice.get("/v1/feed").status()).as("alice uses social, so others can follow her").isEqualTo(200);
-    MobileClient.Reply followed = bob.post("/v1/athletes/" + id("alice") + ":follow", Map.of());
+    MobileClient.Reply followed = bob.postRetrying("/v1/athletes/" + id("alice") + ":follow", Map.of(),
+        EVENTUALLY);
     assertThat(followed.body().at("/state").asText()).as(followed.body().toString()).isEqualTo("FOLLOW_STATE_FOLLOWING");
     String phone = "android-" + run;
-    assertThat(bob.post("/v1/devices", Map.of("platform", "DEVICE_PLATFORM_FCM", "token", phone)).status())
-        .isEqualTo(200);
+    assertThat(bob.postRetrying("/v1/devices", Map.of("platform", "DEVICE_PLATFORM_FCM", "token", phone),
+        EVENTUALLY).status()).isEqualTo(200);
 
     String workoutId = record(alice, "VISIBILITY_EVERYONE", Instant.now().minus(Duration.ofHours(1)), 600, 3.0);
 
@@ -173,7 +174,8 @@ class ProcessesScenariosTest {
     MobileClient bob = app("bob");
     String challengeId = createChallenge(anna);
     for (MobileClient app : List.of(anna, bob)) {
-      assertThat(app.post("/v1/challenges/" + challengeId + ":join", Map.of()).status()).isEqualTo(200);
+      assertThat(app.postRetrying("/v1/challenges/" + challengeId + ":join", Map.of(), EVENTUALLY).status())
+          .isEqualTo(200);
     }
     AtomicReference<WatchLeaderboardResponse> watched = new AtomicReference<>();
     Context.CancellableContext watch = Context.current().withCancellation();
@@ -289,10 +291,10 @@ class ProcessesScenariosTest {
 
   private static String createChallenge(MobileClient creator) {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    MobileClient.Reply created = creator.post("/v1/challenges", Map.of("requestId", UUID.randomUUID().toString(),
-        "challenge", Map.of("title", "Run week", "goalKind", "GOAL_KIND_TOTAL_DISTANCE", "goalTarget", 50_000,
-            "sports", List.of("SPORT_RUN"), "timeZone", "UTC",
-            "startDate", date(today.minusDays(1)), "endDate", date(today.plusDays(6)))));
+    MobileClient.Reply created = creator.postRetrying("/v1/challenges", Map.of("requestId",
+        UUID.randomUUID().toString(), "challenge", Map.of("title", "Run week", "goalKind", "GOAL_KIND_TOTAL_DISTANCE",
+            "goalTarget", 50_000, "sports", List.of("SPORT_RUN"), "timeZone", "UTC",
+            "startDate", date(today.minusDays(1)), "endDate", date(today.plusDays(6)))), EVENTUALLY);
     assertThat(created.status()).as(created.body().toString()).isEqualTo(200);
     return created.body().at("/challenge/challengeId").asText();
   }
@@ -313,20 +315,25 @@ class ProcessesScenariosTest {
     return new MobileClient(cluster.endpoint("bff"), tokens.mint(athleteId, Duration.ofHours(1)));
   }
 
-  /** Starts, uploads and finishes a straight run as the app does; returns its id. */
+  /**
+   * Starts, uploads and finishes a straight run as the app does, sending a call again when told to retry (a slow
+   * machine running every deployable in its own JVM can miss a 5 s deadline); returns its id.
+   */
   private static String record(MobileClient app, String visibility, Instant start, int seconds, double speed) {
     String workoutId = UUID.randomUUID().toString();
     List<Map<String, Object>> samples = ChallengeScenario.straightRun(start.truncatedTo(ChronoUnit.SECONDS), seconds,
         speed);
-    assertThat(app.post("/v1/workouts", Map.of("workoutId", workoutId, "sport", "SPORT_RUN",
-        "startTime", samples.get(0).get("time"), "timeZone", "UTC", "visibility", visibility)).status())
-        .isEqualTo(200);
+    MobileClient.Reply started = app.postRetrying("/v1/workouts", Map.of("workoutId", workoutId, "sport",
+        "SPORT_RUN", "startTime", samples.get(0).get("time"), "timeZone", "UTC", "visibility", visibility),
+        EVENTUALLY);
+    assertThat(started.status()).as(started.body().toString()).isEqualTo(200);
     for (int from = 0; from < samples.size(); from += 500) {
-      MobileClient.Reply uploaded = app.post("/v1/workouts/" + workoutId + "/samples",
-          Map.of("samples", samples.subList(from, Math.min(samples.size(), from + 500))));
+      MobileClient.Reply uploaded = app.postRetrying("/v1/workouts/" + workoutId + "/samples",
+          Map.of("samples", samples.subList(from, Math.min(samples.size(), from + 500))), EVENTUALLY);
       assertThat(uploaded.status()).as(uploaded.body().toString()).isEqualTo(200);
     }
-    assertThat(app.post("/v1/workouts/" + workoutId + ":finish", Map.of()).status()).isEqualTo(200);
+    MobileClient.Reply finished = app.postRetrying("/v1/workouts/" + workoutId + ":finish", Map.of(), EVENTUALLY);
+    assertThat(finished.status()).as(finished.body().toString()).isEqualTo(200);
     return workoutId;
   }
 

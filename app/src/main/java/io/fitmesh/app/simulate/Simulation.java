@@ -250,7 +250,7 @@ public final class Simulation implements AutoCloseable {
       if (reply != null && reply.status() == 200) {
         return reply;
       }
-      if (reply != null && !retryable(reply.status())) {
+      if (reply != null && !MobileClient.isRetryable(reply.status())) {
         failures.add(kind + ": " + reply.status() + " " + reply.body());
         return null;
       }
@@ -261,11 +261,6 @@ public final class Simulation implements AutoCloseable {
     }
     failures.add(kind + ": no 200 within " + PATIENCE);
     return null;
-  }
-
-  /** UNAVAILABLE and DEADLINE_EXCEEDED, as HTTP statuses. */
-  private static boolean retryable(int status) {
-    return status == 503 || status == 504;
   }
 
   private MobileClient.Reply answer(String kind, Supplier<MobileClient.Reply> call) {

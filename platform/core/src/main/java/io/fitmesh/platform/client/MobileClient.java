@@ -11,10 +11,13 @@ import com.linecorp.armeria.common.RequestHeaders;
 import com.linecorp.armeria.common.RequestHeadersBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 
 /** Calls the BFF's HTTP/JSON API the way the mobile app does. */
 public final class MobileClient {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration RETRY_PAUSE = Duration.ofMillis(250);
 
   private final WebClient http;
   private final String token;
@@ -61,5 +64,30 @@ public final class MobileClient {
 
   public Reply delete(String path) {
     return call(HttpMethod.DELETE, path, null);
+  }
+
+  /**
+   * Posts as the app does an idempotent call (start, upload, finish, join): a 503 or 504 (UNAVAILABLE,
+   * DEADLINE_EXCEEDED) is sent again after a short pause until another answer comes or {@code patience} has
+   * passed; returns the last reply.
+   */
+  public Reply postRetrying(String path, Object body, Duration patience) {
+    Instant giveUp = Instant.now().plus(patience);
+    Reply reply = post(path, body);
+    while (isRetryable(reply.status()) && Instant.now().isBefore(giveUp)) {
+      try {
+        Thread.sleep(RETRY_PAUSE.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return reply;
+      }
+      reply = post(path, body);
+    }
+    return reply;
+  }
+
+  /** UNAVAILABLE and DEADLINE_EXCEEDED, as HTTP statuses: the answers the app sends again. */
+  public static boolean isRetryable(int status) {
+    return status == 503 || status == 504;
   }
 }
