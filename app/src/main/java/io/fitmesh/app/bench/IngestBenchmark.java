@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Recorder;
 
 /**
- * fitmesh bench ingest. Four phases on this machine, each for the same duration:
+ * fitmesh bench ingest. Five phases on this machine, each for the same duration:
  * <ol>
  *   <li>raw gRPC: the devices' client streams to a server that discards samples (transport ceiling);
  *   <li>raw CQL: the same rows written straight with the driver, same statement, UNLOGGED batches of 50 rows of
@@ -58,7 +58,8 @@ import org.HdrHistogram.Recorder;
  *   <li>raw CQL at the same load: the same paced batches written straight with the driver, so the CQL server's
  *       own latency on this machine sits next to FitMesh's.
  * </ol>
- * Phases 3 and 4 also report where a batch's time goes inside the service, stage by stage ({@link StageTimings}).
+ * Phases 3 and 4 also report where a batch's time goes inside the service, stage by stage ({@link StageTimings}),
+ * and phases 3 to 5 what else the machine did meanwhile ({@link PhaseLoad}: the CQL server's compactions, CPU).
  */
 public final class IngestBenchmark {
   private static final int STREAM_BATCH = 100;
@@ -73,6 +74,7 @@ public final class IngestBenchmark {
   private final PrintStream out;
   private final GrpcChannels channels;
   private final PeakMemory memory = new PeakMemory();
+  private final PhaseLoad load;
   private final StageTimings stageTimings;
   private final PreparedStatement rawInsert;
 
@@ -86,6 +88,7 @@ public final class IngestBenchmark {
     this.phase = phase;
     this.out = out;
     this.channels = new GrpcChannels(runtime.openTelemetry(), Duration.ofSeconds(30));
+    this.load = new PhaseLoad(cql);
     CqlMigrations.forService("telemetry").inKeyspace("fitmesh_bench_raw")
         .migrate(cql, runtime.config().cql().replication());
     this.rawInsert = cql.prepare("INSERT INTO fitmesh_bench_raw.samples (workout_id, bucket, seq, time, "
@@ -104,16 +107,22 @@ public final class IngestBenchmark {
     out.printf("  raw CQL writes:                       %,.0f rows/s%n", rawCql);
     memory.reset();
     stageTimings.reset();
+    load.reset();
     double fitmesh = streamThroughFitmesh(phase);
     Map<String, StageTimings.StageSummary> maxStages = stageTimings.since();
+    String maxLoad = load.during();
     out.printf("  FitMesh ingest (streams, max):        %,.0f samples/s%n", fitmesh);
+    load.reset();
     Latency fitmeshHalf = paceUploads(fitmesh / 2, phase, fitmeshUpload());
     Map<String, StageTimings.StageSummary> halfStages = stageTimings.since();
+    String halfLoad = load.during();
     out.printf("  FitMesh at half load (%,.0f samples/s): durable %s%n", fitmeshHalf.rate(), fitmeshHalf);
+    load.reset();
     Latency rawHalf = paceUploads(fitmesh / 2, phase, rawCqlUpload());
+    String rawHalfLoad = load.during();
     out.printf("  raw CQL at the same load (%,.0f rows/s): written %s%n", rawHalf.rate(), rawHalf);
     return new BenchResult(devices, phase, rawGrpc, rawCql, fitmesh, fitmeshHalf, rawHalf, maxStages, halfStages,
-        memory.peakMiB());
+        memory.peakMiB(), new PhaseLoads(maxLoad, halfLoad, rawHalfLoad));
   }
 
   private double rawGrpcStreaming(Duration duration) throws Exception {
@@ -388,7 +397,10 @@ public final class IngestBenchmark {
   /** The figures of one run. */
   public record BenchResult(int devices, Duration phase, double rawGrpcSamplesPerS, double rawCqlRowsPerS,
       double ingestSamplesPerS, Latency halfLoad, Latency rawCqlHalfLoad, Map<String, StageTimings.StageSummary> maxStages,
-      Map<String, StageTimings.StageSummary> halfStages, long peakHeapMiB) {}
+      Map<String, StageTimings.StageSummary> halfStages, long peakHeapMiB, PhaseLoads loads) {}
+
+  /** What else the machine did during each phase ({@link PhaseLoad#during()}). */
+  public record PhaseLoads(String streamsAtMax, String halfLoad, String rawHalfLoad) {}
 
   /** The athlete a development token is for. */
   private String athleteOf(String token) {

@@ -22,10 +22,13 @@ import io.fitmesh.challenge.v1.LeaderboardServiceGrpc.LeaderboardServiceStub;
 import io.fitmesh.challenge.v1.WatchLeaderboardRequest;
 import io.fitmesh.challenge.v1.WatchLeaderboardResponse;
 import io.fitmesh.events.v1.EventEnvelope;
+import io.fitmesh.infra.LocalPorts;
 import io.fitmesh.platform.client.GrpcChannels;
 import io.fitmesh.platform.config.Settings;
 import io.fitmesh.platform.runtime.PlatformRuntime;
+import io.fitmesh.training.analytics.events.TrainingEventsConsumer;
 import com.linecorp.armeria.client.ClientFactory;
+import com.linecorp.armeria.client.WebClient;
 import com.linecorp.armeria.client.grpc.GrpcClients;
 import io.grpc.CallCredentials;
 import io.grpc.Metadata;
@@ -64,7 +67,7 @@ import org.redisson.client.codec.StringCodec;
 /**
  * fitmesh bench leaderboard, on one challenge in local mode:
  * <ol>
- *   <li>joins: after a warm-up of 10k joins to another challenge, {@code joins} athletes join through ChallengeService (CQL + Redis + challenge.joined), 64 in flight;
+ *   <li>joins: after a warm-up of 10k joins to another challenge, {@code joins} athletes join through ChallengeService (CQL + Redis + challenge.joined), {@link #IN_FLIGHT} in flight;
  *   <li>the raw join chain as a baseline: the same Redis script, three CQL writes and one Pulsar publish per join,
  *       as many in flight, without gRPC, auth or domain code;
  *   <li>the board is filled to {@code participants} entries (the rest loaded straight into Redis);
@@ -74,8 +77,11 @@ import org.redisson.client.codec.StringCodec;
  *   <li>raw baselines: pipelined ZADD into a scratch set, and a raw Pulsar consumer draining a backlog of the
  *       same events;
  *   <li>updates: a backlog of {@code updates} challenge.progress events is drained by the challenge service
- *       (Pulsar -> batch consumer -> Redis), timed from the first event applied to the last.
+ *       (Pulsar -> batch consumer -> Redis), timed from the first event applied to the last; training's analytics,
+ *       which subscribe to the same topic, skip them.
  * </ol>
+ * The joins, the raw chain, GetRank and the watch also report what else the machine did meanwhile
+ * ({@link PhaseLoad}: the CQL server's compactions, CPU).
  */
 public final class LeaderboardBenchmark {
   private static final int IN_FLIGHT = 256;
@@ -96,6 +102,7 @@ public final class LeaderboardBenchmark {
   private FitmeshNode node;
   private GrpcChannels channels;
   private RedissonClient redis;
+  private PhaseLoad load;
 
   /** {@code runtimes} opens a local-mode runtime; the benchmark starts and stops nodes on them itself. */
   public LeaderboardBenchmark(java.util.function.Supplier<PlatformRuntime> runtimes, Settings settings,
@@ -110,13 +117,17 @@ public final class LeaderboardBenchmark {
     node = FitmeshNode.start(runtime);
     channels = new GrpcChannels(runtime.openTelemetry(), Duration.ofSeconds(60));
     redis = runtime.redis().orElseThrow(() -> new IllegalStateException("bench leaderboard needs Redis"));
+    load = new PhaseLoad(runtime.cql().orElseThrow(() -> new IllegalStateException("bench leaderboard needs CQL")));
   }
 
   /** What one run measured. */
   public record Result(int joins, double joinSeconds, double rawJoinSeconds, int participants, double rankP50Ms,
       double rankP99Ms,
       int watchers, double watchP50Ms, double watchP99Ms, double watchMaxMs, double rawZaddPerS,
-      double rawPulsarPerS, int updates, double updatesPerS) {}
+      double rawPulsarPerS, int updates, double updatesPerS, Loads loads) {}
+
+  /** What else the machine did during the joins, the raw chain, GetRank and the watch ({@link PhaseLoad#during()}). */
+  public record Loads(String joins, String rawJoins, String rank, String watch) {}
 
   public Result run(int joins, int participants, int watchers, int updates) throws Exception {
     startNode();
@@ -134,16 +145,24 @@ public final class LeaderboardBenchmark {
     int warmUp = Math.min(WARM_UP_JOINS, joins);
     out.printf("  warm-up: %,d joins of another challenge ...%n", warmUp);
     join(createChallenge(creator).challengeId(), warmUp);
+    load.reset();
     double joinSeconds = join(challenge.challengeId(), joins);
+    String joinLoad = load.during();
     out.printf("  %,d joins through ChallengeService: %.1f s (%,.0f joins/s)%n", joins, joinSeconds,
         joins / joinSeconds);
+    load.reset();
     double rawJoinSeconds = rawJoinChain(joins);
+    String rawJoinLoad = load.during();
     out.printf("  %,d raw join chains (Redis script, 3 CQL writes, 1 Pulsar publish; no gRPC): %.1f s (%,.0f/s)%n",
         joins, rawJoinSeconds, joins / rawJoinSeconds);
     fillBoard(challenge, joins, participants);
+    load.reset();
     double[] rank = getRank(challenge.challengeId(), joins);
+    String rankLoad = load.during();
     out.printf("  GetRank at %,d entries: p50 %.2f ms, p99 %.2f ms%n", participants, rank[0], rank[1]);
+    load.reset();
     double[] watch = watchDelay(challenge, participants, watchers);
+    String watchLoad = load.during();
     out.printf("  watch delay to %,d streams: p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", watchers, watch[0],
         watch[1], watch[2]);
     Backlog backlog = publishBacklog(challenge, progressEvents(challenge, participants, updates));
@@ -154,7 +173,8 @@ public final class LeaderboardBenchmark {
     double applied = drain(challenge, backlog);
     out.printf("  FitMesh board updates (Pulsar -> challenge service -> Redis): %,.0f/s%n", applied);
     return new Result(joins, joinSeconds, rawJoinSeconds, participants, rank[0], rank[1], watchers, watch[0],
-        watch[1], watch[2], rawZadd, rawPulsar, updates, applied);
+        watch[1], watch[2], rawZadd, rawPulsar, updates, applied, new Loads(joinLoad, rawJoinLoad, rankLoad,
+        watchLoad));
   }
 
   private Challenge createChallenge(String creator) {
@@ -478,7 +498,25 @@ public final class LeaderboardBenchmark {
     CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
     out.printf("    %,d challenge.progress events published while the challenge service is stopped%n",
         backlog.count());
+    skipAnalyticsBacklog();
     return backlog;
+  }
+
+  /**
+   * Training's analytics also subscribe to challenge.progress: left alone, they would work through the synthetic
+   * backlog on the same 2 cores while the challenge service drains it (the row measures the challenge service),
+   * and after the run, during whatever is measured next (a million events take minutes). The local Pulsar's
+   * admin API skips them.
+   */
+  private void skipAnalyticsBacklog() {
+    String url = "http://127.0.0.1:" + LocalPorts.PULSAR_HTTP + "/admin/v2/persistent/public/default/"
+        + "challenge.progress/subscription/" + TrainingEventsConsumer.SUBSCRIPTION + "/skip_all";
+    int status = WebClient.of().post(url, "").aggregate().join().status().code();
+    if (status != 204 && status != 200) {
+      throw new IllegalStateException("could not skip the analytics backlog of challenge.progress: HTTP " + status
+          + " from " + url);
+    }
+    out.printf("    training's analytics skip them (subscription %s)%n", TrainingEventsConsumer.SUBSCRIPTION);
   }
 
   /** Starts the node and times its drain of the backlog, from the first event applied to the last. */

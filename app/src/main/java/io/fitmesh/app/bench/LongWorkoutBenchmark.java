@@ -54,7 +54,8 @@ import org.HdrHistogram.Histogram;
  *   <li>{@code workouts} imports (after one to warm up) of a 24-hour FIT file (86,400 records and a session)
  *       through TrainingService.ImportWorkout.
  * </ol>
- * Peak heap is sampled every 100 ms during the finishes and during the imports.
+ * Peak heap is sampled every 100 ms during the finishes and during the imports, and what else the machine did
+ * meanwhile ({@link PhaseLoad}: the CQL server's compactions, CPU).
  */
 public final class LongWorkoutBenchmark {
   static final int SAMPLES = 86_400;
@@ -66,18 +67,20 @@ public final class LongWorkoutBenchmark {
   private final PrintStream out;
   private final GrpcChannels channels;
   private final PeakMemory memory = new PeakMemory();
+  private final PhaseLoad load;
 
   public LongWorkoutBenchmark(PlatformRuntime runtime, FitmeshNode node, PrintStream out) {
     this.runtime = runtime;
     this.node = node;
     this.out = out;
     this.channels = new GrpcChannels(runtime.openTelemetry(), Duration.ofSeconds(120));
+    this.load = new PhaseLoad(cql(runtime));
   }
 
   /** What one run measured (latencies in ms). */
   public record Result(int workouts, double streamSeconds, double finishP50Ms, double finishMaxMs,
       long finishPeakHeapMiB, double rawReadP50Ms, double rawReadMaxMs, int fitBytes, double importP50Ms,
-      double importMaxMs, long importPeakHeapMiB) {}
+      double importMaxMs, long importPeakHeapMiB, String finishLoad, String importLoad) {}
 
   public Result run(int workouts) throws Exception {
     String athlete = "bench-long-" + UUID.randomUUID().toString().substring(0, 8);
@@ -102,6 +105,7 @@ public final class LongWorkoutBenchmark {
     training.finishWorkout(FinishWorkoutRequest.newBuilder().setWorkoutId(ids.get(workouts)).build());
     Histogram finishes = new Histogram(3);
     memory.reset();
+    load.reset();
     Progress finishing = new Progress(out, "finishes", workouts);
     for (int w = 0; w < workouts; w++) {
       long t = System.nanoTime();
@@ -110,6 +114,7 @@ public final class LongWorkoutBenchmark {
       finishing.at(w + 1);
     }
     long finishHeap = memory.peakMiB();
+    String finishLoad = load.during();
     out.printf("  finish of a 24-hour workout: p50 %.0f ms, max %.0f ms, peak heap %,d MiB%n", ms(finishes, 50),
         finishes.getMaxValue() / 1e6, finishHeap);
 
@@ -120,6 +125,7 @@ public final class LongWorkoutBenchmark {
     importFit(training, fit);
     Histogram imports = new Histogram(3);
     memory.reset();
+    load.reset();
     Progress importing = new Progress(out, "imports", workouts);
     for (int w = 0; w < workouts; w++) {
       long t = System.nanoTime();
@@ -128,10 +134,12 @@ public final class LongWorkoutBenchmark {
       importing.at(w + 1);
     }
     long importHeap = memory.peakMiB();
+    String importLoad = load.during();
     out.printf("  import of a 24-hour FIT file (%,d bytes): p50 %.0f ms, max %.0f ms, peak heap %,d MiB%n",
         fit.length, ms(imports, 50), imports.getMaxValue() / 1e6, importHeap);
     return new Result(workouts, streamSeconds, ms(finishes, 50), finishes.getMaxValue() / 1e6, finishHeap,
-        ms(raw, 50), raw.getMaxValue() / 1e6, fit.length, ms(imports, 50), imports.getMaxValue() / 1e6, importHeap);
+        ms(raw, 50), raw.getMaxValue() / 1e6, fit.length, ms(imports, 50), imports.getMaxValue() / 1e6, importHeap,
+        finishLoad, importLoad);
   }
 
   private static void importFit(TrainingServiceBlockingStub training, byte[] fit) {
@@ -209,7 +217,7 @@ public final class LongWorkoutBenchmark {
 
   /** Reads each workout's rows straight from CQL, every bucket at once; the floor of a finish. */
   private Histogram rawReads(List<String> ids, int times) {
-    CqlSession cql = runtime.cql().orElseThrow(() -> new IllegalStateException("bench long needs CQL"));
+    CqlSession cql = cql(runtime);
     PreparedStatement select = cql.prepare("SELECT seq, time, latitude_deg, longitude_deg, altitude_m, "
         + "heart_rate_bpm, cadence_rpm, power_watts, speed_mps, distance_m FROM fitmesh_telemetry.samples "
         + "WHERE workout_id = ? AND bucket = ?");
@@ -228,6 +236,10 @@ public final class LongWorkoutBenchmark {
       }
     }
     return h;
+  }
+
+  private static CqlSession cql(PlatformRuntime runtime) {
+    return runtime.cql().orElseThrow(() -> new IllegalStateException("bench long needs CQL"));
   }
 
   private static CompletionStage<Long> countRows(CompletionStage<AsyncResultSet> page, long before) {
