@@ -26,7 +26,7 @@ import io.fitmesh.infra.LocalPorts;
 import io.fitmesh.platform.client.GrpcChannels;
 import io.fitmesh.platform.config.Settings;
 import io.fitmesh.platform.runtime.PlatformRuntime;
-import io.fitmesh.training.analytics.events.TrainingEventsConsumer;
+import io.fitmesh.training.analytics.events.ChallengeEventsConsumer;
 import com.linecorp.armeria.client.ClientFactory;
 import com.linecorp.armeria.client.WebClient;
 import com.linecorp.armeria.client.grpc.GrpcClients;
@@ -510,13 +510,13 @@ public final class LeaderboardBenchmark {
    */
   private void skipAnalyticsBacklog() {
     String url = "http://127.0.0.1:" + LocalPorts.PULSAR_HTTP + "/admin/v2/persistent/public/default/"
-        + "challenge.progress/subscription/" + TrainingEventsConsumer.SUBSCRIPTION + "/skip_all";
+        + "challenge.progress/subscription/" + ChallengeEventsConsumer.SUBSCRIPTION + "/skip_all";
     int status = WebClient.of().post(url, "").aggregate().join().status().code();
     if (status != 204 && status != 200) {
       throw new IllegalStateException("could not skip the analytics backlog of challenge.progress: HTTP " + status
           + " from " + url);
     }
-    out.printf("    training's analytics skip them (subscription %s)%n", TrainingEventsConsumer.SUBSCRIPTION);
+    out.printf("    training's analytics skip them (subscription %s)%n", ChallengeEventsConsumer.SUBSCRIPTION);
   }
 
   /** Starts the node and times its drain of the backlog, from the first event applied to the last. */

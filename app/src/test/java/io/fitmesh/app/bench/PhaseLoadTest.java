@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PhaseLoadTest {
 
   @Test
-  void aPhaseOnTheLocalCqlServer_saysHowMuchOfItTheServerCompacted_andHowBusyTheCpuWas() throws Exception {
+  void aPhaseOnTheLocalCqlServer_isDescribedByTheServersCompactionsAndTheCpu() throws Exception {
     assumeTrue(RealInfra.launcherManaged(), "the launcher's CQL server is Cassandra, which shows its compactions");
     try (PlatformRuntime runtime = PlatformRuntime.open(RealInfra.config(), "phase-load")) {
       PhaseLoad load = new PhaseLoad(runtime.cql().orElseThrow());

@@ -1,5 +1,7 @@
 package io.fitmesh.platform.client;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.armeria.client.WebClient;
@@ -12,7 +14,6 @@ import com.linecorp.armeria.common.RequestHeadersBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
 
 /** Calls the BFF's HTTP/JSON API the way the mobile app does. */
 public final class MobileClient {
@@ -72,9 +73,9 @@ public final class MobileClient {
    * passed; returns the last reply.
    */
   public Reply postRetrying(String path, Object body, Duration patience) {
-    Instant giveUp = Instant.now().plus(patience);
+    long giveUp = System.nanoTime() + requireNonNull(patience, "patience").toNanos();
     Reply reply = post(path, body);
-    while (isRetryable(reply.status()) && Instant.now().isBefore(giveUp)) {
+    while (isRetryable(reply.status()) && System.nanoTime() - giveUp < 0) {
       try {
         Thread.sleep(RETRY_PAUSE.toMillis());
       } catch (InterruptedException e) {

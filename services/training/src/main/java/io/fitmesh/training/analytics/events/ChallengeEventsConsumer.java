@@ -20,6 +20,9 @@ import java.util.List;
  * Each fact is stamped with its event's time, so the three topics may arrive in any order.
  */
 public final class ChallengeEventsConsumer {
+  /** The subscription to the three topics: analytics' own, shared with {@link TrainingEventsConsumer}. */
+  public static final String SUBSCRIPTION = TrainingEventsConsumer.SUBSCRIPTION;
+
   private final ChallengeAnalytics challenges;
 
   public ChallengeEventsConsumer(ChallengeAnalytics challenges) {
@@ -28,11 +31,10 @@ public final class ChallengeEventsConsumer {
 
   /** Starts consuming the three topics on the runtime's bus. */
   public List<EventSubscription> subscribe(PlatformRuntime runtime) {
-    String name = TrainingEventsConsumer.SUBSCRIPTION;
     return List.of(
-        runtime.events().subscribe(runtime.subscription("challenge.joined", name), this::onJoined),
-        runtime.events().subscribe(runtime.subscription("challenge.left", name), this::onLeft),
-        runtime.events().subscribe(runtime.subscription("challenge.progress", name), this::onProgress));
+        runtime.events().subscribe(runtime.subscription("challenge.joined", SUBSCRIPTION), this::onJoined),
+        runtime.events().subscribe(runtime.subscription("challenge.left", SUBSCRIPTION), this::onLeft),
+        runtime.events().subscribe(runtime.subscription("challenge.progress", SUBSCRIPTION), this::onProgress));
   }
 
   void onJoined(Event event) {
