@@ -11,7 +11,7 @@ import io.fitmesh.telemetry.TelemetryMain;
 import io.fitmesh.training.TrainingMain;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntBiFunction;
 import java.util.stream.Collectors;
 
@@ -35,6 +37,10 @@ import java.util.stream.Collectors;
  */
 final class ProcessCluster implements AutoCloseable {
   static final Map<String, Class<?>> MAINS = mains();
+
+  /** Test ports: 20000 up to just under the ephemeral range, clear of the local servers' fixed ports. */
+  static final int FIRST_TEST_PORT = 20_000;
+  static final int TEST_PORTS = 12_000;
 
   /** One running JVM. */
   record Instance(String deployable, int number, int port, Process process, Path log) {
@@ -62,15 +68,33 @@ final class ProcessCluster implements AutoCloseable {
     return (deployable, number) -> config.port(deployable) + 100 * (number - 1);
   }
 
-  /** Any free ports (tests). */
+  /**
+   * Free ports for tests, taken below the kernel's ephemeral range (Linux: 32768 and up). A port the OS hands
+   * out for {@code bind(0)} is free only for a moment: the outgoing connections of the processes started
+   * meanwhile (to Pulsar, CQL, Redis) take ephemeral ports too, and one took a port given to a later instance.
+   */
   static ToIntBiFunction<String, Integer> anyFreePorts() {
+    AtomicInteger next = new AtomicInteger(
+        FIRST_TEST_PORT + ThreadLocalRandom.current().nextInt(TEST_PORTS - 1000));
     return (deployable, number) -> {
-      try (ServerSocket socket = new ServerSocket(0)) {
-        return socket.getLocalPort();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      for (int tried = 0; tried < TEST_PORTS; tried++) {
+        int port = FIRST_TEST_PORT + Math.floorMod(next.getAndIncrement() - FIRST_TEST_PORT, TEST_PORTS);
+        if (isFree(port)) {
+          return port;
+        }
       }
+      throw new IllegalStateException("no free port in " + FIRST_TEST_PORT + ".." + (FIRST_TEST_PORT + TEST_PORTS));
     };
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(false);
+      socket.bind(new InetSocketAddress("127.0.0.1", port));
+      return true;
+    } catch (IOException taken) {
+      return false;
+    }
   }
 
   /**
