@@ -3,6 +3,7 @@ package io.fitmesh.telemetry.adapters;
 import static java.util.Objects.requireNonNull;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.BatchType;
@@ -68,19 +69,47 @@ public final class ScyllaSampleStore implements SampleStore {
     return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
   }
 
+  /**
+   * Reads, round by round, the buckets that hold the rest of the page if no seq is missing (at least to the end
+   * of the first bucket), all of a round at once: a page of 5,000 spans two or three buckets, read side by side,
+   * not one after the other. Rounds go on past gaps until the page is full or {@code toSeq} is passed.
+   */
   @Override
   public List<SampleReading> read(String workoutId, long fromSeq, long toSeq, int limit) {
     List<SampleReading> page = new ArrayList<>();
     try {
-      for (int bucket = bucketOf(fromSeq); bucket <= bucketOf(toSeq) && page.size() < limit; bucket++) {
-        for (Row row : session.execute(select.bind(workoutId, bucket, fromSeq, toSeq, limit - page.size()))) {
-          page.add(toSample(row));
+      long from = fromSeq;
+      while (from <= toSeq && page.size() < limit) {
+        int wanted = limit - page.size();
+        long to = Math.min(toSeq, Math.max(from + wanted - 1, lastSeqOf(bucketOf(from))));
+        List<CompletableFuture<AsyncResultSet>> round = new ArrayList<>();
+        for (int bucket = bucketOf(from); bucket <= bucketOf(to); bucket++) {
+          round.add(session.executeAsync(select.bind(workoutId, bucket, from, to, wanted)).toCompletableFuture());
         }
+        for (CompletableFuture<AsyncResultSet> bucket : round) {
+          for (Row row : allRows(bucket)) {
+            if (page.size() < limit) {
+              page.add(toSample(row));
+            }
+          }
+        }
+        from = to + 1;
       }
       return page;
     } catch (RuntimeException e) {
       throw DomainException.unavailable("sample store unavailable", e);
     }
+  }
+
+  private static List<Row> allRows(CompletableFuture<AsyncResultSet> query) {
+    List<Row> rows = new ArrayList<>();
+    AsyncResultSet result = query.join();
+    result.currentPage().forEach(rows::add);
+    while (result.hasMorePages()) {
+      result = result.fetchNextPage().toCompletableFuture().join();
+      result.currentPage().forEach(rows::add);
+    }
+    return rows;
   }
 
   @Override
@@ -132,6 +161,10 @@ public final class ScyllaSampleStore implements SampleStore {
 
   static int bucketOf(long seq) {
     return (int) (seq / BUCKET);
+  }
+
+  private static long lastSeqOf(int bucket) {
+    return (long) bucket * BUCKET + BUCKET - 1;
   }
 
   /** A row of {@link #select}, read by position with the codecs named (no codec lookup per value). */

@@ -8,6 +8,7 @@ import io.fitmesh.telemetry.domain.SampleReading;
 import io.fitmesh.telemetry.domain.SampleStore;
 import io.fitmesh.telemetry.domain.Samples;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.LongStream;
@@ -61,6 +62,21 @@ abstract class TelemetryStoreContract {
     assertThat(page).extracting(SampleReading::seq)
         .containsExactlyElementsOf(LongStream.range(ScyllaSampleStore.BUCKET - 10, ScyllaSampleStore.BUCKET + 40).boxed().toList());
     assertThat(samples().read(workout, 0, last, 100_000)).hasSize((int) last + 1);
+  }
+
+  @Test
+  void read_goesOnPastMissingSeqs_untilThePageIsFull() {
+    String workout = freshWorkout();
+    long later = 3L * ScyllaSampleStore.BUCKET + 7;
+    List<SampleReading> written = new ArrayList<>();
+    LongStream.range(0, 10).forEach(seq -> written.add(Samples.at(start, seq)));
+    LongStream.range(later, later + 10).forEach(seq -> written.add(Samples.at(start, seq)));
+    samples().append(workout, written).join();
+
+    assertThat(samples().read(workout, 5, later + 100, 8)).extracting(SampleReading::seq)
+        .containsExactly(5L, 6L, 7L, 8L, 9L, later, later + 1, later + 2);
+    assertThat(samples().read(workout, 0, later + 100, 1000)).hasSize(20);
+    assertThat(samples().read(workout, 10, later - 1, 1000)).isEmpty();
   }
 
   @Test

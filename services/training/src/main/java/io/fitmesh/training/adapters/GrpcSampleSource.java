@@ -31,7 +31,7 @@ import java.util.function.Supplier;
 public final class GrpcSampleSource implements SampleSource {
   private static final int PAGE = 5000;
   private static final int BATCH = 1000;
-  private static final int IN_FLIGHT = 4;
+  private static final int IN_FLIGHT = 6;
   /** Runs the telemetry calls of every caller's reads and writes; daemon threads. */
   private static final ExecutorService CALLS = Executors.newFixedThreadPool(8, r -> {
     Thread t = new Thread(r, "sample-calls");
@@ -47,7 +47,7 @@ public final class GrpcSampleSource implements SampleSource {
 
   /**
    * Every sample in seq order: the cursor says the highest seq, and ranges of {@link #PAGE} seqs are read
-   * {@link #IN_FLIGHT} at a time (a day at 1 Hz is 18 ranges).
+   * {@link #IN_FLIGHT} at a time (a day at 1 Hz is 18 ranges, three rounds).
    */
   @Override
   public List<TrackPoint> readAll(String workoutId) {
