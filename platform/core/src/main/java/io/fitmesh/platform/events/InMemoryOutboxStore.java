@@ -45,7 +45,7 @@ public final class InMemoryOutboxStore implements OutboxStore {
   }
 
   @Override
-  public synchronized void remove(Pending event) {
-    waiting.remove(Long.parseLong(event.position()));
+  public synchronized void removeAll(List<Pending> events) {
+    events.forEach(event -> waiting.remove(Long.parseLong(event.position())));
   }
 }

@@ -28,8 +28,8 @@ public interface OutboxStore {
    */
   List<Pending> pending(int shard, Pending after, Instant since, int limit);
 
-  /** Forgets an event once the bus has it. */
-  void remove(Pending event);
+  /** Forgets events once the bus has them. */
+  void removeAll(List<Pending> events);
 
   /** An event in the outbox and where it is; {@code position} means something to its store only. */
   record Pending(int shard, String position, EventEnvelope envelope) {}

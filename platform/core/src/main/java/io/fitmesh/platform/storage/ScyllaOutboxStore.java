@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A service's outbox in its own keyspace, which the schema of every service with an outbox declares:
@@ -77,9 +78,13 @@ public final class ScyllaOutboxStore implements OutboxStore {
     });
   }
 
+  /** One delete per event, all sent at once (a shard is one partition; a batch of them would only be bigger). */
   @Override
-  public void remove(Pending event) {
-    call(() -> session.execute(delete.bind(event.shard(), UUID.fromString(event.position())).setIdempotent(true)));
+  public void removeAll(List<Pending> events) {
+    call(() -> CompletableFuture.allOf(events.stream()
+        .map(event -> session.executeAsync(delete.bind(event.shard(), UUID.fromString(event.position()))
+            .setIdempotent(true)).toCompletableFuture())
+        .toArray(CompletableFuture[]::new)).join());
   }
 
   private static EventEnvelope parse(ByteBuffer bytes) {

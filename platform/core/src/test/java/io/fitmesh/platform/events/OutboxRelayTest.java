@@ -122,6 +122,68 @@ class OutboxRelayTest {
   }
 
   @Test
+  void aRound_handsAllItsEventsToTheBusAtOnce_inOrder_ratherThanWaitingForEachSend() throws Exception {
+    brokerDown.set(false);
+    InMemoryOutboxStore outbox = new InMemoryOutboxStore();
+    List<java.util.Map.Entry<EventEnvelope, CompletableFuture<String>>> handedOver = new CopyOnWriteArrayList<>();
+    EventBus slowBroker = new ForwardingBus(flaky) {
+      @Override
+      public CompletableFuture<String> publish(EventEnvelope envelope) {
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        handedOver.add(java.util.Map.entry(envelope, answer));
+        return answer;
+      }
+    };
+    List<EventEnvelope> events = new java.util.ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      events.add(flaky.envelope("challenge.joined", "c-1", StringValue.of("a-" + i)));
+      outbox.add(events.get(i));
+    }
+
+    try (OutboxRelay relay = new OutboxRelay("test", outbox, slowBroker, Duration.ofHours(1))) {
+      await().atMost(Duration.ofSeconds(5)).until(() -> handedOver.size() == 50);
+      assertThat(published).as("nothing is acknowledged yet").isEmpty();
+
+      handedOver.forEach(send -> send.getValue().complete(flaky.publish(send.getKey()).join()));
+
+      await().atMost(Duration.ofSeconds(5)).until(() -> waiting(outbox).isEmpty());
+      assertThat(published).containsExactlyElementsOf(events.stream().map(EventEnvelope::getEventId).toList());
+    }
+  }
+
+  @Test
+  void aSendThatFails_leavesItAndTheEventsAfterIt_andForgetsOnlyThoseSentBefore() {
+    brokerDown.set(false);
+    InMemoryOutboxStore outbox = new InMemoryOutboxStore();
+    EventEnvelope first = flaky.envelope("challenge.joined", "c-1", StringValue.of("first"));
+    EventEnvelope second = flaky.envelope("challenge.joined", "c-1", StringValue.of("second"));
+    EventEnvelope third = flaky.envelope("challenge.joined", "c-1", StringValue.of("third"));
+    List.of(first, second, third).forEach(outbox::add);
+    AtomicBoolean secondRefused = new AtomicBoolean(true);
+    EventBus refusesSecond = new ForwardingBus(flaky) {
+      @Override
+      public CompletableFuture<String> publish(EventEnvelope envelope) {
+        if (envelope.getEventId().equals(second.getEventId()) && secondRefused.get()) {
+          return CompletableFuture.failedFuture(DomainException.unavailable("broker refused", null));
+        }
+        return flaky.publish(envelope);
+      }
+    };
+
+    try (OutboxRelay relay = new OutboxRelay("test", outbox, refusesSecond, Duration.ofMillis(50))) {
+      await().atMost(Duration.ofSeconds(5)).until(() -> published.contains(first.getEventId()));
+      await().pollDelay(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> true);
+      assertThat(waiting(outbox)).containsExactly(second, third);
+
+      secondRefused.set(false);
+
+      await().atMost(Duration.ofSeconds(5)).until(() -> waiting(outbox).isEmpty());
+      assertThat(published).as("the refused event and those after it are sent again, in order")
+          .endsWith(second.getEventId(), third.getEventId());
+    }
+  }
+
+  @Test
   void aRoundThatLooksBack_alsoReadsAfterTheCursor_soTheCursorFollowsWhatWasSent() throws Exception {
     brokerDown.set(false);
     InMemoryOutboxStore outbox = new InMemoryOutboxStore();
@@ -202,8 +264,8 @@ class OutboxRelayTest {
     }
 
     @Override
-    public void remove(Pending event) {
-      store.remove(event);
+    public void removeAll(List<Pending> events) {
+      store.removeAll(events);
     }
   }
 
