@@ -3,44 +3,60 @@ package io.fitmesh.app.bench;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
-import com.sun.management.OperatingSystemMXBean;
-import java.lang.management.ManagementFactory;
+import io.fitmesh.infra.InfraLauncher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What else the machine did during a phase, looked at every 250 ms: whether the CQL server was compacting (a task
- * of a compaction kind among its running sstable tasks, {@code system_views.sstable_tasks}, Cassandra 4.0 and
- * later), how busy the machine's CPU was, and how much of it this JVM (the services and the bench's clients) used.
- * On 2 cores the CQL server's compactions of freshly written rows take CPU from whatever the bench measures at the
- * time; the tables say so. The figures are shares of looks: a look the busy server did not answer is not counted,
- * and each CPU reading counts once whatever time it covers. It looks until the run's CQL session is closed.
+ * What else the machine did during a phase: whether the CQL server was compacting (looked at every 250 ms: a task of
+ * a compaction kind among its running sstable tasks, {@code system_views.sstable_tasks}, Cassandra 4.0 and later),
+ * how busy the machine's CPU was ({@code /proc/stat}), and who used it: this JVM (the services and the bench's
+ * clients) and each local server the launcher started (their processes' CPU time). On 2 cores the CQL server's
+ * compactions of freshly written rows, and whatever a server still does after the phase before, take CPU from
+ * whatever the bench measures at the time; the tables say so. The compaction figure is a share of looks (a look the
+ * busy server did not answer is not counted); the CPU figures are shares of the machine's CPU time over the whole
+ * phase (every core busy is 100%). It looks until the run's CQL session is closed.
  */
 final class PhaseLoad {
   private static final String RUNNING_TASKS = "SELECT kind FROM system_views.sstable_tasks";
-  private static final OperatingSystemMXBean OS =
-      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+  private static final Path MACHINE_CPU = Path.of("/proc/stat");
+  private static final Map<String, String> SERVERS = Map.of("pulsar", "Pulsar", "cql", "the CQL server",
+      "redis", "Redis");
 
   private final CqlSession cql;
+  /** This JVM and the launcher's running servers, by the name the tables give them. */
+  private final Map<String, ProcessHandle> processes = new LinkedHashMap<>();
   private final ScheduledExecutorService sampler;
   private volatile boolean compactionsShown = true;
   private long looks;
   private long compacting;
-  private long cpuLooks;
-  private double machineCpu;
-  private double jvmCpu;
+  private long startNanos;
+  private long[] machineAtStart;
+  private final Map<String, Duration> cpuAtStart = new HashMap<>();
 
   PhaseLoad(CqlSession cql) {
     this.cql = cql;
+    processes.put("this JVM", ProcessHandle.current());
+    InfraLauncher.forCheckout(System.out).running(InfraLauncher.ALL)
+        .forEach((name, process) -> processes.put(SERVERS.getOrDefault(name, name), process));
     this.sampler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bench-phase-load");
       t.setDaemon(true);
       return t;
     });
+    reset();
     sampler.scheduleWithFixedDelay(this::look, 0, 250, TimeUnit.MILLISECONDS);
   }
 
@@ -48,25 +64,59 @@ final class PhaseLoad {
   synchronized void reset() {
     looks = 0;
     compacting = 0;
-    cpuLooks = 0;
-    machineCpu = 0;
-    jvmCpu = 0;
+    startNanos = System.nanoTime();
+    machineAtStart = machineCpu();
+    cpuAtStart.clear();
+    processes.forEach((name, process) -> cpuTime(process).ifPresent(cpu -> cpuAtStart.put(name, cpu)));
   }
 
   /**
-   * "the CQL server compacted during 40% of it; CPU 98% busy, this JVM 51%", leaving out what is not known (a
-   * server that does not show its sstable tasks, such as ScyllaDB; a platform without CPU figures).
+   * "the CQL server compacted during 40% of it; CPU 98% busy: this JVM 51%, Pulsar 20%, the CQL server 22%, Redis
+   * 3%", leaving out what is not known (a server that does not show its sstable tasks, such as ScyllaDB; servers the
+   * launcher did not start; a platform without these CPU figures).
    */
   synchronized String during() {
     List<String> parts = new ArrayList<>();
     if (compactionsShown && looks > 0) {
       parts.add(String.format(Locale.ROOT, "the CQL server compacted during %.0f%% of it", 100.0 * compacting / looks));
     }
-    if (cpuLooks > 0) {
-      parts.add(String.format(Locale.ROOT, "CPU %.0f%% busy, this JVM %.0f%%", 100 * machineCpu / cpuLooks,
-          100 * jvmCpu / cpuLooks));
+    long[] machineNow = machineCpu();
+    if (machineAtStart != null && machineNow != null && machineNow[1] > machineAtStart[1]) {
+      double busy = (double) (machineNow[0] - machineAtStart[0]) / (machineNow[1] - machineAtStart[1]);
+      List<String> users = new ArrayList<>();
+      double machineNanos = (System.nanoTime() - startNanos) * (double) Runtime.getRuntime().availableProcessors();
+      processes.forEach((name, process) -> {
+        Duration before = cpuAtStart.get(name);
+        Optional<Duration> now = cpuTime(process);
+        if (before != null && now.isPresent()) {
+          users.add(String.format(Locale.ROOT, "%s %.0f%%", name,
+              100 * now.get().minus(before).toNanos() / machineNanos));
+        }
+      });
+      parts.add(String.format(Locale.ROOT, "CPU %.0f%% busy", 100 * busy)
+          + (users.isEmpty() ? "" : ": " + String.join(", ", users)));
     }
     return String.join("; ", parts);
+  }
+
+  /** The CPU time the process has used so far, if the platform tells. */
+  private static Optional<Duration> cpuTime(ProcessHandle process) {
+    return process.isAlive() ? process.info().totalCpuDuration() : Optional.empty();
+  }
+
+  /** The machine's busy and total CPU time so far (Linux's first line of /proc/stat), or null where unknown. */
+  private static long[] machineCpu() {
+    try {
+      String[] fields = Files.readAllLines(MACHINE_CPU).get(0).trim().split("\\s+");
+      long total = 0;
+      for (int i = 1; i <= 8 && i < fields.length; i++) {
+        total += Long.parseLong(fields[i]);
+      }
+      long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+      return new long[] {total - idle, total};
+    } catch (IOException | RuntimeException unknown) {
+      return null;
+    }
   }
 
   /** Looks once; stops looking once the run's CQL session is closed. */
@@ -74,11 +124,6 @@ final class PhaseLoad {
     if (cql.isClosed()) {
       sampler.shutdown();
       return;
-    }
-    double machine = OS.getCpuLoad();
-    double jvm = OS.getProcessCpuLoad();
-    if (machine >= 0 && jvm >= 0) {
-      countCpu(machine, jvm);
     }
     if (!compactionsShown) {
       return;
@@ -94,12 +139,6 @@ final class PhaseLoad {
     } catch (RuntimeException busy) {
       // a look the server was too busy to answer is not counted
     }
-  }
-
-  private synchronized void countCpu(double machine, double jvm) {
-    machineCpu += machine;
-    jvmCpu += jvm;
-    cpuLooks++;
   }
 
   private synchronized void countCompaction(boolean running) {

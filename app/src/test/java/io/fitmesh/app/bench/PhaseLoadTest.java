@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.testkit.RealInfra;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -14,14 +16,32 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PhaseLoadTest {
 
   @Test
-  void aPhaseOnTheLocalCqlServer_isDescribedByTheServersCompactionsAndTheCpu() throws Exception {
+  void aPhaseOnTheLocalServers_isDescribedByTheCqlServersCompactionsAndWhoUsedTheCpu() throws Exception {
     assumeTrue(RealInfra.launcherManaged(), "the launcher's CQL server is Cassandra, which shows its compactions");
     try (PlatformRuntime runtime = PlatformRuntime.open(RealInfra.config(), "phase-load")) {
       PhaseLoad load = new PhaseLoad(runtime.cql().orElseThrow());
       load.reset();
+      busyFor(Duration.ofSeconds(2));
 
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(load.during())
-          .matches("the CQL server compacted during \\d+% of it; CPU \\d+% busy, this JVM \\d+%"));
+          .matches("the CQL server compacted during \\d+% of it; CPU \\d+% busy: this JVM \\d+%, Pulsar \\d+%, "
+              + "the CQL server \\d+%, Redis \\d+%"));
+      Matcher jvm = Pattern.compile("this JVM (\\d+)%").matcher(load.during());
+      assertThat(jvm.find()).isTrue();
+      // one thread kept busy is a core's worth of CPU time: on 2 cores 50% of the phase, less while it lasts longer
+      assertThat(Integer.parseInt(jvm.group(1))).isGreaterThanOrEqualTo(5);
     }
+  }
+
+  /** Keeps this thread computing for the given wall time. */
+  private static long busyFor(Duration time) {
+    long until = System.nanoTime() + time.toNanos();
+    long sum = 0;
+    while (System.nanoTime() < until) {
+      for (int i = 0; i < 10_000; i++) {
+        sum += i * 31L ^ sum;
+      }
+    }
+    return sum;
   }
 }

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -99,6 +101,15 @@ public final class InfraLauncher {
       lines.add(String.format("%-7s %-8s %s%s", name, state, server.address(), pid));
     }
     return lines;
+  }
+
+  /** The named servers this launcher started that are still running, by name (in the order asked). */
+  public Map<String, ProcessHandle> running(List<String> names) {
+    Map<String, ProcessHandle> running = new LinkedHashMap<>();
+    for (String name : names) {
+      pidOf(name).ifPresent(process -> running.put(name, process));
+    }
+    return running;
   }
 
   private Started start(ManagedServer server, boolean fresh) throws IOException {
