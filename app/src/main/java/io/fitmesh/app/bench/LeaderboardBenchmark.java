@@ -22,13 +22,11 @@ import io.fitmesh.challenge.v1.LeaderboardServiceGrpc.LeaderboardServiceStub;
 import io.fitmesh.challenge.v1.WatchLeaderboardRequest;
 import io.fitmesh.challenge.v1.WatchLeaderboardResponse;
 import io.fitmesh.events.v1.EventEnvelope;
-import io.fitmesh.infra.LocalPorts;
 import io.fitmesh.platform.client.GrpcChannels;
 import io.fitmesh.platform.config.Settings;
 import io.fitmesh.platform.runtime.PlatformRuntime;
 import io.fitmesh.training.analytics.events.ChallengeEventsConsumer;
 import com.linecorp.armeria.client.ClientFactory;
-import com.linecorp.armeria.client.WebClient;
 import com.linecorp.armeria.client.grpc.GrpcClients;
 import io.grpc.CallCredentials;
 import io.grpc.Metadata;
@@ -71,7 +69,8 @@ import org.redisson.client.codec.StringCodec;
  *   <li>the raw join chain as a baseline: the same Redis script, three CQL writes and one Pulsar publish per join,
  *       as many in flight, without gRPC, auth or domain code;
  *   <li>the board is filled to {@code participants} entries (the rest loaded straight into Redis);
- *   <li>GetRank p50/p99 through LeaderboardService at that size;
+ *   <li>GetRank p50/p99 through LeaderboardService at that size, once the events the joins left behind (to
+ *       training's analytics) have been worked through ({@link EventBacklogs});
  *   <li>watch delay: {@code watchers} WatchLeaderboard streams; one progress event moves an athlete to the top,
  *       and the time until each stream shows it is measured;
  *   <li>raw baselines: pipelined ZADD into a scratch set, and a raw Pulsar consumer draining a backlog of the
@@ -93,6 +92,8 @@ public final class LeaderboardBenchmark {
   /** Athletes only the first and the last event of the backlog update, to time its drain. */
   private static final String FIRST_MARKER = "bench-marker-first";
   private static final String LAST_MARKER = "bench-marker-last";
+  /** How long GetRank waits for the events the joins left behind to be worked through. */
+  private static final Duration SETTLE_PATIENCE = Duration.ofMinutes(5);
 
   private final java.util.function.Supplier<PlatformRuntime> runtimes;
   private final Settings settings;
@@ -103,6 +104,7 @@ public final class LeaderboardBenchmark {
   private GrpcChannels channels;
   private RedissonClient redis;
   private PhaseLoad load;
+  private final EventBacklogs backlogs;
 
   /** {@code runtimes} opens a local-mode runtime; the benchmark starts and stops nodes on them itself. */
   public LeaderboardBenchmark(java.util.function.Supplier<PlatformRuntime> runtimes, Settings settings,
@@ -110,6 +112,7 @@ public final class LeaderboardBenchmark {
     this.runtimes = runtimes;
     this.settings = settings;
     this.out = out;
+    this.backlogs = new EventBacklogs(out);
   }
 
   private void startNode() {
@@ -156,6 +159,7 @@ public final class LeaderboardBenchmark {
     out.printf("  %,d raw join chains (Redis script, 3 CQL writes, 1 Pulsar publish; no gRPC): %.1f s (%,.0f/s)%n",
         joins, rawJoinSeconds, joins / rawJoinSeconds);
     fillBoard(challenge, joins, participants);
+    backlogs.awaitWorkedThrough(SETTLE_PATIENCE);
     load.reset();
     double[] rank = getRank(challenge.challengeId(), joins);
     String rankLoad = load.during();
@@ -505,17 +509,10 @@ public final class LeaderboardBenchmark {
   /**
    * Training's analytics also subscribe to challenge.progress: left alone, they would work through the synthetic
    * backlog on the same 2 cores while the challenge service drains it (the row measures the challenge service),
-   * and after the run, during whatever is measured next (a million events take minutes). The local Pulsar's
-   * admin API skips them.
+   * and after the run, during whatever is measured next (a million events take minutes).
    */
   private void skipAnalyticsBacklog() {
-    String url = "http://127.0.0.1:" + LocalPorts.PULSAR_HTTP + "/admin/v2/persistent/public/default/"
-        + "challenge.progress/subscription/" + ChallengeEventsConsumer.SUBSCRIPTION + "/skip_all";
-    int status = WebClient.of().post(url, "").aggregate().join().status().code();
-    if (status != 204 && status != 200) {
-      throw new IllegalStateException("could not skip the analytics backlog of challenge.progress: HTTP " + status
-          + " from " + url);
-    }
+    backlogs.skipAll("challenge.progress", ChallengeEventsConsumer.SUBSCRIPTION);
     out.printf("    training's analytics skip them (subscription %s)%n", ChallengeEventsConsumer.SUBSCRIPTION);
   }
 

@@ -22,9 +22,10 @@ final class Progress {
       printed = now;
       double seconds = (now - start) / 1e9;
       double rate = done / Math.max(seconds, 1e-3);
-      out.printf(rate < 10 ? "    %s: %,d of %,d (%.2f/s, ETA %.0f s)%n" : "    %s: %,d of %,d (%,.0f/s, ETA %.0f s)%n",
-          what, done, total, rate,
-          rate > 0 ? (total - done) / rate : Double.NaN);
+      String eta = done == total ? "done"
+          : rate > 0 ? String.format("ETA %.0f s", (total - done) / rate) : "ETA unknown";
+      out.printf(rate < 10 ? "    %s: %,d of %,d (%.2f/s, %s)%n" : "    %s: %,d of %,d (%,.0f/s, %s)%n",
+          what, done, total, rate, eta);
     }
   }
 }
