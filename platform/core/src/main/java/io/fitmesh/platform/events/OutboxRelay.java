@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * Publishes what an {@link OutboxStore} holds, one active relay per shard: a relay drains only the shards whose
  * lease it holds (renewed every {@link #RENEW}; another instance takes a shard over once the lease lapses), at
  * once when nudged after a local write (a burst of nudges asks for one round) and every interval otherwise. One
- * thread publishes; it hands a whole read of events to the bus at once, in order (the producer keeps them in order),
- * and forgets those the bus acknowledged, so events of a key leave in the order they were written and a round does
- * not wait for one send before the next (one at a time, a relay published about 100 events a second).
+ * thread publishes; it hands a whole read of events to the bus in order without waiting for each answer (the
+ * producer keeps them in order) and forgets those the bus acknowledged, so events of a key leave in the order they
+ * were written.
  * Each round reads after where the last one stopped, and now and then, after that read, also looks back
  * {@link #LOOK_BACK} for writes that committed late. The cursor so follows what the round sent, and later rounds
  * do not read again the tombstones of rows a look-back sent (but for rows written between those two reads, until
@@ -178,19 +178,20 @@ public final class OutboxRelay implements AutoCloseable {
   }
 
   /**
-   * Hands every event of the batch to the bus at once and then waits for the answers in order, adding to {@code sent}
-   * those up to the first that failed; returns that failure (null when all were sent). A producer keeps its sends in
-   * order and fails those behind one that failed, so what stays in the outbox is the failed event and everything
-   * after it, sent again later in the same order.
+   * Hands the events of the batch to the bus one after the other without waiting for the answers, stopping at one
+   * the bus refuses at once (a full send queue, a producer it cannot make), then waits for the answers in order,
+   * adding to {@code sent} those up to the first that failed; returns that failure (null when all were sent). A
+   * producer keeps its sends in order and fails those queued behind one that timed out, so what stays in the outbox
+   * is the failed event and everything after it, sent again by a later round in the same order.
    */
   private RuntimeException publishInOrder(List<OutboxStore.Pending> batch, List<OutboxStore.Pending> sent) {
     List<CompletableFuture<String>> sends = new ArrayList<>(batch.size());
-    try {
-      for (OutboxStore.Pending event : batch) {
-        sends.add(bus.publish(event.envelope()));
+    for (OutboxStore.Pending event : batch) {
+      CompletableFuture<String> send = bus.publish(event.envelope());
+      sends.add(send);
+      if (send.isCompletedExceptionally()) {
+        break;
       }
-    } catch (RuntimeException refused) {
-      sends.add(CompletableFuture.failedFuture(refused));
     }
     for (int i = 0; i < sends.size(); i++) {
       try {

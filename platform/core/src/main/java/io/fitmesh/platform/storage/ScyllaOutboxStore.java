@@ -9,7 +9,6 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.uuid.Uuids;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.fitmesh.events.v1.EventEnvelope;
-import io.fitmesh.platform.errors.DomainException;
 import io.fitmesh.platform.events.OutboxStore;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -69,7 +68,7 @@ public final class ScyllaOutboxStore implements OutboxStore {
   @Override
   public List<Pending> pending(int shard, Pending after, Instant since, int limit) {
     UUID from = after != null ? UUID.fromString(after.position()) : Uuids.startOf(since.toEpochMilli());
-    return call(() -> {
+    return CqlCalls.call("outbox", () -> {
       List<Pending> page = new ArrayList<>();
       for (Row row : session.execute(selectAfter.bind(shard, from, limit))) {
         page.add(new Pending(shard, row.getUuid("id").toString(), parse(row.getByteBuffer("envelope"))));
@@ -78,10 +77,13 @@ public final class ScyllaOutboxStore implements OutboxStore {
     });
   }
 
-  /** One delete per event, all sent at once (a shard is one partition; a batch of them would only be bigger). */
+  /** One delete per event, all sent at once. */
   @Override
   public void removeAll(List<Pending> events) {
-    call(() -> CompletableFuture.allOf(events.stream()
+    if (events.isEmpty()) {
+      return;
+    }
+    CqlCalls.call("outbox", () -> CompletableFuture.allOf(events.stream()
         .map(event -> session.executeAsync(delete.bind(event.shard(), UUID.fromString(event.position()))
             .setIdempotent(true)).toCompletableFuture())
         .toArray(CompletableFuture[]::new)).join());
@@ -92,14 +94,6 @@ public final class ScyllaOutboxStore implements OutboxStore {
       return EventEnvelope.parseFrom(bytes);
     } catch (InvalidProtocolBufferException e) {
       throw new IllegalStateException("outbox row is not an event envelope", e);
-    }
-  }
-
-  private static <T> T call(java.util.function.Supplier<T> work) {
-    try {
-      return work.get();
-    } catch (RuntimeException e) {
-      throw DomainException.unavailable("outbox unavailable", e);
     }
   }
 }
