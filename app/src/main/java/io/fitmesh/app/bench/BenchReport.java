@@ -176,6 +176,11 @@ final class BenchReport {
     return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(percentile) / 1e6;
   }
 
+  /** The local servers the launcher started, by name (for {@link PhaseLoad}). */
+  static Map<String, ProcessHandle> localServers() {
+    return InfraLauncher.forCheckout(System.out).running(InfraLauncher.ALL);
+  }
+
   /** Starts the local servers if they are not running; settings of local mode with every port free-chosen. */
   static Settings localServersAndFreePorts() throws Exception {
     InfraLauncher.forCheckout(System.out).up(InfraLauncher.ALL);

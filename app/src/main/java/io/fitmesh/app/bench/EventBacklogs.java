@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.armeria.client.WebClient;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import io.fitmesh.infra.LocalPorts;
+import io.fitmesh.platform.events.PulsarEventBus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -20,7 +21,6 @@ import java.util.Map;
 final class EventBacklogs {
   private static final String NAMESPACE = "http://127.0.0.1:" + LocalPorts.PULSAR_HTTP
       + "/admin/v2/persistent/public/default";
-  private static final String DEAD_LETTERS = "fitmesh-dead-letters";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final WebClient admin = WebClient.of();
@@ -43,7 +43,7 @@ final class EventBacklogs {
     Look last = first;
     int sameLooks = 1;
     while (sameLooks < 3) {
-      if (System.nanoTime() > until) {
+      if (System.nanoTime() - until > 0) {
         out.printf("    %,d events still waiting after %d s; the next phase shares the machine with them%n",
             last.waiting(), patience.toSeconds());
         return false;
@@ -81,7 +81,7 @@ final class EventBacklogs {
       JsonNode subscriptions = stats.path("subscriptions");
       for (Map.Entry<String, JsonNode> s : (Iterable<Map.Entry<String, JsonNode>>) subscriptions::fields) {
         boolean durable = s.getValue().path("isDurable").asBoolean(true);
-        if (durable && !s.getKey().equals(DEAD_LETTERS)) {
+        if (durable && !s.getKey().equals(PulsarEventBus.DEAD_LETTER_SUBSCRIPTION)) {
           waiting += s.getValue().path("msgBacklog").asLong();
         }
       }

@@ -88,7 +88,7 @@ public final class IngestBenchmark {
     this.phase = phase;
     this.out = out;
     this.channels = new GrpcChannels(runtime.openTelemetry(), Duration.ofSeconds(30));
-    this.load = new PhaseLoad(cql);
+    this.load = new PhaseLoad(cql, BenchReport.localServers());
     CqlMigrations.forService("telemetry").inKeyspace("fitmesh_bench_raw")
         .migrate(cql, runtime.config().cql().replication());
     this.rawInsert = cql.prepare("INSERT INTO fitmesh_bench_raw.samples (workout_id, bucket, seq, time, "

@@ -74,7 +74,7 @@ public final class LongWorkoutBenchmark {
     this.node = node;
     this.out = out;
     this.channels = new GrpcChannels(runtime.openTelemetry(), Duration.ofSeconds(120));
-    this.load = new PhaseLoad(cql(runtime));
+    this.load = new PhaseLoad(cql(runtime), BenchReport.localServers());
   }
 
   /** What one run measured (latencies in ms). */

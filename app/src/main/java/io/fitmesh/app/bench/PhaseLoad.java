@@ -3,7 +3,6 @@ package io.fitmesh.app.bench;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
-import io.fitmesh.infra.InfraLauncher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,11 +45,11 @@ final class PhaseLoad {
   private long[] machineAtStart;
   private final Map<String, Duration> cpuAtStart = new HashMap<>();
 
-  PhaseLoad(CqlSession cql) {
+  /** {@code servers}: the local servers by the launcher's names (pulsar, cql, redis); none when they run elsewhere. */
+  PhaseLoad(CqlSession cql, Map<String, ProcessHandle> servers) {
     this.cql = cql;
     processes.put("this JVM", ProcessHandle.current());
-    InfraLauncher.forCheckout(System.out).running(InfraLauncher.ALL)
-        .forEach((name, process) -> processes.put(SERVERS.getOrDefault(name, name), process));
+    servers.forEach((name, process) -> processes.put(SERVERS.getOrDefault(name, name), process));
     this.sampler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bench-phase-load");
       t.setDaemon(true);
@@ -84,7 +83,7 @@ final class PhaseLoad {
     if (machineAtStart != null && machineNow != null && machineNow[1] > machineAtStart[1]) {
       double busy = (double) (machineNow[0] - machineAtStart[0]) / (machineNow[1] - machineAtStart[1]);
       List<String> users = new ArrayList<>();
-      double machineNanos = (System.nanoTime() - startNanos) * (double) Runtime.getRuntime().availableProcessors();
+      double machineNanos = (System.nanoTime() - startNanos) * (double) machineNow[2];
       processes.forEach((name, process) -> {
         Duration before = cpuAtStart.get(name);
         Optional<Duration> now = cpuTime(process);
@@ -104,16 +103,21 @@ final class PhaseLoad {
     return process.isAlive() ? process.info().totalCpuDuration() : Optional.empty();
   }
 
-  /** The machine's busy and total CPU time so far (Linux's first line of /proc/stat), or null where unknown. */
+  /**
+   * The machine's busy and total CPU time so far and its number of CPUs, from Linux's /proc/stat (the first line
+   * sums every CPU, a line per CPU follows), or null where unknown.
+   */
   private static long[] machineCpu() {
     try {
-      String[] fields = Files.readAllLines(MACHINE_CPU).get(0).trim().split("\\s+");
+      List<String> lines = Files.readAllLines(MACHINE_CPU);
+      String[] fields = lines.get(0).trim().split("\\s+");
       long total = 0;
       for (int i = 1; i <= 8 && i < fields.length; i++) {
         total += Long.parseLong(fields[i]);
       }
       long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
-      return new long[] {total - idle, total};
+      long cpus = lines.stream().filter(line -> line.matches("cpu\\d+\\s.*")).count();
+      return cpus == 0 ? null : new long[] {total - idle, total, cpus};
     } catch (IOException | RuntimeException unknown) {
       return null;
     }

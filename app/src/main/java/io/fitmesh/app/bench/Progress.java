@@ -1,6 +1,7 @@
 package io.fitmesh.app.bench;
 
 import java.io.PrintStream;
+import java.util.Locale;
 
 /** Prints done/total, rate and ETA of a bench phase at most every two seconds, and at its end. */
 final class Progress {
@@ -23,7 +24,7 @@ final class Progress {
       double seconds = (now - start) / 1e9;
       double rate = done / Math.max(seconds, 1e-3);
       String eta = done == total ? "done"
-          : rate > 0 ? String.format("ETA %.0f s", (total - done) / rate) : "ETA unknown";
+          : rate > 0 ? String.format(Locale.ROOT, "ETA %.0f s", (total - done) / rate) : "ETA unknown";
       out.printf(rate < 10 ? "    %s: %,d of %,d (%.2f/s, %s)%n" : "    %s: %,d of %,d (%,.0f/s, %s)%n",
           what, done, total, rate, eta);
     }

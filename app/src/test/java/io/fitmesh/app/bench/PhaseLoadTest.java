@@ -19,7 +19,7 @@ class PhaseLoadTest {
   void aPhaseOnTheLocalServers_isDescribedByTheCqlServersCompactionsAndWhoUsedTheCpu() throws Exception {
     assumeTrue(RealInfra.launcherManaged(), "the launcher's CQL server is Cassandra, which shows its compactions");
     try (PlatformRuntime runtime = PlatformRuntime.open(RealInfra.config(), "phase-load")) {
-      PhaseLoad load = new PhaseLoad(runtime.cql().orElseThrow());
+      PhaseLoad load = new PhaseLoad(runtime.cql().orElseThrow(), BenchReport.localServers());
       load.reset();
       busyFor(Duration.ofSeconds(2));
 
@@ -28,8 +28,9 @@ class PhaseLoadTest {
               + "the CQL server \\d+%, Redis \\d+%"));
       Matcher jvm = Pattern.compile("this JVM (\\d+)%").matcher(load.during());
       assertThat(jvm.find()).isTrue();
-      // one thread kept busy is a core's worth of CPU time: on 2 cores 50% of the phase, less while it lasts longer
-      assertThat(Integer.parseInt(jvm.group(1))).isGreaterThanOrEqualTo(5);
+      // a thread kept busy through the phase is one CPU's worth of the machine's time; allow for sharing that CPU
+      double oneCpu = 100.0 / Runtime.getRuntime().availableProcessors();
+      assertThat(Double.parseDouble(jvm.group(1))).isGreaterThanOrEqualTo(Math.floor(oneCpu / 5));
     }
   }
 

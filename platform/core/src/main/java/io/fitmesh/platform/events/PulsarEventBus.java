@@ -46,7 +46,7 @@ public final class PulsarEventBus extends AbstractEventBus {
   private static final String TOPIC_PREFIX = "persistent://public/default/";
   static final String EVENT_ID_PROPERTY = "fitmesh-event-id";
   /** Created with every dead-letter topic so its messages are kept until replayed; read by one reader at a time. */
-  static final String DEAD_LETTER_SUBSCRIPTION = "fitmesh-dead-letters";
+  public static final String DEAD_LETTER_SUBSCRIPTION = "fitmesh-dead-letters";
   private static final Pattern DEAD_LETTER_TOPICS = Pattern.compile(TOPIC_PREFIX + ".*-DLQ");
   /** A dead-letter read ends once no message came for this long. */
   private static final Duration DEAD_LETTER_IDLE = Duration.ofSeconds(3);
