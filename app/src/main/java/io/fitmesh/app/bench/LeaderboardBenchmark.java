@@ -88,8 +88,8 @@ public final class LeaderboardBenchmark {
   private static final int RANK_CALLS = 20_000;
   /**
    * GetRank calls before the measured ones, so that they meet a compiled path: on 2 busy cores the calls kept
-   * getting faster for about 10,000 calls (7 ms to 1.3 ms a call), and the 2,000 warm-up calls there used to be
-   * left the slow ones in the measured p99.
+   * getting faster for about 10,000 calls (7 ms to 1.3 ms a call), and the 2,000 warm-up calls used before left
+   * the slow ones in the measured p99.
    */
   static final int RANK_WARM_UP = 10_000;
   /** Joins of a throwaway challenge first, so that the timed joins meet warm JVMs (ours and the servers'). */
