@@ -42,7 +42,7 @@ final class PhaseLoad {
   private long looks;
   private long compacting;
   private long startNanos;
-  private long[] machineAtStart;
+  private MachineCpu machineAtStart;
   private final Map<String, Duration> cpuAtStart = new HashMap<>();
 
   /** {@code servers}: the local servers by the launcher's names (pulsar, cql, redis); none when they run elsewhere. */
@@ -79,11 +79,12 @@ final class PhaseLoad {
     if (compactionsShown && looks > 0) {
       parts.add(String.format(Locale.ROOT, "the CQL server compacted during %.0f%% of it", 100.0 * compacting / looks));
     }
-    long[] machineNow = machineCpu();
-    if (machineAtStart != null && machineNow != null && machineNow[1] > machineAtStart[1]) {
-      double busy = (double) (machineNow[0] - machineAtStart[0]) / (machineNow[1] - machineAtStart[1]);
+    MachineCpu machineNow = machineCpu();
+    if (machineAtStart != null && machineNow != null && machineNow.total() > machineAtStart.total()) {
+      double busy = (double) (machineNow.busy() - machineAtStart.busy())
+          / (machineNow.total() - machineAtStart.total());
       List<String> users = new ArrayList<>();
-      double machineNanos = (System.nanoTime() - startNanos) * (double) machineNow[2];
+      double machineNanos = (System.nanoTime() - startNanos) * (double) machineNow.cpus();
       processes.forEach((name, process) -> {
         Duration before = cpuAtStart.get(name);
         Optional<Duration> now = cpuTime(process);
@@ -103,11 +104,11 @@ final class PhaseLoad {
     return process.isAlive() ? process.info().totalCpuDuration() : Optional.empty();
   }
 
-  /**
-   * The machine's busy and total CPU time so far and its number of CPUs, from Linux's /proc/stat (the first line
-   * sums every CPU, a line per CPU follows), or null where unknown.
-   */
-  private static long[] machineCpu() {
+  /** The machine's busy and total CPU time so far (in /proc/stat's ticks) and its number of CPUs. */
+  private record MachineCpu(long busy, long total, long cpus) {}
+
+  /** From Linux's /proc/stat (the first line sums every CPU, a line per CPU follows), or null where unknown. */
+  private static MachineCpu machineCpu() {
     try {
       List<String> lines = Files.readAllLines(MACHINE_CPU);
       String[] fields = lines.get(0).trim().split("\\s+");
@@ -117,7 +118,7 @@ final class PhaseLoad {
       }
       long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
       long cpus = lines.stream().filter(line -> line.matches("cpu\\d+\\s.*")).count();
-      return cpus == 0 ? null : new long[] {total - idle, total, cpus};
+      return cpus == 0 ? null : new MachineCpu(total - idle, total, cpus);
     } catch (IOException | RuntimeException unknown) {
       return null;
     }

@@ -83,7 +83,7 @@ public final class ScyllaOutboxStore implements OutboxStore {
     if (events.isEmpty()) {
       return;
     }
-    CqlCalls.call("outbox", () -> CompletableFuture.allOf(events.stream()
+    CqlCalls.run("outbox", () -> CompletableFuture.allOf(events.stream()
         .map(event -> session.executeAsync(delete.bind(event.shard(), UUID.fromString(event.position()))
             .setIdempotent(true)).toCompletableFuture())
         .toArray(CompletableFuture[]::new)).join());
