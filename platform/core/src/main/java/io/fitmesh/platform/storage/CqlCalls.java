@@ -1,6 +1,10 @@
 package io.fitmesh.platform.storage;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import io.fitmesh.platform.errors.DomainException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
@@ -28,5 +32,21 @@ public final class CqlCalls {
       work.run();
       return null;
     });
+  }
+
+  /**
+   * Sends idempotent writes side by side and waits for all of them: cheaper for the CQL server than a logged batch,
+   * and a retry of the whole call writes them all again. The first write that failed is thrown as the driver threw
+   * it, for the caller's own mapping ({@link #call}).
+   */
+  public static void writeAllAtOnce(CqlSession session, List<? extends Statement<?>> writes) {
+    CompletableFuture<?>[] sent = writes.stream()
+        .map(write -> session.executeAsync(write.setIdempotent(true)).toCompletableFuture())
+        .toArray(CompletableFuture[]::new);
+    try {
+      CompletableFuture.allOf(sent).join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
   }
 }

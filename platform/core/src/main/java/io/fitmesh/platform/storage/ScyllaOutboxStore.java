@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A service's outbox in its own keyspace, which the schema of every service with an outbox declares:
@@ -83,10 +82,8 @@ public final class ScyllaOutboxStore implements OutboxStore {
     if (events.isEmpty()) {
       return;
     }
-    CqlCalls.run("outbox", () -> CompletableFuture.allOf(events.stream()
-        .map(event -> session.executeAsync(delete.bind(event.shard(), UUID.fromString(event.position()))
-            .setIdempotent(true)).toCompletableFuture())
-        .toArray(CompletableFuture[]::new)).join());
+    CqlCalls.run("outbox", () -> CqlCalls.writeAllAtOnce(session, events.stream()
+        .map(event -> delete.bind(event.shard(), UUID.fromString(event.position()))).toList()));
   }
 
   private static EventEnvelope parse(ByteBuffer bytes) {

@@ -19,13 +19,12 @@ import io.fitmesh.challenge.v1.ChallengeWorkout;
 import io.fitmesh.platform.errors.DomainException;
 import io.fitmesh.platform.domain.PendingEvent;
 import io.fitmesh.platform.events.EnvelopeEvent;
+import io.fitmesh.platform.storage.CqlCalls;
 import io.fitmesh.platform.storage.CqlTimestamps;
 import io.fitmesh.platform.storage.ScyllaOutboxStore;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -252,21 +251,14 @@ public final class ScyllaChallengeStore implements ChallengeStore {
   }
 
   /**
-   * Idempotent writes in parallel rather than a logged batch (whose batch log costs the CQL server more than the
+   * Idempotent writes side by side rather than a logged batch (whose batch log costs the CQL server more than the
    * writes): if one fails, so does the call, and its retry (the app's, or the event's redelivery) writes them all
    * again; an event written twice is sent twice under one event id.
    */
   private void inParallel(BoundStatement... writes) {
     call(() -> {
-      CompletableFuture<?>[] sent = new CompletableFuture<?>[writes.length];
-      for (int i = 0; i < writes.length; i++) {
-        sent[i] = session.executeAsync(writes[i].setIdempotent(true)).toCompletableFuture();
-      }
-      try {
-        return CompletableFuture.allOf(sent).join();
-      } catch (CompletionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : e;
-      }
+      CqlCalls.writeAllAtOnce(session, List.of(writes));
+      return null;
     });
   }
 

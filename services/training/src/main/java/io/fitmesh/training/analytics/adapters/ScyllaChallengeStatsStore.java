@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import io.fitmesh.platform.errors.DomainException;
+import io.fitmesh.platform.storage.CqlCalls;
 import io.fitmesh.training.analytics.domain.ChallengeInfo;
 import io.fitmesh.training.analytics.domain.ChallengeParticipant;
 import io.fitmesh.training.analytics.domain.ChallengeStatsStore;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -126,9 +126,10 @@ public final class ScyllaChallengeStatsStore implements ChallengeStatsStore {
 
   /** Both tables at once; either failing fails the call, and the event is applied again later (idempotent). */
   private void both(Statement<?> byChallenge, Statement<?> byAthlete) {
-    call(() -> CompletableFuture.allOf(
-        session.executeAsync(byChallenge.setIdempotent(true)).toCompletableFuture(),
-        session.executeAsync(byAthlete.setIdempotent(true)).toCompletableFuture()).join());
+    call(() -> {
+      CqlCalls.writeAllAtOnce(session, List.of(byChallenge, byAthlete));
+      return null;
+    });
   }
 
   private static long micros(Instant at) {
