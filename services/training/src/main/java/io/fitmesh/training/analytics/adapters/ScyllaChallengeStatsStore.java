@@ -6,7 +6,6 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.Statement;
-import io.fitmesh.platform.errors.DomainException;
 import io.fitmesh.platform.storage.CqlCalls;
 import io.fitmesh.training.analytics.domain.ChallengeInfo;
 import io.fitmesh.training.analytics.domain.ChallengeParticipant;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 
 /**
  * Challenge participation in CQL: {@code challenge_participation} (one partition per challenge, the challenge in
@@ -27,6 +25,8 @@ import java.util.function.Supplier;
  * arrival; progress facts are map entries keyed by event time. Every write is idempotent.
  */
 public final class ScyllaChallengeStatsStore implements ChallengeStatsStore {
+  private static final String STORE = "challenge statistics store";
+
   private final CqlSession session;
   private final PreparedStatement joinByChallenge;
   private final PreparedStatement joinByAthlete;
@@ -85,7 +85,7 @@ public final class ScyllaChallengeStatsStore implements ChallengeStatsStore {
 
   @Override
   public Optional<ChallengeInfo> challenge(String challengeId) {
-    return call(() -> Optional.ofNullable(session.execute(selectChallenge.bind(challengeId)).one())
+    return CqlCalls.call(STORE, () -> Optional.ofNullable(session.execute(selectChallenge.bind(challengeId)).one())
         .filter(row -> !row.isNull("creator_id"))
         .map(row -> new ChallengeInfo(challengeId, row.getString("creator_id"), ZoneId.of(row.getString("time_zone")),
             row.getInstant("start_time"), row.getInstant("end_time"))));
@@ -93,7 +93,7 @@ public final class ScyllaChallengeStatsStore implements ChallengeStatsStore {
 
   @Override
   public List<ChallengeParticipant> byChallenge(String challengeId) {
-    return call(() -> {
+    return CqlCalls.call(STORE, () -> {
       List<ChallengeParticipant> all = new ArrayList<>();
       for (Row row : session.execute(selectByChallenge.bind(challengeId).setPageSize(5000))) {
         if (!row.isNull("athlete_id")) {
@@ -107,7 +107,7 @@ public final class ScyllaChallengeStatsStore implements ChallengeStatsStore {
 
   @Override
   public List<ChallengeParticipant> byAthlete(String athleteId) {
-    return call(() -> {
+    return CqlCalls.call(STORE, () -> {
       List<ChallengeParticipant> all = new ArrayList<>();
       for (Row row : session.execute(selectByAthlete.bind(athleteId))) {
         all.add(participant(row.getString("challenge_id"), athleteId, row, Map.of()));
@@ -126,21 +126,10 @@ public final class ScyllaChallengeStatsStore implements ChallengeStatsStore {
 
   /** Both tables at once; either failing fails the call, and the event is applied again later (idempotent). */
   private void both(Statement<?> byChallenge, Statement<?> byAthlete) {
-    call(() -> {
-      CqlCalls.writeAllAtOnce(session, List.of(byChallenge, byAthlete));
-      return null;
-    });
+    CqlCalls.run(STORE, () -> CqlCalls.writeAllAtOnce(session, List.of(byChallenge, byAthlete)));
   }
 
   private static long micros(Instant at) {
     return at.getEpochSecond() * 1_000_000 + at.getNano() / 1000;
-  }
-
-  private static <T> T call(Supplier<T> work) {
-    try {
-      return work.get();
-    } catch (RuntimeException e) {
-      throw DomainException.unavailable("challenge statistics store unavailable", e);
-    }
   }
 }
