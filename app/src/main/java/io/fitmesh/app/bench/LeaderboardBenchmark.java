@@ -387,9 +387,11 @@ public final class LeaderboardBenchmark {
               public void onCompleted() {}
             });
       }
-      if (!awaitStarted(started, watchers)) {
+      Progress opening = new Progress(out, "watch streams started", watchers);
+      if (!awaitAll(started, Duration.ofSeconds(120), () -> opening.at(watchers - started.getCount()))) {
         throw new IllegalStateException("not every watch stream started" + failure(firstFailure.get()));
       }
+      opening.at(watchers);
       Progress progress = new Progress(out, "board moves shown to every stream", WATCH_WARM_UP + WATCH_MOVES);
       for (int m = 0; m < WATCH_WARM_UP + WATCH_MOVES; m++) {
         Thread.sleep(WATCH_PAUSE_MS);
@@ -399,13 +401,10 @@ public final class LeaderboardBenchmark {
         runtime.events().publish("challenge.progress", challenge.challengeId(), ChallengeProgressed.newBuilder()
             .setChallengeId(challenge.challengeId()).setAthleteId(move.leader()).setScore(top.value())
             .setBoardScore(ScoreKey.of(challenge, top)).build()).join();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!move.seen.await(1, TimeUnit.SECONDS)) {
-          progress.at(m);
-          if (System.nanoTime() > until) {
-            throw new IllegalStateException(move.seen.getCount() + " watch streams never showed the new leader"
-                + failure(firstFailure.get()));
-          }
+        int moved = m;
+        if (!awaitAll(move.seen(), Duration.ofSeconds(60), () -> progress.at(moved))) {
+          throw new IllegalStateException(move.seen().getCount() + " watch streams never showed the new leader"
+              + failure(firstFailure.get()));
         }
         progress.at(m + 1);
       }
@@ -421,7 +420,7 @@ public final class LeaderboardBenchmark {
     private final String leader;
     private final boolean measured;
     private final long movedAt = System.nanoTime();
-    final java.util.concurrent.CountDownLatch seen;
+    private final java.util.concurrent.CountDownLatch seen;
 
     Move(String leader, boolean measured, int watchers) {
       this.leader = leader;
@@ -431,6 +430,10 @@ public final class LeaderboardBenchmark {
 
     String leader() {
       return leader;
+    }
+
+    java.util.concurrent.CountDownLatch seen() {
+      return seen;
     }
 
     void seenBy(Histogram delays) {
@@ -443,17 +446,16 @@ public final class LeaderboardBenchmark {
     }
   }
 
-  /** Waits up to 120 s for every stream's first view, printing progress. */
-  private boolean awaitStarted(java.util.concurrent.CountDownLatch started, int watchers) throws InterruptedException {
-    Progress progress = new Progress(out, "watch streams started", watchers);
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!started.await(1, TimeUnit.SECONDS)) {
-      progress.at(watchers - started.getCount());
+  /** Waits up to {@code limit} for the latch to open, reporting progress every second; false when it stayed shut. */
+  private static boolean awaitAll(java.util.concurrent.CountDownLatch latch, Duration limit, Runnable report)
+      throws InterruptedException {
+    long until = System.nanoTime() + limit.toNanos();
+    while (!latch.await(1, TimeUnit.SECONDS)) {
+      report.run();
       if (System.nanoTime() > until) {
         return false;
       }
     }
-    progress.at(watchers);
     return true;
   }
 
