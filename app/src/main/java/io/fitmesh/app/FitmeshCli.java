@@ -30,6 +30,25 @@ public final class FitmeshCli implements Runnable {
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new FitmeshCli()).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new FitmeshCli()).setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(FitmeshCli::reportFailure);
+  }
+
+  /**
+   * A command that fails says what went wrong in one line (its message, then its causes' in brackets) and exits
+   * with 1; a stack trace tells a user nothing they can act on.
+   */
+  private static int reportFailure(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
+    StringBuilder line = new StringBuilder(command.getCommandSpec().qualifiedName()).append(": ")
+        .append(messageOf(failure));
+    for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      line.append(" (").append(messageOf(cause)).append(')');
+    }
+    command.getErr().println(line);
+    return 1;
+  }
+
+  private static String messageOf(Throwable failure) {
+    return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
   }
 }
