@@ -92,7 +92,12 @@ public final class OutboxRelay implements AutoCloseable {
     }
   }
 
+  /**
+   * One round: every held shard is drained even when another cannot be (a shard whose read fails, say, on too many
+   * tombstones holds back only its own events); a failure is logged once until a round succeeds again.
+   */
   private void roundQuietly() {
+    RuntimeException failure = null;
     try {
       Instant now = clock.instant();
       if (!now.isBefore(renewedAt.plus(RENEW))) {
@@ -101,24 +106,28 @@ public final class OutboxRelay implements AutoCloseable {
       }
       boolean lookBack = !now.isBefore(lookedBackAt.plus(LOOK_BACK.dividedBy(3)));
       for (int shard : held) {
-        boolean readBefore = readFrom.containsKey(shard);
-        drain(shard, false);
-        if (lookBack && readBefore) {
-          drain(shard, true);
+        try {
+          boolean readBefore = readFrom.containsKey(shard);
+          drain(shard, false);
+          if (lookBack && readBefore) {
+            drain(shard, true);
+          }
+        } catch (RuntimeException e) {
+          failure = e;
         }
       }
       if (lookBack) {
         lookedBackAt = now;
       }
-      if (failing) {
-        log.info("outbox relay publishing again");
-        failing = false;
-      }
     } catch (RuntimeException e) {
-      if (!failing) {
-        log.warn("outbox relay cannot publish now; events stay in the outbox and are retried", e);
-        failing = true;
-      }
+      failure = e;
+    }
+    if (failure != null && !failing) {
+      log.warn("outbox relay cannot publish now; events stay in the outbox and are retried", failure);
+      failing = true;
+    } else if (failure == null && failing) {
+      log.info("outbox relay publishing again");
+      failing = false;
     }
   }
 

@@ -235,6 +235,33 @@ class OutboxRelayTest {
     }
   }
 
+  @Test
+  void aShardThatCannotBeRead_doesNotHoldBackTheEventsOfTheOtherShards() {
+    brokerDown.set(false);
+    InMemoryOutboxStore secondShard = new InMemoryOutboxStore();
+    OutboxStore firstShardUnreadable = new CountingOutbox(secondShard, new java.util.concurrent.atomic.AtomicInteger()) {
+      @Override
+      public int shards() {
+        return 2;
+      }
+
+      @Override
+      public List<OutboxStore.Pending> pending(int shard, OutboxStore.Pending after, Instant since, int limit) {
+        if (shard == 0) {
+          throw DomainException.unavailable("outbox unavailable (too many tombstones in shard 0)", null);
+        }
+        return super.pending(shard, after, since, limit);
+      }
+    };
+    EventEnvelope event = flaky.envelope("challenge.joined", "c-1", StringValue.of("a-1"));
+    secondShard.add(event);
+
+    try (OutboxRelay relay = new OutboxRelay("test", firstShardUnreadable, flaky, Duration.ofMillis(50))) {
+      await().atMost(Duration.ofSeconds(5)).until(() -> published.contains(event.getEventId()));
+      assertThat(waiting(secondShard)).isEmpty();
+    }
+  }
+
   /** An outbox that counts its reads. */
   private static class CountingOutbox implements OutboxStore {
     private final OutboxStore store;
