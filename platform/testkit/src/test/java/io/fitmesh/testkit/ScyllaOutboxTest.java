@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.uuid.Uuids;
 import com.google.protobuf.StringValue;
 import io.fitmesh.events.v1.EventEnvelope;
 import io.fitmesh.platform.events.DeadLetter;
@@ -46,6 +47,7 @@ class ScyllaOutboxTest {
       CREATE TABLE IF NOT EXISTS {keyspace}.outbox (shard int, id timeuuid, envelope blob, PRIMARY KEY (shard, id))
         WITH gc_grace_seconds = 3600;
       CREATE TABLE IF NOT EXISTS {keyspace}.outbox_leases (shard int PRIMARY KEY, owner text);
+      CREATE TABLE IF NOT EXISTS {keyspace}.outbox_checkpoints (shard int PRIMARY KEY, sent_before timestamp);
       """;
   private final InMemoryEventBus envelopes = new InMemoryEventBus(new EventTracing(OpenTelemetry.noop(), "test"),
       Clock.systemUTC());
@@ -113,6 +115,50 @@ class ScyllaOutboxTest {
       // The lease is 15 s; a relay that kept its shards after stopping would hold the event back 10 to 15 s.
       await().atMost(Duration.ofSeconds(8)).until(() -> sent.containsKey(second));
     }
+  }
+
+  @Test
+  void aShardsCheckpoint_isTheEpochUntilRecorded_thenWhatWasRecordedLast_shardByShard() {
+    ScyllaOutboxStore outbox = freshOutbox();
+    Instant earlier = Instant.parse("2026-12-03T10:00:00.123Z");
+    Instant later = Instant.parse("2026-12-03T10:00:05.456Z");
+
+    assertThat(outbox.sentBefore(2)).isEqualTo(Instant.EPOCH);
+    outbox.recordSentBefore(2, earlier);
+    outbox.recordSentBefore(2, later);
+    outbox.recordSentBefore(4, earlier);
+
+    assertThat(outbox.sentBefore(2)).isEqualTo(later);
+    assertThat(outbox.sentBefore(4)).isEqualTo(earlier);
+    assertThat(outbox.sentBefore(3)).isEqualTo(Instant.EPOCH);
+  }
+
+  @Test
+  void aRelayRecordsTheCheckpointWhenItGivesAShardUp_andTheNextReadsFromThere_notFromTheStart() {
+    ScyllaOutboxStore outbox = freshOutbox();
+    Map<String, AtomicInteger> sent = new ConcurrentHashMap<>();
+    String key = "athlete-" + UUID.randomUUID();
+    int shard = OutboxStore.shardOf(key, outbox.shards());
+    String first = write(outbox, key, 1).getEventId();
+    try (OutboxRelay a = new OutboxRelay("a", outbox, new CountingBus(sent), Duration.ofMillis(100))) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> sent.containsKey(first));
+    }
+    assertThat(outbox.sentBefore(shard)).as("recorded by the relay that gave the shard up").isAfter(Instant.EPOCH);
+
+    // An event older than the checkpoint (and than a look-back) is one a relay taking over does not read, as it
+    // starts at the checkpoint; read from the start, it would be sent before the newer one.
+    Instant minuteAgo = Instant.now().minus(Duration.ofMinutes(1));
+    EventEnvelope older = envelopes.envelope("test.outbox", key, StringValue.of("older"));
+    String keyspace = keyspaces.get(keyspaces.size() - 1);
+    session.execute("INSERT INTO " + keyspace + ".outbox (shard, id, envelope) VALUES (?, ?, ?)", shard,
+        Uuids.startOf(minuteAgo.toEpochMilli()), java.nio.ByteBuffer.wrap(older.toByteArray()));
+    outbox.recordSentBefore(shard, minuteAgo.plusSeconds(1));
+    try (OutboxRelay b = new OutboxRelay("b", outbox, new CountingBus(sent), Duration.ofMillis(100))) {
+      String newer = write(outbox, key, 3).getEventId();
+      b.nudge();
+      await().atMost(Duration.ofSeconds(30)).until(() -> sent.containsKey(newer));
+    }
+    assertThat(sent).doesNotContainKey(older.getEventId());
   }
 
   @Test

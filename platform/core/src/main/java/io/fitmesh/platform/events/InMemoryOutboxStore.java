@@ -12,6 +12,7 @@ import java.util.TreeMap;
 public final class InMemoryOutboxStore implements OutboxStore {
   private final TreeMap<Long, EventEnvelope> waiting = new TreeMap<>();
   private long next;
+  private Instant sentBefore = Instant.EPOCH;
 
   /** Adds an event; services call it inside their store's lock, with the change it announces. */
   public synchronized void add(EventEnvelope envelope) {
@@ -47,5 +48,15 @@ public final class InMemoryOutboxStore implements OutboxStore {
   @Override
   public synchronized void removeAll(List<Pending> events) {
     events.forEach(event -> waiting.remove(Long.parseLong(event.position())));
+  }
+
+  @Override
+  public synchronized Instant sentBefore(int shard) {
+    return sentBefore;
+  }
+
+  @Override
+  public synchronized void recordSentBefore(int shard, Instant before) {
+    sentBefore = before;
   }
 }

@@ -31,8 +31,10 @@ import org.slf4j.LoggerFactory;
  * Each round reads after where the last one stopped, and now and then, after that read, also looks back
  * {@link #LOOK_BACK} for writes that committed late. The cursor so follows what the round sent, and later rounds
  * do not read again the tombstones of rows a look-back sent (but for rows written between those two reads, until
- * the next event moves the cursor). An event that cannot be published stays and is retried with its event id,
- * so consumers see it once however often it is sent.
+ * the next event moves the cursor). Where a shard stands (every event before a time published) is recorded with each
+ * lease renewal and when the relay stops, so a relay that takes the shard over starts there rather than at the first
+ * tombstone. An event that cannot be published stays and is retried with its event id, so consumers see it once
+ * however often it is sent.
  */
 public final class OutboxRelay implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -48,6 +50,7 @@ public final class OutboxRelay implements AutoCloseable {
   private final Set<Integer> held = new HashSet<>();
   private final Map<Integer, OutboxStore.Pending> cursors = new HashMap<>();
   private final Map<Integer, Instant> readFrom = new HashMap<>();
+  private final Map<Integer, Instant> recorded = new HashMap<>();
   private Instant renewedAt = Instant.EPOCH;
   private Instant lookedBackAt = Instant.EPOCH;
   private volatile boolean failing;
@@ -131,25 +134,48 @@ public final class OutboxRelay implements AutoCloseable {
     }
   }
 
+  /**
+   * Renews the leases; a shard just taken is read from where its last holder recorded every event before as
+   * published, and for each shard held this relay records where it stands now.
+   */
   private void renewLeases() {
     for (int shard = 0; shard < store.shards(); shard++) {
       if (store.hold(shard, owner, OutboxStore.LEASE)) {
         if (held.add(shard)) {
-          cursors.remove(shard);
-          readFrom.remove(shard);
-          log.info("{} took outbox shard {}", owner, shard);
+          forget(shard);
+          Instant checkpoint = store.sentBefore(shard);
+          if (checkpoint.isAfter(Instant.EPOCH)) {
+            readFrom.put(shard, checkpoint);
+          }
+          log.info("{} took outbox shard {}, reading from {}", owner, shard, checkpoint);
+        } else {
+          recordSentBefore(shard);
         }
       } else if (held.remove(shard)) {
-        cursors.remove(shard);
-        readFrom.remove(shard);
+        forget(shard);
         log.info("{} lost outbox shard {} to another relay", owner, shard);
       }
     }
   }
 
+  private void recordSentBefore(int shard) {
+    Instant before = readFrom.get(shard);
+    if (before != null && !before.equals(recorded.get(shard))) {
+      store.recordSentBefore(shard, before);
+      recorded.put(shard, before);
+    }
+  }
+
+  private void forget(int shard) {
+    cursors.remove(shard);
+    readFrom.remove(shard);
+    recorded.remove(shard);
+  }
+
   private void releaseLeases() {
     for (int shard : held) {
       try {
+        recordSentBefore(shard);
         store.release(shard, owner);
       } catch (RuntimeException e) {
         log.info("{} could not give up outbox shard {}; it lapses in {}", owner, shard, OutboxStore.LEASE);
@@ -160,8 +186,8 @@ public final class OutboxRelay implements AutoCloseable {
 
   /**
    * Publishes the shard's waiting events: after the cursor, or, without one (a shard just taken, or nothing sent
-   * yet), from where this relay last read; a look-back reads the last {@link #LOOK_BACK} instead and leaves the
-   * cursor where it is.
+   * yet), from where this relay last read or the shard's last holder recorded; a look-back reads the last
+   * {@link #LOOK_BACK} instead and leaves the cursor where it is.
    */
   private void drain(int shard, boolean lookBack) {
     Instant now = clock.instant();

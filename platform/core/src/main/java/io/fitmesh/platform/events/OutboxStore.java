@@ -23,13 +23,23 @@ public interface OutboxStore {
 
   /**
    * Up to {@code limit} waiting events of the shard, oldest first: those after {@code after} or, when it is null,
-   * those written since {@code since} (a relay that takes a shard over reads from the start; one that holds it
-   * looks back a little for writes that committed late).
+   * those written since {@code since} (a relay that takes a shard over reads from {@link #sentBefore}; one that
+   * holds it looks back a little for writes that committed late).
    */
   List<Pending> pending(int shard, Pending after, Instant since, int limit);
 
   /** Forgets events once the bus has them. */
   void removeAll(List<Pending> events);
+
+  /**
+   * Before when every event of the shard was published, as its last relay recorded it ({@link Instant#EPOCH} when
+   * none did): a relay that takes the shard over reads from there, not through the tombstones of everything sent
+   * before (a read through more than the CQL server's tombstone limit fails, and would fail on every round).
+   */
+  Instant sentBefore(int shard);
+
+  /** Records, for whoever holds the shard next, that every event before {@code before} was published. */
+  void recordSentBefore(int shard, Instant before);
 
   /** An event in the outbox and where it is; {@code position} means something to its store only. */
   record Pending(int shard, String position, EventEnvelope envelope) {}

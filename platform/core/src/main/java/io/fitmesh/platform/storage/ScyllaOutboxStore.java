@@ -19,12 +19,14 @@ import java.util.UUID;
 
 /**
  * A service's outbox in its own keyspace, which the schema of every service with an outbox declares:
- * {@code outbox (shard int, id timeuuid, envelope blob, PRIMARY KEY (shard, id))} with a short gc_grace, and
- * {@code outbox_leases (shard int PRIMARY KEY, owner text)}. A key always maps to the same shard and ids are
- * time-ordered, so a key's events are read back in write order. Writers add {@link #insert} to the same LOGGED
- * batch as the state change, which makes the pair atomic. Relays read from where they stopped ({@code id > ?})
- * and look back only a short window, so the tombstones of published rows are not read again; leases are
- * lightweight transactions with a TTL.
+ * {@code outbox (shard int, id timeuuid, envelope blob, PRIMARY KEY (shard, id))} with a short gc_grace,
+ * {@code outbox_leases (shard int PRIMARY KEY, owner text)} and
+ * {@code outbox_checkpoints (shard int PRIMARY KEY, sent_before timestamp)}. A key always maps to the same shard and
+ * ids are time-ordered, so a key's events are read back in write order. Writers add {@link #insert} to the same
+ * LOGGED batch as the state change, which makes the pair atomic. Relays read from where they stopped
+ * ({@code id > ?}) and look back only a short window, so the tombstones of published rows are not read again, and a
+ * relay that takes a shard over starts at the checkpoint its last holder left; leases are lightweight transactions
+ * with a TTL.
  */
 public final class ScyllaOutboxStore implements OutboxStore {
   private static final int SHARDS = 8;
@@ -33,6 +35,8 @@ public final class ScyllaOutboxStore implements OutboxStore {
   private final PreparedStatement insert;
   private final PreparedStatement selectAfter;
   private final PreparedStatement delete;
+  private final PreparedStatement selectCheckpoint;
+  private final PreparedStatement updateCheckpoint;
   private final CqlLeases leases;
 
   public ScyllaOutboxStore(CqlSession session, String keyspace) {
@@ -40,6 +44,10 @@ public final class ScyllaOutboxStore implements OutboxStore {
     this.insert = session.prepare("INSERT INTO " + keyspace + ".outbox (shard, id, envelope) VALUES (?, ?, ?)");
     this.selectAfter = session.prepare("SELECT id, envelope FROM " + keyspace + ".outbox WHERE shard = ? AND id > ? LIMIT ?");
     this.delete = session.prepare("DELETE FROM " + keyspace + ".outbox WHERE shard = ? AND id = ?");
+    this.selectCheckpoint = session.prepare(
+        "SELECT sent_before FROM " + keyspace + ".outbox_checkpoints WHERE shard = ?");
+    this.updateCheckpoint = session.prepare(
+        "UPDATE " + keyspace + ".outbox_checkpoints SET sent_before = ? WHERE shard = ?");
     this.leases = new CqlLeases(session, keyspace, "outbox_leases");
   }
 
@@ -84,6 +92,19 @@ public final class ScyllaOutboxStore implements OutboxStore {
     }
     CqlCalls.run("outbox", () -> CqlCalls.writeAllAtOnce(session, events.stream()
         .map(event -> delete.bind(event.shard(), UUID.fromString(event.position()))).toList()));
+  }
+
+  @Override
+  public Instant sentBefore(int shard) {
+    return CqlCalls.call("outbox", () -> {
+      Row row = session.execute(selectCheckpoint.bind(shard)).one();
+      return row == null || row.isNull("sent_before") ? Instant.EPOCH : row.getInstant("sent_before");
+    });
+  }
+
+  @Override
+  public void recordSentBefore(int shard, Instant before) {
+    CqlCalls.run("outbox", () -> session.execute(updateCheckpoint.bind(before, shard).setIdempotent(true)));
   }
 
   private static EventEnvelope parse(ByteBuffer bytes) {

@@ -191,22 +191,7 @@ class OutboxRelayTest {
     brokerDown.set(false);
     InMemoryOutboxStore outbox = new InMemoryOutboxStore();
     AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-02T10:00:00Z"));
-    Clock clock = new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public Instant instant() {
-        return now.get();
-      }
-    };
+    Clock clock = clockShowing(now);
     List<OutboxStore.Pending> readAfter = new CopyOnWriteArrayList<>();
     OutboxStore recording = new CountingOutbox(outbox, new java.util.concurrent.atomic.AtomicInteger()) {
       @Override
@@ -262,6 +247,46 @@ class OutboxRelayTest {
     }
   }
 
+  @Test
+  void aRelayTakingAShardOver_readsFromWhereThePreviousOneRecordedEverythingSent_notThroughAllThatWasSentBefore()
+      throws Exception {
+    brokerDown.set(false);
+    InMemoryOutboxStore outbox = new InMemoryOutboxStore();
+    AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-03T10:00:00Z"));
+    Clock clock = clockShowing(now);
+    List<Instant> readSince = new CopyOnWriteArrayList<>();
+    OutboxStore recording = new CountingOutbox(outbox, new java.util.concurrent.atomic.AtomicInteger()) {
+      @Override
+      public List<OutboxStore.Pending> pending(int shard, OutboxStore.Pending after, Instant since, int limit) {
+        if (after == null) {
+          readSince.add(since);
+        }
+        return super.pending(shard, after, since, limit);
+      }
+    };
+    outbox.add(flaky.envelope("challenge.joined", "c-1", StringValue.of("first")));
+    Instant firstRound = now.get();
+    try (OutboxRelay first = new OutboxRelay("first", recording, flaky, Duration.ofHours(1), clock)) {
+      await().atMost(Duration.ofSeconds(5)).until(() -> published.size() == 1);
+      now.set(now.get().plus(OutboxRelay.RENEW));
+      first.nudge();
+      await().alias("renewing its lease, the relay records where the shard stands").atMost(Duration.ofSeconds(5))
+          .until(() -> outbox.sentBefore(0).equals(firstRound.minus(OutboxRelay.LOOK_BACK)));
+    }
+    assertThat(readSince).as("the first relay had no checkpoint: it read the shard from the start")
+        .first().isEqualTo(Instant.EPOCH);
+    Instant handedOver = outbox.sentBefore(0);
+    assertThat(handedOver).as("recorded when the first relay gave the shard up")
+        .isEqualTo(firstRound.plus(OutboxRelay.RENEW).minus(OutboxRelay.LOOK_BACK));
+
+    readSince.clear();
+    outbox.add(flaky.envelope("challenge.joined", "c-1", StringValue.of("second")));
+    try (OutboxRelay next = new OutboxRelay("next", recording, flaky, Duration.ofHours(1), clock)) {
+      await().atMost(Duration.ofSeconds(5)).until(() -> published.size() == 2);
+      assertThat(readSince).as("the relay that took the shard over").first().isEqualTo(handedOver);
+    }
+  }
+
   /** An outbox that counts its reads. */
   private static class CountingOutbox implements OutboxStore {
     private final OutboxStore store;
@@ -296,6 +321,16 @@ class OutboxRelayTest {
     @Override
     public void removeAll(List<Pending> events) {
       store.removeAll(events);
+    }
+
+    @Override
+    public Instant sentBefore(int shard) {
+      return store.sentBefore(shard);
+    }
+
+    @Override
+    public void recordSentBefore(int shard, Instant before) {
+      store.recordSentBefore(shard, before);
     }
   }
 
@@ -334,6 +369,26 @@ class OutboxRelayTest {
 
     @Override
     public void close() {}
+  }
+
+  /** A clock that shows what the test sets. */
+  private static Clock clockShowing(AtomicReference<Instant> now) {
+    return new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public Instant instant() {
+        return now.get();
+      }
+    };
   }
 
   private static List<EventEnvelope> waiting(InMemoryOutboxStore outbox) {
