@@ -1,5 +1,7 @@
 package io.fitmesh.app;
 
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,20 +37,23 @@ public final class FitmeshCli implements Runnable {
   }
 
   /**
-   * A command that fails says what went wrong in one line (its message, then its causes' in brackets) and exits
-   * with 1; a stack trace tells a user nothing they can act on.
+   * A command that fails says what went wrong in one line and exits with 1: its message, then its causes' in
+   * brackets, each once, leaving out wrappers that only repeat their cause; a stack trace tells a user nothing they
+   * can act on.
    */
   private static int reportFailure(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
-    StringBuilder line = new StringBuilder(command.getCommandSpec().qualifiedName()).append(": ")
-        .append(messageOf(failure));
-    for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-      line.append(" (").append(messageOf(cause)).append(')');
+    List<String> said = new ArrayList<>();
+    Throwable t = failure;
+    for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
+      boolean onlyWraps = t.getCause() != null && String.valueOf(t.getMessage()).equals(t.getCause().toString());
+      String message = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+      if (!onlyWraps && !said.contains(message)) {
+        said.add(message);
+      }
     }
+    StringBuilder line = new StringBuilder(command.getCommandSpec().qualifiedName()).append(": ").append(said.get(0));
+    said.subList(1, said.size()).forEach(cause -> line.append(" (").append(cause).append(')'));
     command.getErr().println(line);
     return 1;
-  }
-
-  private static String messageOf(Throwable failure) {
-    return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
   }
 }

@@ -17,8 +17,9 @@ class FitmeshCliTest {
   static final class Fails implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
+      IllegalStateException cause = new IllegalStateException("exec failed");
       throw new IOException("redis-server is not installed: run apt-get install -y redis-server",
-          new IllegalStateException("exec failed"));
+          new java.io.UncheckedIOException(new IOException(cause)));
     }
   }
 

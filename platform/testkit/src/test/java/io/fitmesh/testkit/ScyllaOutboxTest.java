@@ -20,6 +20,7 @@ import io.fitmesh.platform.storage.CqlMigrations;
 import io.fitmesh.platform.storage.CqlSessionFactory;
 import io.fitmesh.platform.storage.ScyllaOutboxStore;
 import io.opentelemetry.api.OpenTelemetry;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -145,13 +146,13 @@ class ScyllaOutboxTest {
     }
     assertThat(outbox.sentBefore(shard)).as("recorded by the relay that gave the shard up").isAfter(Instant.EPOCH);
 
-    // An event older than the checkpoint (and than a look-back) is one a relay taking over does not read, as it
-    // starts at the checkpoint; read from the start, it would be sent before the newer one.
+    // Where a relay taking over begins to read: an event placed before the checkpoint (which no write that commits
+    // within the look-back can be) is not read, while a read from the start would send it before the newer one.
     Instant minuteAgo = Instant.now().minus(Duration.ofMinutes(1));
     EventEnvelope older = envelopes.envelope("test.outbox", key, StringValue.of("older"));
     String keyspace = keyspaces.get(keyspaces.size() - 1);
     session.execute("INSERT INTO " + keyspace + ".outbox (shard, id, envelope) VALUES (?, ?, ?)", shard,
-        Uuids.startOf(minuteAgo.toEpochMilli()), java.nio.ByteBuffer.wrap(older.toByteArray()));
+        Uuids.startOf(minuteAgo.toEpochMilli()), ByteBuffer.wrap(older.toByteArray()));
     outbox.recordSentBefore(shard, minuteAgo.plusSeconds(1));
     try (OutboxRelay b = new OutboxRelay("b", outbox, new CountingBus(sent), Duration.ofMillis(100))) {
       String newer = write(outbox, key, 3).getEventId();

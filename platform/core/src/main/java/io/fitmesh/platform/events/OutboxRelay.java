@@ -28,13 +28,17 @@ import org.slf4j.LoggerFactory;
  * thread publishes; it hands a whole read of events to the bus in order without waiting for each answer (the
  * producer keeps them in order) and forgets those the bus acknowledged, so events of a key leave in the order they
  * were written.
- * Each round reads after where the last one stopped, and now and then, after that read, also looks back
- * {@link #LOOK_BACK} for writes that committed late. The cursor so follows what the round sent, and later rounds
- * do not read again the tombstones of rows a look-back sent (but for rows written between those two reads, until
- * the next event moves the cursor). Where a shard stands (every event before a time published) is recorded with each
- * lease renewal and when the relay stops, so a relay that takes the shard over starts there rather than at the first
- * tombstone. An event that cannot be published stays and is retried with its event id, so consumers see it once
- * however often it is sent.
+ * <p>Each round reads after where the last one stopped (the cursor), and now and then, after that read, also reads
+ * the whole shard from its checkpoint, for writes that committed late, behind the cursor. The checkpoint is before
+ * when every event of the shard was published, assuming no write commits more than {@link #LOOK_BACK} after its id
+ * was taken: a read from the checkpoint that sends all it finds moves it to {@link #LOOK_BACK} before that read
+ * began, and nothing else moves it, so a look-back that fails (the bus down for minutes) is made up by the next
+ * one. The cursor so follows what the round sent, and later rounds do not read again the tombstones of rows a
+ * look-back sent. The checkpoint is recorded in the store with each lease renewal and when the relay stops, so a
+ * relay that takes the shard over starts there rather than at the shard's first tombstone.
+ * <p>An event that cannot be published stays and is retried with its event id, so consumers see it once however
+ * often it is sent. A shard that cannot be read holds back only its own events; a send the bus refuses ends the
+ * round (every shard shares the bus, and would wait for the same failure).
  */
 public final class OutboxRelay implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -49,11 +53,11 @@ public final class OutboxRelay implements AutoCloseable {
   private final ScheduledExecutorService thread;
   private final Set<Integer> held = new HashSet<>();
   private final Map<Integer, OutboxStore.Pending> cursors = new HashMap<>();
-  private final Map<Integer, Instant> readFrom = new HashMap<>();
+  private final Map<Integer, Instant> checkpoints = new HashMap<>();
   private final Map<Integer, Instant> recorded = new HashMap<>();
+  private final Set<String> failing = new HashSet<>();
   private Instant renewedAt = Instant.EPOCH;
   private Instant lookedBackAt = Instant.EPOCH;
-  private volatile boolean failing;
   private final AtomicBoolean nudged = new AtomicBoolean();
 
   public OutboxRelay(String name, OutboxStore store, EventBus bus, Duration interval) {
@@ -95,87 +99,104 @@ public final class OutboxRelay implements AutoCloseable {
     }
   }
 
-  /**
-   * One round: every held shard is drained even when another cannot be (a shard whose read fails, say, on too many
-   * tombstones holds back only its own events); a failure is logged once until a round succeeds again.
-   */
+  /** One round; what fails is logged once, and again when it works. */
   private void roundQuietly() {
-    RuntimeException failure = null;
+    Instant now = clock.instant();
     try {
-      Instant now = clock.instant();
       if (!now.isBefore(renewedAt.plus(RENEW))) {
         renewLeases();
         renewedAt = now;
       }
-      boolean lookBack = !now.isBefore(lookedBackAt.plus(LOOK_BACK.dividedBy(3)));
-      for (int shard : held) {
-        try {
-          boolean readBefore = readFrom.containsKey(shard);
-          drain(shard, false);
-          if (lookBack && readBefore) {
-            drain(shard, true);
-          }
-        } catch (RuntimeException e) {
-          failure = e;
-        }
-      }
-      if (lookBack) {
-        lookedBackAt = now;
-      }
+      worksAgain("renewing the outbox leases");
     } catch (RuntimeException e) {
-      failure = e;
+      fails("renewing the outbox leases", e);
+      return;
     }
-    if (failure != null && !failing) {
-      log.warn("outbox relay cannot publish now; events stay in the outbox and are retried", failure);
-      failing = true;
-    } else if (failure == null && failing) {
-      log.info("outbox relay publishing again");
-      failing = false;
+    boolean lookBack = !now.isBefore(lookedBackAt.plus(LOOK_BACK.dividedBy(3)));
+    for (int shard : held) {
+      String draining = "draining outbox shard " + shard;
+      try {
+        boolean fromCursor = cursors.containsKey(shard);
+        drain(shard, false);
+        if (lookBack && fromCursor) {
+          drain(shard, true);
+        }
+        worksAgain(draining);
+      } catch (PublishRefused e) {
+        fails(draining, e.getCause());
+        break;
+      } catch (RuntimeException e) {
+        fails(draining, e);
+      }
+    }
+    if (lookBack) {
+      lookedBackAt = now;
+    }
+  }
+
+  private void fails(String what, Throwable e) {
+    if (failing.add(what)) {
+      log.warn("{}: {} fails now; events stay in the outbox and are retried", owner, what, e);
+    }
+  }
+
+  private void worksAgain(String what) {
+    if (failing.remove(what)) {
+      log.info("{}: {} works again", owner, what);
     }
   }
 
   /**
-   * Renews the leases; a shard just taken is read from where its last holder recorded every event before as
-   * published, and for each shard held this relay records where it stands now.
+   * Renews the leases and records the checkpoint of each shard held. A shard just taken counts as held only once
+   * its checkpoint is read (a failed read is tried again at the next renewal, never replaced by a read from the
+   * start).
    */
   private void renewLeases() {
     for (int shard = 0; shard < store.shards(); shard++) {
       if (store.hold(shard, owner, OutboxStore.LEASE)) {
-        if (held.add(shard)) {
-          forget(shard);
-          Instant checkpoint = store.sentBefore(shard);
-          if (checkpoint.isAfter(Instant.EPOCH)) {
-            readFrom.put(shard, checkpoint);
-          }
-          log.info("{} took outbox shard {}, reading from {}", owner, shard, checkpoint);
+        if (held.contains(shard)) {
+          recordCheckpoint(shard);
         } else {
-          recordSentBefore(shard);
+          Instant checkpoint = store.sentBefore(shard);
+          held.add(shard);
+          cursors.remove(shard);
+          checkpoints.put(shard, checkpoint);
+          recorded.put(shard, checkpoint);
+          log.info("{} took outbox shard {}, reading from {}", owner, shard, checkpoint);
         }
       } else if (held.remove(shard)) {
-        forget(shard);
+        cursors.remove(shard);
+        checkpoints.remove(shard);
+        recorded.remove(shard);
         log.info("{} lost outbox shard {} to another relay", owner, shard);
       }
     }
   }
 
-  private void recordSentBefore(int shard) {
-    Instant before = readFrom.get(shard);
-    if (before != null && !before.equals(recorded.get(shard))) {
-      store.recordSentBefore(shard, before);
-      recorded.put(shard, before);
+  /** Best effort: a checkpoint not recorded only makes the next holder of the shard read further back. */
+  private void recordCheckpoint(int shard) {
+    Instant checkpoint = checkpoints.get(shard);
+    if (checkpoint == null || checkpoint.equals(recorded.get(shard))) {
+      return;
+    }
+    String recording = "recording the checkpoint of outbox shard " + shard;
+    try {
+      store.recordSentBefore(shard, checkpoint);
+      recorded.put(shard, checkpoint);
+      worksAgain(recording);
+    } catch (RuntimeException e) {
+      fails(recording, e);
     }
   }
 
-  private void forget(int shard) {
-    cursors.remove(shard);
-    readFrom.remove(shard);
-    recorded.remove(shard);
-  }
-
+  /**
+   * Records each shard's checkpoint and gives the shard up. A relay whose lease lapsed may record over the new
+   * holder's checkpoint: what it records is true too (everything before it was published), only older.
+   */
   private void releaseLeases() {
     for (int shard : held) {
+      recordCheckpoint(shard);
       try {
-        recordSentBefore(shard);
         store.release(shard, owner);
       } catch (RuntimeException e) {
         log.info("{} could not give up outbox shard {}; it lapses in {}", owner, shard, OutboxStore.LEASE);
@@ -185,19 +206,22 @@ public final class OutboxRelay implements AutoCloseable {
   }
 
   /**
-   * Publishes the shard's waiting events: after the cursor, or, without one (a shard just taken, or nothing sent
-   * yet), from where this relay last read or the shard's last holder recorded; a look-back reads the last
-   * {@link #LOOK_BACK} instead and leaves the cursor where it is.
+   * Publishes the shard's waiting events: after the cursor or, without one (a shard just taken, nothing sent yet)
+   * and for a look-back, every one written since the checkpoint. A read from the checkpoint that sends all it finds
+   * moves the checkpoint to {@link #LOOK_BACK} before the read began; a look-back leaves the cursor where it is.
+   *
+   * @throws PublishRefused when the bus refused a send (the events from that one on stay for a later round)
    */
   private void drain(int shard, boolean lookBack) {
-    Instant now = clock.instant();
+    Instant began = clock.instant();
     OutboxStore.Pending after = lookBack ? null : cursors.get(shard);
-    Instant since = lookBack ? now.minus(LOOK_BACK) : readFrom.getOrDefault(shard, Instant.EPOCH);
+    boolean fromCheckpoint = after == null;
+    Instant since = checkpoints.getOrDefault(shard, Instant.EPOCH);
     List<OutboxStore.Pending> batch;
     do {
       batch = store.pending(shard, after, since, BATCH);
       List<OutboxStore.Pending> sent = new ArrayList<>(batch.size());
-      RuntimeException failed = publishInOrder(batch, sent);
+      RuntimeException refused = publishInOrder(batch, sent);
       store.removeAll(sent);
       if (!sent.isEmpty()) {
         after = sent.get(sent.size() - 1);
@@ -205,11 +229,20 @@ public final class OutboxRelay implements AutoCloseable {
           cursors.put(shard, after);
         }
       }
-      if (failed != null) {
-        throw failed;
+      if (refused != null) {
+        throw new PublishRefused(refused);
       }
     } while (batch.size() == BATCH);
-    readFrom.put(shard, now.minus(LOOK_BACK));
+    if (fromCheckpoint) {
+      checkpoints.put(shard, began.minus(LOOK_BACK));
+    }
+  }
+
+  /** The bus refused a send; its cause is the bus's failure. */
+  private static final class PublishRefused extends RuntimeException {
+    PublishRefused(RuntimeException cause) {
+      super(cause);
+    }
   }
 
   /**

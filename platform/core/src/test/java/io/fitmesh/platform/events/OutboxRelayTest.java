@@ -276,8 +276,8 @@ class OutboxRelayTest {
     assertThat(readSince).as("the first relay had no checkpoint: it read the shard from the start")
         .first().isEqualTo(Instant.EPOCH);
     Instant handedOver = outbox.sentBefore(0);
-    assertThat(handedOver).as("recorded when the first relay gave the shard up")
-        .isEqualTo(firstRound.plus(OutboxRelay.RENEW).minus(OutboxRelay.LOOK_BACK));
+    assertThat(handedOver).as("the checkpoint the first relay left: its read from the start, less the look-back")
+        .isEqualTo(firstRound.minus(OutboxRelay.LOOK_BACK));
 
     readSince.clear();
     outbox.add(flaky.envelope("challenge.joined", "c-1", StringValue.of("second")));
@@ -285,6 +285,60 @@ class OutboxRelayTest {
       await().atMost(Duration.ofSeconds(5)).until(() -> published.size() == 2);
       assertThat(readSince).as("the relay that took the shard over").first().isEqualTo(handedOver);
     }
+  }
+
+  @Test
+  void aWriteThatCommittedBehindTheCursor_isPublished_evenWhenTheBusWasDownForLongerThanTheLookBack() {
+    brokerDown.set(false);
+    Instant start = Instant.parse("2026-12-03T10:00:00Z");
+    AtomicReference<Instant> now = new AtomicReference<>(start);
+    TimeOrderedOutbox outbox = new TimeOrderedOutbox();
+    EventEnvelope first = flaky.envelope("challenge.joined", "c-1", StringValue.of("first"));
+    outbox.add(start, first);
+
+    try (OutboxRelay relay = new OutboxRelay("test", outbox, flaky, Duration.ofHours(1), clockShowing(now))) {
+      await().atMost(Duration.ofSeconds(5)).until(() -> published.contains(first.getEventId()));
+      brokerDown.set(true);
+      EventEnvelope late = flaky.envelope("challenge.joined", "c-1", StringValue.of("id taken before the first's"));
+      outbox.add(start.minusSeconds(1), late);
+      for (int round = 1; round <= 4; round++) {
+        now.set(start.plus(OutboxRelay.LOOK_BACK.multipliedBy(round)));
+        int reads = outbox.reads.get();
+        relay.nudge();
+        await().atMost(Duration.ofSeconds(5)).until(() -> outbox.reads.get() > reads);
+      }
+      assertThat(published).doesNotContain(late.getEventId());
+
+      brokerDown.set(false);
+      now.set(start.plus(OutboxRelay.LOOK_BACK.multipliedBy(5)));
+      relay.nudge();
+      await().alias("the look-back after the outage reads from the checkpoint, from before the late write")
+          .atMost(Duration.ofSeconds(5)).until(() -> published.contains(late.getEventId()));
+    }
+  }
+
+  @Test
+  void aCheckpointThatCannotBeReadWhenAShardIsTaken_isReadAgain_ratherThanReadingTheShardFromTheStart() {
+    brokerDown.set(false);
+    Instant checkpoint = Instant.parse("2026-12-03T09:59:00Z");
+    AtomicBoolean checkpointUnreadable = new AtomicBoolean(true);
+    TimeOrderedOutbox outbox = new TimeOrderedOutbox() {
+      @Override
+      public Instant sentBefore(int shard) {
+        if (checkpointUnreadable.getAndSet(false)) {
+          throw DomainException.unavailable("outbox unavailable", null);
+        }
+        return super.sentBefore(shard);
+      }
+    };
+    outbox.recordSentBefore(0, checkpoint);
+    EventEnvelope event = flaky.envelope("challenge.joined", "c-1", StringValue.of("a-1"));
+    outbox.add(checkpoint.plusSeconds(30), event);
+
+    try (OutboxRelay relay = new OutboxRelay("test", outbox, flaky, Duration.ofMillis(50))) {
+      await().atMost(Duration.ofSeconds(5)).until(() -> published.contains(event.getEventId()));
+    }
+    assertThat(outbox.readSince).as("where each read without a cursor began").isNotEmpty().containsOnly(checkpoint);
   }
 
   /** An outbox that counts its reads. */
@@ -331,6 +385,62 @@ class OutboxRelayTest {
     @Override
     public void recordSentBefore(int shard, Instant before) {
       store.recordSentBefore(shard, before);
+    }
+  }
+
+  /**
+   * One shard of events placed by the time their id was taken, read like the CQL outbox ({@code id > since} or
+   * after an event), so a test can write an event behind the cursor, as a write that committed late does.
+   */
+  private static class TimeOrderedOutbox implements OutboxStore {
+    final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+    final List<Instant> readSince = new CopyOnWriteArrayList<>();
+    private final java.util.TreeMap<Long, EventEnvelope> waiting = new java.util.TreeMap<>();
+    private long taken;
+    private Instant sentBefore = Instant.EPOCH;
+
+    synchronized void add(Instant idTakenAt, EventEnvelope envelope) {
+      waiting.put(idTakenAt.toEpochMilli() * 1000 + taken++ % 1000, envelope);
+    }
+
+    @Override
+    public int shards() {
+      return 1;
+    }
+
+    @Override
+    public boolean hold(int shard, String owner, Duration ttl) {
+      return true;
+    }
+
+    @Override
+    public void release(int shard, String owner) {}
+
+    @Override
+    public synchronized List<Pending> pending(int shard, Pending after, Instant since, int limit) {
+      reads.incrementAndGet();
+      if (after == null) {
+        readSince.add(since);
+      }
+      Map<Long, EventEnvelope> from = after != null ? waiting.tailMap(Long.parseLong(after.position()), false)
+          : waiting.tailMap(since.toEpochMilli() * 1000, true);
+      return from.entrySet().stream().limit(limit)
+          .map(e -> new Pending(0, Long.toString(e.getKey()), e.getValue())).toList();
+    }
+
+    @Override
+    public synchronized void removeAll(List<Pending> events) {
+      events.forEach(event -> waiting.remove(Long.parseLong(event.position())));
+    }
+
+    @Override
+    public synchronized Instant sentBefore(int shard) {
+      return sentBefore;
+    }
+
+    @Override
+    public synchronized void recordSentBefore(int shard, Instant before) {
+      sentBefore = before;
     }
   }
 
