@@ -51,6 +51,9 @@ public final class FitmeshCli implements Runnable {
         said.add(message);
       }
     }
+    if (said.isEmpty()) {
+      said.add(String.valueOf(failure.getMessage()));
+    }
     StringBuilder line = new StringBuilder(command.getCommandSpec().qualifiedName()).append(": ").append(said.get(0));
     said.subList(1, said.size()).forEach(cause -> line.append(" (").append(cause).append(')'));
     command.getErr().println(line);

@@ -34,11 +34,14 @@ import org.slf4j.LoggerFactory;
  * was taken: a read from the checkpoint that sends all it finds moves it to {@link #LOOK_BACK} before that read
  * began, and nothing else moves it, so a look-back that fails (the bus down for minutes) is made up by the next
  * one. The cursor so follows what the round sent, and later rounds do not read again the tombstones of rows a
- * look-back sent. The checkpoint is recorded in the store with each lease renewal and when the relay stops, so a
+ * look-back sent (but for rows written between those two reads, until the next event moves the cursor). Each
+ * look-back reads from the checkpoint to the end of the shard, through the tombstones of what was sent since: about
+ * 40 s of events normally, more after a look-back failed. The checkpoint is recorded in the store with each lease renewal and when the relay stops, so a
  * relay that takes the shard over starts there rather than at the shard's first tombstone.
  * <p>An event that cannot be published stays and is retried with its event id, so consumers see it once however
  * often it is sent. A shard that cannot be read holds back only its own events; a send the bus refuses ends the
- * round (every shard shares the bus, and would wait for the same failure).
+ * round (every shard shares the bus, and would wait for the same failure), and shards that failed the last round
+ * are drained after the others, so one that always fails holds no other back.
  */
 public final class OutboxRelay implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -113,8 +116,8 @@ public final class OutboxRelay implements AutoCloseable {
       return;
     }
     boolean lookBack = !now.isBefore(lookedBackAt.plus(LOOK_BACK.dividedBy(3)));
-    for (int shard : held) {
-      String draining = "draining outbox shard " + shard;
+    for (int shard : failingLast(held)) {
+      String draining = draining(shard);
       try {
         boolean fromCursor = cursors.containsKey(shard);
         drain(shard, false);
@@ -134,6 +137,18 @@ public final class OutboxRelay implements AutoCloseable {
     }
   }
 
+  /** The shards in order, those that failed last round at the end: one that always fails holds no other back. */
+  private List<Integer> failingLast(Set<Integer> shards) {
+    List<Integer> ordered = new ArrayList<>(shards);
+    ordered.sort(java.util.Comparator.comparing((Integer shard) -> failing.contains(draining(shard)))
+        .thenComparing(shard -> shard));
+    return ordered;
+  }
+
+  private static String draining(int shard) {
+    return "draining outbox shard " + shard;
+  }
+
   private void fails(String what, Throwable e) {
     if (failing.add(what)) {
       log.warn("{}: {} fails now; events stay in the outbox and are retried", owner, what, e);
@@ -148,8 +163,8 @@ public final class OutboxRelay implements AutoCloseable {
 
   /**
    * Renews the leases and records the checkpoint of each shard held. A shard just taken counts as held only once
-   * its checkpoint is read (a failed read is tried again at the next renewal, never replaced by a read from the
-   * start).
+   * its checkpoint is read; when that read fails, the lease is given back (another relay may read it) and the
+   * other shards are renewed as usual.
    */
   private void renewLeases() {
     for (int shard = 0; shard < store.shards(); shard++) {
@@ -157,12 +172,7 @@ public final class OutboxRelay implements AutoCloseable {
         if (held.contains(shard)) {
           recordCheckpoint(shard);
         } else {
-          Instant checkpoint = store.sentBefore(shard);
-          held.add(shard);
-          cursors.remove(shard);
-          checkpoints.put(shard, checkpoint);
-          recorded.put(shard, checkpoint);
-          log.info("{} took outbox shard {}, reading from {}", owner, shard, checkpoint);
+          take(shard);
         }
       } else if (held.remove(shard)) {
         cursors.remove(shard);
@@ -171,6 +181,28 @@ public final class OutboxRelay implements AutoCloseable {
         log.info("{} lost outbox shard {} to another relay", owner, shard);
       }
     }
+  }
+
+  private void take(int shard) {
+    String reading = "reading the checkpoint of outbox shard " + shard;
+    Instant checkpoint;
+    try {
+      checkpoint = store.sentBefore(shard);
+      worksAgain(reading);
+    } catch (RuntimeException e) {
+      fails(reading, e);
+      try {
+        store.release(shard, owner);
+      } catch (RuntimeException giveBackFailed) {
+        log.info("{} could not give back outbox shard {}; it lapses in {}", owner, shard, OutboxStore.LEASE);
+      }
+      return;
+    }
+    held.add(shard);
+    cursors.remove(shard);
+    checkpoints.put(shard, checkpoint);
+    recorded.put(shard, checkpoint);
+    log.info("{} took outbox shard {}, reading from {}", owner, shard, checkpoint);
   }
 
   /** Best effort: a checkpoint not recorded only makes the next holder of the shard read further back. */

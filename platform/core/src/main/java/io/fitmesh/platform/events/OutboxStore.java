@@ -24,7 +24,7 @@ public interface OutboxStore {
   /**
    * Up to {@code limit} waiting events of the shard, oldest first: those after {@code after} or, when it is null,
    * those written since {@code since} (a relay that takes a shard over reads from {@link #sentBefore}; one that
-   * holds it looks back a little for writes that committed late).
+   * holds it reads from there again now and then, for writes that committed late).
    */
   List<Pending> pending(int shard, Pending after, Instant since, int limit);
 

@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The push queue in CQL: {@code push_jobs} by shard (of the recipient) and due time. An instance hands out the
- * jobs of the shards whose lease it holds ({@code push_leases}, renewed every {@link #RENEW}); it reads each
- * shard from a short look-back before the last due time it handed out, so handled jobs' tombstones are not read
- * again (a shard just taken is read from its start once).
+ * jobs of the shards whose lease it holds ({@code push_leases}, renewed every {@link #RENEW}); once a read of a
+ * shard has found all its due jobs, the next starts a short look-back before that read, so handled jobs'
+ * tombstones are not read again (a shard just taken is read from its start once). A read cut short by the limit
+ * leaves the start where it was: the rest of a backlog, however old, is handed out by the reads after it.
  */
 public final class ScyllaPushQueue implements PushQueue {
   private static final Logger log = LoggerFactory.getLogger(ScyllaPushQueue.class);
@@ -72,10 +73,15 @@ public final class ScyllaPushQueue implements PushQueue {
     List<PushJob> due = new ArrayList<>();
     for (int shard : held) {
       Instant from = readFrom.getOrDefault(shard, Instant.EPOCH);
-      for (Row row : session.execute(selectDue.bind(shard, from, now, limit - due.size()))) {
+      int asked = limit - due.size();
+      int read = 0;
+      for (Row row : session.execute(selectDue.bind(shard, from, now, asked))) {
         due.add(job(row));
+        read++;
       }
-      readFrom.put(shard, now.minus(LOOK_BACK));
+      if (read < asked) {
+        readFrom.put(shard, now.minus(LOOK_BACK));
+      }
       if (due.size() >= limit) {
         break;
       }
