@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * relay that takes the shard over starts there rather than at the shard's first tombstone.
  * <p>An event that cannot be published stays and is retried with its event id, so consumers see it once however
  * often it is sent. A shard that cannot be read holds back only its own events; a send the bus refuses ends the
- * round (every shard shares the bus, and would wait for the same failure), and shards that failed the last round
- * are drained after the others, so one that always fails holds no other back.
+ * round (every shard shares the bus, and would wait for the same failure), and shards whose sends were refused are
+ * drained after the others, the most recently refused last, so one that is always refused holds no other back.
  */
 public final class OutboxRelay implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -59,6 +59,8 @@ public final class OutboxRelay implements AutoCloseable {
   private final Map<Integer, Instant> checkpoints = new HashMap<>();
   private final Map<Integer, Instant> recorded = new HashMap<>();
   private final Set<String> failing = new HashSet<>();
+  private final Map<Integer, Long> refusedInRound = new HashMap<>();
+  private long rounds;
   private Instant renewedAt = Instant.EPOCH;
   private Instant lookedBackAt = Instant.EPOCH;
   private final AtomicBoolean nudged = new AtomicBoolean();
@@ -116,7 +118,8 @@ public final class OutboxRelay implements AutoCloseable {
       return;
     }
     boolean lookBack = !now.isBefore(lookedBackAt.plus(LOOK_BACK.dividedBy(3)));
-    for (int shard : failingLast(held)) {
+    long round = ++rounds;
+    for (int shard : refusedLast(held)) {
       String draining = draining(shard);
       try {
         boolean fromCursor = cursors.containsKey(shard);
@@ -125,8 +128,10 @@ public final class OutboxRelay implements AutoCloseable {
           drain(shard, true);
         }
         worksAgain(draining);
+        refusedInRound.remove(shard);
       } catch (PublishRefused e) {
         fails(draining, e.getCause());
+        refusedInRound.put(shard, round);
         break;
       } catch (RuntimeException e) {
         fails(draining, e);
@@ -137,10 +142,13 @@ public final class OutboxRelay implements AutoCloseable {
     }
   }
 
-  /** The shards in order, those that failed last round at the end: one that always fails holds no other back. */
-  private List<Integer> failingLast(Set<Integer> shards) {
+  /**
+   * The shards in order, those whose sends the bus refused at the end, the most recently refused last: one whose
+   * sends are always refused (a message too large) holds no other back, even after an outage refused them all.
+   */
+  private List<Integer> refusedLast(Set<Integer> shards) {
     List<Integer> ordered = new ArrayList<>(shards);
-    ordered.sort(java.util.Comparator.comparing((Integer shard) -> failing.contains(draining(shard)))
+    ordered.sort(java.util.Comparator.comparing((Integer shard) -> refusedInRound.getOrDefault(shard, 0L))
         .thenComparing(shard -> shard));
     return ordered;
   }
@@ -178,6 +186,8 @@ public final class OutboxRelay implements AutoCloseable {
         cursors.remove(shard);
         checkpoints.remove(shard);
         recorded.remove(shard);
+        refusedInRound.remove(shard);
+        failing.remove(draining(shard));
         log.info("{} lost outbox shard {} to another relay", owner, shard);
       }
     }
@@ -194,7 +204,7 @@ public final class OutboxRelay implements AutoCloseable {
       try {
         store.release(shard, owner);
       } catch (RuntimeException giveBackFailed) {
-        log.info("{} could not give back outbox shard {}; it lapses in {}", owner, shard, OutboxStore.LEASE);
+        log.info("{} could not give back outbox shard {}; it tries it again at the next renewal", owner, shard);
       }
       return;
     }

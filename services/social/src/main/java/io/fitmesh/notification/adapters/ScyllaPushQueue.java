@@ -24,10 +24,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The push queue in CQL: {@code push_jobs} by shard (of the recipient) and due time. An instance hands out the
- * jobs of the shards whose lease it holds ({@code push_leases}, renewed every {@link #RENEW}); once a read of a
- * shard has found all its due jobs, the next starts a short look-back before that read, so handled jobs'
- * tombstones are not read again (a shard just taken is read from its start once). A read cut short by the limit
- * leaves the start where it was: the rest of a backlog, however old, is handed out by the reads after it.
+ * jobs of the shards whose lease it holds ({@code push_leases}, renewed every {@link #RENEW}), each call starting
+ * at the next shard. The next read of a shard starts a short look-back before this one, or at the first job this
+ * one found when that is older: handled jobs' tombstones are read at most once more, and the rest of a backlog,
+ * however old (and jobs handed out but not marked done), is read again. A shard just taken is read from its start.
+ * Where each shard's next read starts is kept only when the whole call succeeds.
  */
 public final class ScyllaPushQueue implements PushQueue {
   private static final Logger log = LoggerFactory.getLogger(ScyllaPushQueue.class);
@@ -45,6 +46,7 @@ public final class ScyllaPushQueue implements PushQueue {
   private final PreparedStatement selectDue;
   private final PreparedStatement delete;
   private Instant renewedAt = Instant.EPOCH;
+  private long turns;
 
   public ScyllaPushQueue(CqlSession session, String keyspace) {
     this.session = requireNonNull(session, "session");
@@ -71,21 +73,22 @@ public final class ScyllaPushQueue implements PushQueue {
   public synchronized List<PushJob> due(Instant now, int limit) {
     renewLeases(now);
     List<PushJob> due = new ArrayList<>();
-    for (int shard : held) {
+    Map<Integer, Instant> nextFrom = new HashMap<>();
+    for (int shard : inTurn(held)) {
       Instant from = readFrom.getOrDefault(shard, Instant.EPOCH);
-      int asked = limit - due.size();
-      int read = 0;
-      for (Row row : session.execute(selectDue.bind(shard, from, now, asked))) {
-        due.add(job(row));
-        read++;
+      Instant first = null;
+      for (Row row : session.execute(selectDue.bind(shard, from, now, limit - due.size()))) {
+        PushJob job = job(row);
+        first = first == null ? job.due() : first;
+        due.add(job);
       }
-      if (read < asked) {
-        readFrom.put(shard, now.minus(LOOK_BACK));
-      }
+      Instant lookBack = now.minus(LOOK_BACK);
+      nextFrom.put(shard, first != null && first.isBefore(lookBack) ? first : lookBack);
       if (due.size() >= limit) {
         break;
       }
     }
+    readFrom.putAll(nextFrom);
     return due;
   }
 
@@ -96,6 +99,15 @@ public final class ScyllaPushQueue implements PushQueue {
     } catch (RuntimeException e) {
       throw DomainException.unavailable("push queue unavailable", e);
     }
+  }
+
+  /** The held shards, each call starting one further on, so one shard's backlog does not starve the others. */
+  private List<Integer> inTurn(Set<Integer> shards) {
+    List<Integer> order = new ArrayList<>(new java.util.TreeSet<>(shards));
+    if (!order.isEmpty()) {
+      java.util.Collections.rotate(order, -(int) (turns++ % order.size()));
+    }
+    return order;
   }
 
   private void renewLeases(Instant now) {
@@ -128,7 +140,11 @@ public final class ScyllaPushQueue implements PushQueue {
   }
 
   private static int shard(PushJob j) {
-    return Math.floorMod(j.recipientId().hashCode(), SHARDS);
+    return shardOf(j.recipientId());
+  }
+
+  static int shardOf(String recipientId) {
+    return Math.floorMod(recipientId.hashCode(), SHARDS);
   }
 
   private static PushJob job(Row row) {

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Sends the pushes that are due, to each device of the recipient, all of a round at once: a dead token removes its
  * device; 429, 5xx and connection faults are tried again later with backoff (at least the service's Retry-After),
  * up to {@link #MAX_ATTEMPTS}; other refusals are logged. A job is done once every device has an answer, so a
- * push is sent once per device unless this instance stops between sending and recording it.
+ * push is sent once per device unless this instance stops, or a round fails, between sending and recording it
+ * (the job is then handed out and sent again).
  */
 public final class PushDispatcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PushDispatcher.class);

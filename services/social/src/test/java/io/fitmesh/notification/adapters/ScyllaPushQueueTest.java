@@ -12,17 +12,21 @@ import io.fitmesh.testkit.RealInfra;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** How the CQL push queue reads its shards over time (a keyspace of its own: the queue's reads move forward). */
+/** How the CQL push queue reads its shards over time (a keyspace of its own: no other queue holds its leases). */
 @ExtendWith(RealInfra.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScyllaPushQueueTest {
@@ -39,29 +43,32 @@ class ScyllaPushQueueTest {
         .inKeyspace("fitmesh_push_queue_test_" + UUID.randomUUID().toString().substring(0, 8));
     schema.migrate(session, config.cql().replication());
     keyspace = schema.keyspace();
+  }
+
+  /** A queue of its own for each test: where it reads each shard from moves on with the times a test uses. */
+  @BeforeEach
+  void newQueue() {
     queue = new ScyllaPushQueue(session, keyspace);
+  }
+
+  @AfterEach
+  void releaseQueue() {
+    queue.release();
   }
 
   @AfterAll
   void close() {
-    queue.release();
     session.execute("DROP KEYSPACE IF EXISTS " + keyspace);
     session.close();
   }
 
   @Test
-  void aBacklogLargerThanOneRead_isHandedOutReadAfterRead_evenWhenItIsOlderThanTheLookBack() {
+  void aBacklogLargerThanOneRead_isHandedOutOnce_readAfterRead_evenWhenItIsOlderThanTheLookBack() {
     Instant due = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    Set<String> scheduled = new HashSet<>();
-    for (int i = 0; i < 30; i++) {
-      PushJob job = new PushJob("j" + i, "bob", NotificationKind.WORKOUT, "t", "b", "workout:w", "c", null, 1,
-          due.plusMillis(i));
-      queue.schedule(job);
-      scheduled.add(job.jobId());
-    }
+    Set<String> scheduled = schedule("bob", 30, due);
     Instant tenMinutesLater = due.plus(Duration.ofMinutes(10));
 
-    Set<String> handedOut = new HashSet<>();
+    List<String> handedOut = new ArrayList<>();
     for (int read = 0; read < 10 && handedOut.size() < scheduled.size(); read++) {
       List<PushJob> batch = queue.due(tenMinutesLater, 10);
       batch.forEach(job -> handedOut.add(job.jobId()));
@@ -69,5 +76,36 @@ class ScyllaPushQueueTest {
     }
 
     assertThat(handedOut).containsExactlyInAnyOrderElementsOf(scheduled);
+  }
+
+  @Test
+  void aBacklogInOneShard_doesNotKeepAnotherShardsJobsWaitingUntilItIsGone() {
+    Instant due = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
+    String ana = "ana";
+    String carl = IntStream.range(0, 100).mapToObj(i -> "carl-" + i)
+        .filter(name -> ScyllaPushQueue.shardOf(name) > ScyllaPushQueue.shardOf(ana)).findFirst().orElseThrow();
+    schedule(ana, 100, due);
+    Set<String> carls = schedule(carl, 1, due);
+
+    Set<String> handedOut = new HashSet<>();
+    for (int read = 0; read < ScyllaPushQueue.SHARDS && !handedOut.containsAll(carls); read++) {
+      List<PushJob> batch = queue.due(due.plusSeconds(1), 10);
+      batch.forEach(job -> handedOut.add(job.jobId()));
+      batch.forEach(queue::done);
+    }
+
+    assertThat(handedOut).as("within %d reads of 10, while ana's 100 need 10", ScyllaPushQueue.SHARDS)
+        .containsAll(carls);
+  }
+
+  private Set<String> schedule(String recipient, int jobs, Instant due) {
+    Set<String> scheduled = new HashSet<>();
+    for (int i = 0; i < jobs; i++) {
+      PushJob job = new PushJob(recipient + "-j" + i, recipient, NotificationKind.WORKOUT, "t", "b", "workout:w", "c",
+          null, 1, due.plusMillis(i));
+      queue.schedule(job);
+      scheduled.add(job.jobId());
+    }
+    return scheduled;
   }
 }
