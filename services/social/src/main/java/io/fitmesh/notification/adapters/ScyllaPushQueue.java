@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * at the next shard. The next read of a shard starts a short look-back before this one, or at the first job this
  * one found when that is older: handled jobs' tombstones are read at most once more, and the rest of a backlog,
  * however old (and jobs handed out but not marked done), is read again. A shard just taken is read from its start.
- * Where each shard's next read starts is kept only when the whole call succeeds.
+ * Where each shard's next read starts is kept only when the whole call succeeds. A shard that cannot be read (a
+ * row of a kind a newer version wrote, the CQL server refusing the read) holds back only its own jobs.
  */
 public final class ScyllaPushQueue implements PushQueue {
   private static final Logger log = LoggerFactory.getLogger(ScyllaPushQueue.class);
@@ -47,6 +48,7 @@ public final class ScyllaPushQueue implements PushQueue {
   private final PreparedStatement delete;
   private Instant renewedAt = Instant.EPOCH;
   private long turns;
+  private final Set<Integer> unreadable = new HashSet<>();
 
   public ScyllaPushQueue(CqlSession session, String keyspace) {
     this.session = requireNonNull(session, "session");
@@ -75,21 +77,36 @@ public final class ScyllaPushQueue implements PushQueue {
     List<PushJob> due = new ArrayList<>();
     Map<Integer, Instant> nextFrom = new HashMap<>();
     for (int shard : inTurn(held)) {
-      Instant from = readFrom.getOrDefault(shard, Instant.EPOCH);
-      Instant first = null;
-      for (Row row : session.execute(selectDue.bind(shard, from, now, limit - due.size()))) {
-        PushJob job = job(row);
-        first = first == null ? job.due() : first;
-        due.add(job);
+      List<PushJob> jobs;
+      try {
+        jobs = read(shard, readFrom.getOrDefault(shard, Instant.EPOCH), now, limit - due.size());
+        if (unreadable.remove(shard)) {
+          log.info("{} reads push shard {} again", owner, shard);
+        }
+      } catch (RuntimeException e) {
+        if (unreadable.add(shard)) {
+          log.warn("{} cannot read push shard {}; its jobs wait, the other shards' go on", owner, shard, e);
+        }
+        continue;
       }
+      due.addAll(jobs);
       Instant lookBack = now.minus(LOOK_BACK);
-      nextFrom.put(shard, first != null && first.isBefore(lookBack) ? first : lookBack);
+      nextFrom.put(shard, !jobs.isEmpty() && jobs.get(0).due().isBefore(lookBack) ? jobs.get(0).due() : lookBack);
       if (due.size() >= limit) {
         break;
       }
     }
     readFrom.putAll(nextFrom);
     return due;
+  }
+
+  /** The shard's jobs due from {@code from} to {@code now}, oldest first; throws on a row this version cannot read. */
+  private List<PushJob> read(int shard, Instant from, Instant now, int limit) {
+    List<PushJob> jobs = new ArrayList<>();
+    for (Row row : session.execute(selectDue.bind(shard, from, now, limit))) {
+      jobs.add(job(row));
+    }
+    return jobs;
   }
 
   @Override

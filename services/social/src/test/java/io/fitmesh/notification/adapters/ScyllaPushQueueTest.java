@@ -98,6 +98,22 @@ class ScyllaPushQueueTest {
         .containsAll(carls);
   }
 
+  @Test
+  void aShardHoldingAJobThisVersionCannotRead_holdsBackOnlyItsOwnJobs() {
+    Instant due = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS);
+    String zoe = "zoe";
+    String max = IntStream.range(0, 100).mapToObj(i -> "max-" + i)
+        .filter(name -> ScyllaPushQueue.shardOf(name) != ScyllaPushQueue.shardOf(zoe)).findFirst().orElseThrow();
+    session.execute("INSERT INTO " + keyspace + ".push_jobs (shard, due, job_id, recipient_id, kind, attempt) "
+        + "VALUES (?, ?, ?, ?, ?, ?)", ScyllaPushQueue.shardOf(zoe), due, "from-a-newer-version", zoe,
+        "A_KIND_FROM_A_NEWER_VERSION", 1);
+    Set<String> maxs = schedule(max, 1, due);
+
+    List<String> handedOut = queue.due(due.plusSeconds(1), 10).stream().map(PushJob::jobId).toList();
+
+    assertThat(handedOut).containsExactlyElementsOf(maxs);
+  }
+
   private Set<String> schedule(String recipient, int jobs, Instant due) {
     Set<String> scheduled = new HashSet<>();
     for (int i = 0; i < jobs; i++) {
