@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * one. The cursor so follows what the round sent, and later rounds do not read again the tombstones of rows a
  * look-back sent (but for rows written between those two reads, until the next event moves the cursor). Each
  * look-back reads from the checkpoint to the end of the shard, through the tombstones of what was sent since: about
- * 40 s of events normally, more after a look-back failed. The checkpoint is recorded in the store with each lease renewal and when the relay stops, so a
- * relay that takes the shard over starts there rather than at the shard's first tombstone.
+ * 40 s of events normally, more after a look-back failed. The checkpoint is recorded in the store with each lease
+ * renewal and when the relay stops, so a relay that takes the shard over starts there rather than at the shard's
+ * first tombstone.
  * <p>An event that cannot be published stays and is retried with its event id, so consumers see it once however
  * often it is sent. A shard that cannot be read holds back only its own events; a send the bus refuses ends the
  * round (every shard shares the bus, and would wait for the same failure), and shards whose sends were refused are

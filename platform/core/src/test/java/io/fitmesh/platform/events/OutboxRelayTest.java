@@ -224,7 +224,8 @@ class OutboxRelayTest {
   void aShardThatCannotBeRead_doesNotHoldBackTheEventsOfTheOtherShards() {
     brokerDown.set(false);
     InMemoryOutboxStore secondShard = new InMemoryOutboxStore();
-    OutboxStore firstShardUnreadable = new CountingOutbox(secondShard, new java.util.concurrent.atomic.AtomicInteger()) {
+    OutboxStore firstShardUnreadable = new CountingOutbox(secondShard,
+        new java.util.concurrent.atomic.AtomicInteger()) {
       @Override
       public int shards() {
         return 2;
