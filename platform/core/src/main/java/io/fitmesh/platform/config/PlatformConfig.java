@@ -74,8 +74,15 @@ public record PlatformConfig(
 
   public record PulsarSettings(String serviceUrl, int maxRedeliveries, Duration redeliveryDelay) {}
 
+  /**
+   * Where the CQL servers are and how to talk to them; every request is made at {@code consistency} (reads see the
+   * writes made before them once both reach a quorum of the local datacenter's replicas).
+   */
   public record CqlSettings(List<String> contactPoints, String localDatacenter, String replication,
-      Duration requestTimeout) {}
+      Duration requestTimeout, CqlConsistency consistency) {}
+
+  /** The consistency levels FitMesh's requests may be made at (the driver's names). */
+  public enum CqlConsistency { LOCAL_QUORUM, LOCAL_ONE, QUORUM, EACH_QUORUM, ONE, ALL }
 
   public record RedisSettings(String address, Duration timeout) {}
 
@@ -138,7 +145,8 @@ public record PlatformConfig(
             settings.string("FITMESH_CQL_LOCAL_DC", "datacenter1"),
             settings.string("FITMESH_CQL_REPLICATION",
                 "{'class': 'SimpleStrategy', 'replication_factor': 1}"),
-            settings.duration("FITMESH_CQL_REQUEST_TIMEOUT", Duration.ofSeconds(5))),
+            settings.duration("FITMESH_CQL_REQUEST_TIMEOUT", Duration.ofSeconds(5)),
+            settings.choice("FITMESH_CQL_CONSISTENCY", CqlConsistency.class).orElse(CqlConsistency.LOCAL_QUORUM)),
         new RedisSettings(redis, settings.duration("FITMESH_REDIS_TIMEOUT", Duration.ofSeconds(3))),
         new OtelSettings(exporter, otlpEndpoint, settings.string("FITMESH_OTEL_NAMESPACE", "fitmesh")),
         auth(settings, cluster, bindHost),

@@ -13,7 +13,8 @@ import java.time.Duration;
 
 /**
  * Opens CQL sessions to ScyllaDB (or any CQL server) with the ScyllaDB driver: prepared statements and async
- * calls are the callers' part; this sets timeouts, the local datacenter and a short schema-agreement window.
+ * calls are the callers' part; this sets the consistency of every request, timeouts, the local datacenter and a short
+ * schema-agreement window.
  */
 public final class CqlSessionFactory {
   private CqlSessionFactory() {}
@@ -28,6 +29,7 @@ public final class CqlSessionFactory {
     Duration timeout = settings.requestTimeout();
     DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, timeout)
+        .withString(DefaultDriverOption.REQUEST_CONSISTENCY, settings.consistency().name())
         .withDuration(DefaultDriverOption.CONNECTION_CONNECT_TIMEOUT, timeout)
         .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, timeout)
         .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, timeout)

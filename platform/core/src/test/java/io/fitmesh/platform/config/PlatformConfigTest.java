@@ -121,4 +121,17 @@ class PlatformConfigTest {
 
     assertThat(config.otel().exporter()).isEqualTo("otlp");
   }
+
+  @Test
+  void cqlConsistency_isALocalQuorumUnlessSet_andAnUnknownLevelIsRefusedNamingTheChoices() {
+    assertThat(PlatformConfig.from(Settings.of(Map.of("FITMESH_BACKENDS", "local"))).cql().consistency())
+        .isEqualTo(PlatformConfig.CqlConsistency.LOCAL_QUORUM);
+    assertThat(PlatformConfig.from(Settings.of(Map.of("FITMESH_BACKENDS", "local",
+        "FITMESH_CQL_CONSISTENCY", "local_one"))).cql().consistency())
+        .isEqualTo(PlatformConfig.CqlConsistency.LOCAL_ONE);
+    assertThatThrownBy(() -> PlatformConfig.from(Settings.of(Map.of("FITMESH_BACKENDS", "local",
+        "FITMESH_CQL_CONSISTENCY", "two"))))
+        .hasMessage("FITMESH_CQL_CONSISTENCY=two is not one of "
+            + "local_quorum|local_one|quorum|each_quorum|one|all");
+  }
 }
