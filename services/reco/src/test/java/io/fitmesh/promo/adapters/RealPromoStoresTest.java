@@ -5,15 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.fitmesh.platform.config.PlatformConfig;
-import io.fitmesh.platform.storage.CqlMigrations;
-import io.fitmesh.platform.storage.CqlSessionFactory;
 import io.fitmesh.platform.storage.RedisClientFactory;
 import io.fitmesh.promo.domain.Campaign;
 import io.fitmesh.promo.domain.CampaignStore;
 import io.fitmesh.promo.domain.Spend;
 import io.fitmesh.testkit.RealInfra;
+import io.fitmesh.testkit.TestKeyspace;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +23,7 @@ import org.redisson.api.RedissonClient;
 @ExtendWith(RealInfra.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealPromoStoresTest extends PromoStoresContract {
+  private TestKeyspace schema;
   private CqlSession session;
   private RedissonClient redis;
   private String keyspace;
@@ -33,13 +32,10 @@ class RealPromoStoresTest extends PromoStoresContract {
 
   @BeforeAll
   void connectAndMigrate() throws Exception {
-    RealInfra.ensureUp();
     PlatformConfig config = RealInfra.config();
-    session = CqlSessionFactory.connect(config.cql());
-    CqlMigrations schema = CqlMigrations.forService("promo")
-        .inKeyspace("fitmesh_promo_test_" + UUID.randomUUID().toString().substring(0, 8));
-    schema.migrate(session, config.cql().replication());
-    keyspace = schema.keyspace();
+    schema = TestKeyspace.of("promo");
+    session = schema.session();
+    keyspace = schema.name();
     redis = RedisClientFactory.connect(config.redis());
     campaigns = new ScyllaCampaignStore(session, keyspace);
     spend = new RedisSpend(redis, session, keyspace);
@@ -47,8 +43,7 @@ class RealPromoStoresTest extends PromoStoresContract {
 
   @AfterAll
   void close() {
-    session.execute("DROP KEYSPACE IF EXISTS " + keyspace);
-    session.close();
+    schema.close();
     redis.shutdown();
   }
 

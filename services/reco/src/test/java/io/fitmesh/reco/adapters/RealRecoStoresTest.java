@@ -1,14 +1,11 @@
 package io.fitmesh.reco.adapters;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import io.fitmesh.platform.config.PlatformConfig;
-import io.fitmesh.platform.storage.CqlMigrations;
-import io.fitmesh.platform.storage.CqlSessionFactory;
 import io.fitmesh.reco.domain.Dismissals;
 import io.fitmesh.reco.domain.GearStore;
 import io.fitmesh.reco.domain.ProfileStore;
 import io.fitmesh.testkit.RealInfra;
-import java.util.UUID;
+import io.fitmesh.testkit.TestKeyspace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -18,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RealInfra.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealRecoStoresTest extends RecoStoresContract {
+  private TestKeyspace schema;
   private CqlSession session;
   private String keyspace;
   private ScyllaGearStore gear;
@@ -26,13 +24,9 @@ class RealRecoStoresTest extends RecoStoresContract {
 
   @BeforeAll
   void connectAndMigrate() throws Exception {
-    RealInfra.ensureUp();
-    PlatformConfig config = RealInfra.config();
-    session = CqlSessionFactory.connect(config.cql());
-    CqlMigrations schema = CqlMigrations.forService("reco")
-        .inKeyspace("fitmesh_reco_test_" + UUID.randomUUID().toString().substring(0, 8));
-    schema.migrate(session, config.cql().replication());
-    keyspace = schema.keyspace();
+    schema = TestKeyspace.of("reco");
+    session = schema.session();
+    keyspace = schema.name();
     gear = new ScyllaGearStore(session, keyspace);
     profiles = new ScyllaProfileStore(session, keyspace);
     dismissals = new ScyllaDismissals(session, keyspace);
@@ -40,8 +34,7 @@ class RealRecoStoresTest extends RecoStoresContract {
 
   @AfterAll
   void close() {
-    session.execute("DROP KEYSPACE IF EXISTS " + keyspace);
-    session.close();
+    schema.close();
   }
 
   @Override

@@ -3,12 +3,9 @@ package io.fitmesh.group.adapters;
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.fitmesh.group.domain.ClubActivityStore;
 import io.fitmesh.group.domain.ClubStore;
-import io.fitmesh.platform.config.PlatformConfig;
-import io.fitmesh.platform.storage.CqlMigrations;
-import io.fitmesh.platform.storage.CqlSessionFactory;
 import io.fitmesh.platform.storage.ScyllaOutboxStore;
 import io.fitmesh.testkit.RealInfra;
-import java.util.UUID;
+import io.fitmesh.testkit.TestKeyspace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -18,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RealInfra.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealGroupStoresTest extends GroupStoresContract {
+  private TestKeyspace schema;
   private CqlSession session;
   private String keyspace;
   private ScyllaClubStore clubs;
@@ -25,21 +23,16 @@ class RealGroupStoresTest extends GroupStoresContract {
 
   @BeforeAll
   void connectAndMigrate() throws Exception {
-    RealInfra.ensureUp();
-    PlatformConfig config = RealInfra.config();
-    session = CqlSessionFactory.connect(config.cql());
-    CqlMigrations schema = CqlMigrations.forService("group")
-        .inKeyspace("fitmesh_group_test_" + UUID.randomUUID().toString().substring(0, 8));
-    schema.migrate(session, config.cql().replication());
-    keyspace = schema.keyspace();
+    schema = TestKeyspace.of("group");
+    session = schema.session();
+    keyspace = schema.name();
     clubs = new ScyllaClubStore(session, keyspace, new ScyllaOutboxStore(session, keyspace));
     activity = new ScyllaClubActivityStore(session, keyspace);
   }
 
   @AfterAll
   void close() {
-    session.execute("DROP KEYSPACE IF EXISTS " + keyspace);
-    session.close();
+    schema.close();
   }
 
   @Override

@@ -8,11 +8,9 @@ import io.fitmesh.notification.domain.PreferenceStore;
 import io.fitmesh.notification.domain.PushQueue;
 import io.fitmesh.notification.domain.RateLimits;
 import io.fitmesh.platform.config.PlatformConfig;
-import io.fitmesh.platform.storage.CqlMigrations;
-import io.fitmesh.platform.storage.CqlSessionFactory;
 import io.fitmesh.platform.storage.RedisClientFactory;
 import io.fitmesh.testkit.RealInfra;
-import java.util.UUID;
+import io.fitmesh.testkit.TestKeyspace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -23,6 +21,7 @@ import org.redisson.api.RedissonClient;
 @ExtendWith(RealInfra.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealNotificationStoresTest extends NotificationStoresContract {
+  private TestKeyspace schema;
   private CqlSession session;
   private RedissonClient redis;
   private String keyspace;
@@ -35,13 +34,10 @@ class RealNotificationStoresTest extends NotificationStoresContract {
 
   @BeforeAll
   void connectAndMigrate() throws Exception {
-    RealInfra.ensureUp();
     PlatformConfig config = RealInfra.config();
-    session = CqlSessionFactory.connect(config.cql());
-    CqlMigrations schema = CqlMigrations.forService("notification")
-        .inKeyspace("fitmesh_notification_test_" + UUID.randomUUID().toString().substring(0, 8));
-    schema.migrate(session, config.cql().replication());
-    keyspace = schema.keyspace();
+    schema = TestKeyspace.of("notification");
+    session = schema.session();
+    keyspace = schema.name();
     inbox = new ScyllaInbox(session, keyspace);
     preferences = new ScyllaPreferenceStore(session, keyspace);
     devices = new ScyllaDeviceStore(session, keyspace);
@@ -54,8 +50,7 @@ class RealNotificationStoresTest extends NotificationStoresContract {
   @AfterAll
   void close() {
     queue.release();
-    session.execute("DROP KEYSPACE IF EXISTS " + keyspace);
-    session.close();
+    schema.close();
     redis.shutdown();
   }
 

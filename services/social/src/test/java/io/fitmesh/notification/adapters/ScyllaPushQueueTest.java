@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.fitmesh.notification.domain.NotificationKind;
 import io.fitmesh.notification.domain.PushJob;
-import io.fitmesh.platform.config.PlatformConfig;
-import io.fitmesh.platform.storage.CqlMigrations;
-import io.fitmesh.platform.storage.CqlSessionFactory;
 import io.fitmesh.testkit.RealInfra;
+import io.fitmesh.testkit.TestKeyspace;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -30,19 +27,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RealInfra.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScyllaPushQueueTest {
+  private TestKeyspace schema;
   private CqlSession session;
   private String keyspace;
   private ScyllaPushQueue queue;
 
   @BeforeAll
   void connectAndMigrate() throws Exception {
-    RealInfra.ensureUp();
-    PlatformConfig config = RealInfra.config();
-    session = CqlSessionFactory.connect(config.cql());
-    CqlMigrations schema = CqlMigrations.forService("notification")
-        .inKeyspace("fitmesh_push_queue_test_" + UUID.randomUUID().toString().substring(0, 8));
-    schema.migrate(session, config.cql().replication());
-    keyspace = schema.keyspace();
+    schema = TestKeyspace.of("notification");
+    session = schema.session();
+    keyspace = schema.name();
   }
 
   /** A queue of its own for each test: where it reads each shard from moves on with the times a test uses. */
@@ -58,8 +52,7 @@ class ScyllaPushQueueTest {
 
   @AfterAll
   void close() {
-    session.execute("DROP KEYSPACE IF EXISTS " + keyspace);
-    session.close();
+    schema.close();
   }
 
   @Test
