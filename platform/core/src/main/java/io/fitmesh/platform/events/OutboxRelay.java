@@ -31,14 +31,16 @@ import org.slf4j.LoggerFactory;
  * <p>Each round reads after where the last one stopped (the cursor), and now and then, after that read, also reads
  * the whole shard from its checkpoint, for writes that committed late, behind the cursor. The checkpoint is before
  * when every event of the shard was published, assuming no write commits more than {@link #LOOK_BACK} after its id
- * was taken: a read from the checkpoint that sends all it finds moves it to {@link #LOOK_BACK} before that read
- * began, and nothing else moves it, so a look-back that fails (the bus down for minutes) is made up by the next
- * one. The cursor so follows what the round sent, and later rounds do not read again the tombstones of rows a
- * look-back sent (but for rows written between those two reads, until the next event moves the cursor). Each
- * look-back reads from the checkpoint to the end of the shard, through the tombstones of what was sent since: about
- * 40 s of events normally, more after a look-back failed. The checkpoint is recorded in the store with each lease
- * renewal and when the relay stops, so a relay that takes the shard over starts there rather than at the shard's
- * first tombstone.
+ * was taken. A read from the checkpoint goes a slice of ids at a time (a minute, narrower on a shard whose reads
+ * failed), so that no read goes through the tombstones of more than one slice (Cassandra fails a read through too
+ * many; ScyllaDB cuts its page short), and each slice it sends in full moves the checkpoint to the slice's end, or to
+ * {@link #LOOK_BACK} before the read began when that is earlier; nothing else moves it forward, so a look-back that
+ * fails (the bus down for minutes) is made up by the next one.
+ * The cursor follows what the rounds sent, so they do not read again the tombstones of rows a look-back sent (but
+ * for rows written between those two reads, until the next event moves the cursor). A look-back so reads about 40 s
+ * of events normally, more after an outage. The checkpoint is recorded in the store with each lease renewal and
+ * when the relay stops, so a relay that takes the shard over starts there rather than at the shard's first
+ * tombstone.
  * <p>An event that cannot be published stays and is retried with its event id, so consumers see it once however
  * often it is sent. A shard that cannot be read holds back only its own events; a send the bus refuses ends the
  * round (every shard shares the bus, and would wait for the same failure), and shards whose sends were refused are
@@ -49,6 +51,12 @@ public final class OutboxRelay implements AutoCloseable {
   private static final int BATCH = 500;
   static final Duration RENEW = Duration.ofSeconds(5);
   static final Duration LOOK_BACK = Duration.ofSeconds(30);
+  /** How much of the shard, in id time, one read from the checkpoint goes through at most. */
+  static final Duration SLICE = Duration.ofMinutes(1);
+  /** How narrow a slice gets when reads through wider ones fail (a busy shard: too many tombstones in a minute). */
+  static final Duration NARROWEST_SLICE = Duration.ofSeconds(1);
+  /** How many slices one read from the checkpoint goes through at most; the next goes on from where it stopped. */
+  static final int SLICES = 240;
 
   private final String owner;
   private final OutboxStore store;
@@ -61,6 +69,7 @@ public final class OutboxRelay implements AutoCloseable {
   private final Map<Integer, Instant> recorded = new HashMap<>();
   private final Set<String> failing = new HashSet<>();
   private final Map<Integer, Long> refusedInRound = new HashMap<>();
+  private final Map<Integer, SliceWidth> sliceWidths = new HashMap<>();
   private long rounds;
   private Instant renewedAt = Instant.EPOCH;
   private Instant lookedBackAt = Instant.EPOCH;
@@ -119,14 +128,15 @@ public final class OutboxRelay implements AutoCloseable {
       return;
     }
     boolean lookBack = !now.isBefore(lookedBackAt.plus(LOOK_BACK.dividedBy(3)));
+    Instant slicesUntil = now.plus(RENEW);
     long round = ++rounds;
     for (int shard : refusedLast(held)) {
       String draining = draining(shard);
       try {
         boolean fromCursor = cursors.containsKey(shard);
-        drain(shard, false);
+        drain(shard, false, slicesUntil);
         if (lookBack && fromCursor) {
-          drain(shard, true);
+          drain(shard, true, slicesUntil);
         }
         worksAgain(draining);
         refusedInRound.remove(shard);
@@ -188,6 +198,7 @@ public final class OutboxRelay implements AutoCloseable {
         checkpoints.remove(shard);
         recorded.remove(shard);
         refusedInRound.remove(shard);
+        sliceWidths.remove(shard);
         failing.remove(draining(shard));
         log.info("{} lost outbox shard {} to another relay", owner, shard);
       }
@@ -209,8 +220,13 @@ public final class OutboxRelay implements AutoCloseable {
       }
       return;
     }
+    Instant lookBackAgo = clock.instant().minus(LOOK_BACK);
+    if (checkpoint.isAfter(lookBackAgo)) {
+      checkpoint = lookBackAgo;
+    }
     held.add(shard);
     cursors.remove(shard);
+    sliceWidths.remove(shard);
     checkpoints.put(shard, checkpoint);
     recorded.put(shard, checkpoint);
     log.info("{} took outbox shard {}, reading from {}", owner, shard, checkpoint);
@@ -250,25 +266,85 @@ public final class OutboxRelay implements AutoCloseable {
 
   /**
    * Publishes the shard's waiting events: after the cursor or, without one (a shard just taken, nothing sent yet)
-   * and for a look-back, every one written since the checkpoint. A read from the checkpoint that sends all it finds
-   * moves the checkpoint to {@link #LOOK_BACK} before the read began; a look-back leaves the cursor where it is.
+   * and for a look-back, every one written since the checkpoint, a slice of ids at a time ({@link #SLICE} at most),
+   * so that no read goes through the tombstones of more than one slice (Cassandra fails a read through 100,000; a
+   * shard with a backlog just sent would fail on every round). A read through a slice that fails halves the
+   * shard's slices, down to {@link #NARROWEST_SLICE}; they widen again a minute after. Each slice sent in full moves
+   * the checkpoint to its end, or to {@link #LOOK_BACK} before the read began when that is earlier; a look-back
+   * leaves the cursor where it is, and a read without a cursor sets it only in the last slice, which runs to the end
+   * of the shard (a cursor further back would have every later round read through the tombstones after it). A read
+   * stops after {@link #SLICES} slices or at {@code slicesUntil}, within the lease, and the next goes on from the
+   * checkpoint. A shard whose checkpoint was never recorded (a new outbox) is read in one go.
    *
    * @throws PublishRefused when the bus refused a send (the events from that one on stay for a later round)
    */
-  private void drain(int shard, boolean lookBack) {
+  private void drain(int shard, boolean lookBack, Instant slicesUntil) {
     Instant began = clock.instant();
-    OutboxStore.Pending after = lookBack ? null : cursors.get(shard);
-    boolean fromCheckpoint = after == null;
-    Instant since = checkpoints.getOrDefault(shard, Instant.EPOCH);
+    OutboxStore.Pending cursor = lookBack ? null : cursors.get(shard);
+    if (cursor != null) {
+      send(shard, cursor, null, null, true);
+      return;
+    }
+    Instant from = checkpoints.getOrDefault(shard, Instant.EPOCH);
+    Duration width = sliceWidth(shard, began);
+    for (int slice = 0; slice < SLICES; slice++) {
+      Instant before = from.equals(Instant.EPOCH) || from.plus(width).isAfter(began) ? null : from.plus(width);
+      try {
+        send(shard, null, from, before, !lookBack && before == null);
+      } catch (PublishRefused e) {
+        throw e;
+      } catch (RuntimeException e) {
+        sliceWidths.put(shard, new SliceWidth(max(NARROWEST_SLICE, width.dividedBy(2)), clock.instant()));
+        throw e;
+      }
+      checkpoints.put(shard, before == null || before.isAfter(began.minus(LOOK_BACK)) ? began.minus(LOOK_BACK)
+          : before);
+      if (before == null || clock.instant().isAfter(slicesUntil)) {
+        return;
+      }
+      from = before;
+    }
+  }
+
+  /** How wide the shard's slices are: narrowed when a read failed, twice as wide again each minute after. */
+  private Duration sliceWidth(int shard, Instant now) {
+    SliceWidth current = sliceWidths.get(shard);
+    if (current == null) {
+      return SLICE;
+    }
+    if (now.isAfter(current.since().plus(Duration.ofMinutes(1)))) {
+      Duration wider = current.width().multipliedBy(2);
+      if (wider.compareTo(SLICE) >= 0) {
+        sliceWidths.remove(shard);
+        return SLICE;
+      }
+      sliceWidths.put(shard, new SliceWidth(wider, now));
+      return wider;
+    }
+    return current.width();
+  }
+
+  /** How wide a shard's slices are since {@code since}: narrowed after a failed read, widened a minute later. */
+  private record SliceWidth(Duration width, Instant since) {}
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  /**
+   * Sends, page by page, the events after {@code after} (or since {@code since}) and before {@code before} (null:
+   * to the end), moving the cursor to each sent when {@code moveCursor}.
+   */
+  private void send(int shard, OutboxStore.Pending after, Instant since, Instant before, boolean moveCursor) {
     List<OutboxStore.Pending> batch;
     do {
-      batch = store.pending(shard, after, since, BATCH);
+      batch = store.pending(shard, after, since, before, BATCH);
       List<OutboxStore.Pending> sent = new ArrayList<>(batch.size());
       RuntimeException refused = publishInOrder(batch, sent);
       store.removeAll(sent);
       if (!sent.isEmpty()) {
         after = sent.get(sent.size() - 1);
-        if (!lookBack) {
+        if (moveCursor) {
           cursors.put(shard, after);
         }
       }
@@ -276,9 +352,6 @@ public final class OutboxRelay implements AutoCloseable {
         throw new PublishRefused(refused);
       }
     } while (batch.size() == BATCH);
-    if (fromCheckpoint) {
-      checkpoints.put(shard, began.minus(LOOK_BACK));
-    }
   }
 
   /** The bus refused a send; its cause is the bus's failure. */

@@ -24,9 +24,10 @@ public interface OutboxStore {
   /**
    * Up to {@code limit} waiting events of the shard, oldest first: those after {@code after} or, when it is null,
    * those written since {@code since} (a relay that takes a shard over reads from {@link #sentBefore}; one that
-   * holds it reads from there again now and then, for writes that committed late).
+   * holds it reads from there again now and then, for writes that committed late); when {@code before} is not
+   * null, only those written before it (a read through a long stretch of published events goes a slice at a time).
    */
-  List<Pending> pending(int shard, Pending after, Instant since, int limit);
+  List<Pending> pending(int shard, Pending after, Instant since, Instant before, int limit);
 
   /** Forgets events once the bus has them. */
   void removeAll(List<Pending> events);

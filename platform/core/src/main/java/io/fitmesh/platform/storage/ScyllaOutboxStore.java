@@ -25,8 +25,8 @@ import java.util.UUID;
  * ids are time-ordered, so a key's events are read back in write order. Writers add {@link #insert} to the same
  * LOGGED batch as the state change, which makes the pair atomic. Relays read from where they stopped
  * ({@code id > ?}) and look back only a short window, so the tombstones of published rows are not read again, and a
- * relay that takes a shard over starts at the checkpoint its last holder left; leases are lightweight transactions
- * with a TTL.
+ * relay that takes a shard over starts at the checkpoint its last holder left; a read through a long stretch goes a
+ * slice of ids at a time ({@code id > ? AND id < ?}); leases are lightweight transactions with a TTL.
  */
 public final class ScyllaOutboxStore implements OutboxStore {
   private static final int SHARDS = 8;
@@ -34,6 +34,7 @@ public final class ScyllaOutboxStore implements OutboxStore {
   private final CqlSession session;
   private final PreparedStatement insert;
   private final PreparedStatement selectAfter;
+  private final PreparedStatement selectBetween;
   private final PreparedStatement delete;
   private final PreparedStatement selectCheckpoint;
   private final PreparedStatement updateCheckpoint;
@@ -43,6 +44,8 @@ public final class ScyllaOutboxStore implements OutboxStore {
     this.session = requireNonNull(session, "session");
     this.insert = session.prepare("INSERT INTO " + keyspace + ".outbox (shard, id, envelope) VALUES (?, ?, ?)");
     this.selectAfter = session.prepare("SELECT id, envelope FROM " + keyspace + ".outbox WHERE shard = ? AND id > ? LIMIT ?");
+    this.selectBetween = session.prepare(
+        "SELECT id, envelope FROM " + keyspace + ".outbox WHERE shard = ? AND id > ? AND id < ? LIMIT ?");
     this.delete = session.prepare("DELETE FROM " + keyspace + ".outbox WHERE shard = ? AND id = ?");
     this.selectCheckpoint = session.prepare(
         "SELECT sent_before FROM " + keyspace + ".outbox_checkpoints WHERE shard = ?");
@@ -73,11 +76,13 @@ public final class ScyllaOutboxStore implements OutboxStore {
   }
 
   @Override
-  public List<Pending> pending(int shard, Pending after, Instant since, int limit) {
+  public List<Pending> pending(int shard, Pending after, Instant since, Instant before, int limit) {
     UUID from = after != null ? UUID.fromString(after.position()) : Uuids.startOf(since.toEpochMilli());
+    BoundStatement read = before == null ? selectAfter.bind(shard, from, limit)
+        : selectBetween.bind(shard, from, Uuids.startOf(before.toEpochMilli()), limit);
     return CqlCalls.call("outbox", () -> {
       List<Pending> page = new ArrayList<>();
-      for (Row row : session.execute(selectAfter.bind(shard, from, limit))) {
+      for (Row row : session.execute(read)) {
         page.add(new Pending(shard, row.getUuid("id").toString(), parse(row.getByteBuffer("envelope"))));
       }
       return page;

@@ -144,7 +144,7 @@ class OutboxRelayTest {
 
     try (OutboxRelay relay = new OutboxRelay("test", outbox, slowBroker, Duration.ofHours(1))) {
       await().atMost(Duration.ofSeconds(5)).until(() -> handedOver.size() == 50);
-      assertThat(outbox.pending(0, null, Instant.EPOCH, 100)).as("nothing is forgotten before the bus answers")
+      assertThat(outbox.pending(0, null, Instant.EPOCH, null, 100)).as("nothing is forgotten before the bus answers")
           .hasSize(50);
 
       handedOver.forEach(send -> send.getValue().complete(flaky.publish(send.getKey()).join()));
@@ -189,15 +189,16 @@ class OutboxRelayTest {
   @Test
   void aRoundThatLooksBack_alsoReadsAfterTheCursor_soTheCursorFollowsWhatWasSent() throws Exception {
     brokerDown.set(false);
-    InMemoryOutboxStore outbox = new InMemoryOutboxStore();
     AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-02T10:00:00Z"));
     Clock clock = clockShowing(now);
+    InMemoryOutboxStore outbox = new InMemoryOutboxStore(clock);
     List<OutboxStore.Pending> readAfter = new CopyOnWriteArrayList<>();
     OutboxStore recording = new CountingOutbox(outbox, new java.util.concurrent.atomic.AtomicInteger()) {
       @Override
-      public List<OutboxStore.Pending> pending(int shard, OutboxStore.Pending after, Instant since, int limit) {
+      public List<OutboxStore.Pending> pending(int shard, OutboxStore.Pending after, Instant since,
+          Instant before, int limit) {
         readAfter.add(after);
-        return super.pending(shard, after, since, limit);
+        return super.pending(shard, after, since, before, limit);
       }
     };
     outbox.add(flaky.envelope("challenge.joined", "c-1", StringValue.of("first")));
@@ -232,11 +233,12 @@ class OutboxRelayTest {
       }
 
       @Override
-      public List<OutboxStore.Pending> pending(int shard, OutboxStore.Pending after, Instant since, int limit) {
+      public List<OutboxStore.Pending> pending(int shard, OutboxStore.Pending after, Instant since,
+          Instant before, int limit) {
         if (shard == 0) {
           throw DomainException.unavailable("outbox unavailable (too many tombstones in shard 0)", null);
         }
-        return super.pending(shard, after, since, limit);
+        return super.pending(shard, after, since, before, limit);
       }
     };
     EventEnvelope event = flaky.envelope("challenge.joined", "c-1", StringValue.of("a-1"));
@@ -252,17 +254,18 @@ class OutboxRelayTest {
   void aRelayTakingAShardOver_readsFromWhereThePreviousOneRecordedEverythingSent_notThroughAllThatWasSentBefore()
       throws Exception {
     brokerDown.set(false);
-    InMemoryOutboxStore outbox = new InMemoryOutboxStore();
     AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-03T10:00:00Z"));
     Clock clock = clockShowing(now);
+    InMemoryOutboxStore outbox = new InMemoryOutboxStore(clock);
     List<Instant> readSince = new CopyOnWriteArrayList<>();
     OutboxStore recording = new CountingOutbox(outbox, new java.util.concurrent.atomic.AtomicInteger()) {
       @Override
-      public List<OutboxStore.Pending> pending(int shard, OutboxStore.Pending after, Instant since, int limit) {
+      public List<OutboxStore.Pending> pending(int shard, OutboxStore.Pending after, Instant since,
+          Instant before, int limit) {
         if (after == null) {
           readSince.add(since);
         }
-        return super.pending(shard, after, since, limit);
+        return super.pending(shard, after, since, before, limit);
       }
     };
     outbox.add(flaky.envelope("challenge.joined", "c-1", StringValue.of("first")));
@@ -299,9 +302,10 @@ class OutboxRelayTest {
       }
 
       @Override
-      public List<OutboxStore.Pending> pending(int shard, OutboxStore.Pending after, Instant since, int limit) {
+      public List<OutboxStore.Pending> pending(int shard, OutboxStore.Pending after, Instant since,
+          Instant before, int limit) {
         return shard == 0 ? List.of(new OutboxStore.Pending(0, "-1", refused))
-            : super.pending(shard, after, since, limit);
+            : super.pending(shard, after, since, before, limit);
       }
     };
     EventBus refusing = new ForwardingBus(flaky) {
@@ -356,8 +360,9 @@ class OutboxRelayTest {
       }
 
       @Override
-      public List<OutboxStore.Pending> pending(int shard, OutboxStore.Pending after, Instant since, int limit) {
-        return shard == 0 ? List.of() : super.pending(shard, after, since, limit);
+      public List<OutboxStore.Pending> pending(int shard, OutboxStore.Pending after, Instant since,
+          Instant before, int limit) {
+        return shard == 0 ? List.of() : super.pending(shard, after, since, before, limit);
       }
     };
     EventEnvelope event = flaky.envelope("challenge.joined", "c-1", StringValue.of("a-1"));
@@ -375,15 +380,15 @@ class OutboxRelayTest {
     brokerDown.set(false);
     Instant start = Instant.parse("2026-12-03T10:00:00Z");
     AtomicReference<Instant> now = new AtomicReference<>(start);
-    TimeOrderedOutbox outbox = new TimeOrderedOutbox();
+    InMemoryOutboxStore outbox = new InMemoryOutboxStore(clockShowing(now));
     EventEnvelope first = flaky.envelope("challenge.joined", "c-1", StringValue.of("first"));
-    outbox.add(start, first);
+    outbox.add(first);
 
     try (OutboxRelay relay = new OutboxRelay("test", outbox, flaky, Duration.ofHours(1), clockShowing(now))) {
       await().atMost(Duration.ofSeconds(5)).until(() -> published.contains(first.getEventId()));
       brokerDown.set(true);
       EventEnvelope late = flaky.envelope("challenge.joined", "c-1", StringValue.of("id taken before the first's"));
-      outbox.add(start.minusSeconds(1), late);
+      outbox.addTakenAt(start.minusSeconds(1), late);
       for (int round = 1; round <= 4; round++) {
         now.set(start.plus(OutboxRelay.LOOK_BACK.multipliedBy(round)));
         relay.nudge();
@@ -403,8 +408,12 @@ class OutboxRelayTest {
   void aCheckpointThatCannotBeReadWhenAShardIsTaken_isReadAgain_ratherThanReadingTheShardFromTheStart() {
     brokerDown.set(false);
     Instant checkpoint = Instant.parse("2026-12-03T09:59:00Z");
+    Clock aMinuteLater = Clock.offset(Clock.systemUTC(),
+        Duration.between(Instant.now(), checkpoint.plus(Duration.ofMinutes(1))));
+    InMemoryOutboxStore outbox = new InMemoryOutboxStore(aMinuteLater);
     AtomicBoolean checkpointUnreadable = new AtomicBoolean(true);
-    TimeOrderedOutbox outbox = new TimeOrderedOutbox() {
+    List<Instant> readSince = new CopyOnWriteArrayList<>();
+    OutboxStore recording = new CountingOutbox(outbox, new java.util.concurrent.atomic.AtomicInteger()) {
       @Override
       public Instant sentBefore(int shard) {
         if (checkpointUnreadable.getAndSet(false)) {
@@ -412,16 +421,93 @@ class OutboxRelayTest {
         }
         return super.sentBefore(shard);
       }
+
+      @Override
+      public List<OutboxStore.Pending> pending(int shard, OutboxStore.Pending after, Instant since,
+          Instant before, int limit) {
+        if (after == null) {
+          readSince.add(since);
+        }
+        return super.pending(shard, after, since, before, limit);
+      }
     };
     outbox.recordSentBefore(0, checkpoint);
     EventEnvelope event = flaky.envelope("challenge.joined", "c-1", StringValue.of("a-1"));
-    outbox.add(checkpoint.plusSeconds(30), event);
+    outbox.addTakenAt(checkpoint.plusSeconds(30), event);
 
-    try (OutboxRelay relay = new OutboxRelay("test", outbox, flaky, Duration.ofMillis(50))) {
+    try (OutboxRelay relay = new OutboxRelay("test", recording, flaky, Duration.ofMillis(50), aMinuteLater)) {
       await().alias("the checkpoint is read again at the next renewal, " + OutboxRelay.RENEW + " later")
           .atMost(OutboxRelay.RENEW.multipliedBy(4)).until(() -> published.contains(event.getEventId()));
     }
-    assertThat(outbox.readSince).as("where each read without a cursor began").isNotEmpty().containsOnly(checkpoint);
+    assertThat(readSince).as("where each read without a cursor began").isNotEmpty().first().isEqualTo(checkpoint);
+    assertThat(readSince).as("no read began before the checkpoint").noneMatch(since -> since.isBefore(checkpoint));
+  }
+
+  /**
+   * After an outage the cursor read sends the backlog, and each look-back then reads from the checkpoint, from
+   * before the outage, through the tombstones of all of it. A CQL server fails a read through too many: the old
+   * relay's look-back failed on every round, and a late write behind the cursor was never published.
+   */
+  @Test
+  void aLateWriteBehindABacklogJustSent_isPublished_thoughTheTombstonesSinceTheCheckpointAreMoreThanOneReadMayPass() {
+    brokerDown.set(false);
+    Instant start = Instant.parse("2026-12-03T10:00:00Z");
+    AtomicReference<Instant> now = new AtomicReference<>(start);
+    InMemoryOutboxStore outbox = new InMemoryOutboxStore(clockShowing(now));
+    TombstoneLimitedOutbox limited = new TombstoneLimitedOutbox(outbox, 100);
+    EventEnvelope first = flaky.envelope("challenge.joined", "c-1", StringValue.of("first"));
+    outbox.add(first);
+
+    try (OutboxRelay relay = new OutboxRelay("test", limited, flaky, Duration.ofHours(1), clockShowing(now))) {
+      await().atMost(Duration.ofSeconds(5)).until(() -> published.contains(first.getEventId()));
+      brokerDown.set(true);
+      List<String> backlog = addEvents(outbox, now, start, Duration.ofSeconds(1), 300);
+      relay.nudge();
+      relay.heldShards();
+      brokerDown.set(false);
+      relay.nudge();
+      await().atMost(Duration.ofSeconds(5)).until(() -> published.containsAll(backlog));
+
+      EventEnvelope late = flaky.envelope("challenge.joined", "c-1", StringValue.of("committed behind the cursor"));
+      now.set(start.plusSeconds(305));
+      outbox.addTakenAt(start.plusSeconds(299), late);
+      now.set(start.plusSeconds(311));
+      relay.nudge();
+      await().alias("the look-back goes through the backlog's 300 tombstones, at most 100 in one read")
+          .atMost(Duration.ofSeconds(5)).until(() -> published.contains(late.getEventId()));
+    }
+  }
+
+  /**
+   * A shard so busy that one minute of ids holds more tombstones than a read may pass: the look-backs that fail
+   * narrow the shard's slices until a read passes, and the late write is published.
+   */
+  @Test
+  void aLookBackThroughABusyShard_narrowsItsSlicesAfterAFailedRead_untilTheLateWriteIsPublished() {
+    brokerDown.set(false);
+    Instant start = Instant.parse("2026-12-03T10:00:00Z");
+    AtomicReference<Instant> now = new AtomicReference<>(start);
+    InMemoryOutboxStore outbox = new InMemoryOutboxStore(clockShowing(now));
+    TombstoneLimitedOutbox limited = new TombstoneLimitedOutbox(outbox, 100);
+    EventEnvelope first = flaky.envelope("challenge.joined", "c-1", StringValue.of("first"));
+    outbox.add(first);
+
+    try (OutboxRelay relay = new OutboxRelay("test", limited, flaky, Duration.ofHours(1), clockShowing(now))) {
+      await().atMost(Duration.ofSeconds(5)).until(() -> published.contains(first.getEventId()));
+      List<String> busy = addEvents(outbox, now, start, Duration.ofMillis(100), 600);
+      relay.nudge();
+      await().atMost(Duration.ofSeconds(5)).until(() -> published.containsAll(busy));
+      EventEnvelope late = flaky.envelope("challenge.joined", "c-1", StringValue.of("committed behind the cursor"));
+      outbox.addTakenAt(start.plusSeconds(59), late);
+
+      for (int lookBack = 1; lookBack <= 6 && !published.contains(late.getEventId()); lookBack++) {
+        now.set(start.plusSeconds(60 + 11L * lookBack));
+        relay.nudge();
+        relay.heldShards();
+      }
+      assertThat(published).as("10 tombstones a second, at most 100 in one read: slices of 10 s or less pass")
+          .contains(late.getEventId());
+    }
   }
 
   /** An outbox that counts its reads. */
@@ -450,9 +536,9 @@ class OutboxRelayTest {
     }
 
     @Override
-    public List<Pending> pending(int shard, Pending after, java.time.Instant since, int limit) {
+    public List<Pending> pending(int shard, Pending after, Instant since, Instant before, int limit) {
       reads.incrementAndGet();
-      return store.pending(shard, after, since, limit);
+      return store.pending(shard, after, since, before, limit);
     }
 
     @Override
@@ -472,58 +558,35 @@ class OutboxRelayTest {
   }
 
   /**
-   * One shard of events placed by the time their id was taken, read like the CQL outbox ({@code id > since} or
-   * after an event), so a test can write an event behind the cursor, as a write that committed late does.
+   * An outbox whose reads fail, as a CQL server's do, when they pass more than {@code limit} events already removed
+   * (tombstones) between where they begin and their last event (or their end, when the page is not full).
    */
-  private static class TimeOrderedOutbox implements OutboxStore {
-    final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
-    final List<Instant> readSince = new CopyOnWriteArrayList<>();
-    private final java.util.TreeMap<Long, EventEnvelope> waiting = new java.util.TreeMap<>();
-    private long taken;
-    private Instant sentBefore = Instant.EPOCH;
+  private static class TombstoneLimitedOutbox extends CountingOutbox {
+    private final java.util.NavigableSet<Long> tombstones = new java.util.concurrent.ConcurrentSkipListSet<>();
+    private final int limit;
 
-    synchronized void add(Instant idTakenAt, EventEnvelope envelope) {
-      waiting.put(idTakenAt.toEpochMilli() * 1000 + taken++ % 1000, envelope);
+    TombstoneLimitedOutbox(InMemoryOutboxStore store, int limit) {
+      super(store, new java.util.concurrent.atomic.AtomicInteger());
+      this.limit = limit;
     }
 
     @Override
-    public int shards() {
-      return 1;
-    }
-
-    @Override
-    public boolean hold(int shard, String owner, Duration ttl) {
-      return true;
-    }
-
-    @Override
-    public void release(int shard, String owner) {}
-
-    @Override
-    public synchronized List<Pending> pending(int shard, Pending after, Instant since, int limit) {
-      reads.incrementAndGet();
-      if (after == null) {
-        readSince.add(since);
+    public List<Pending> pending(int shard, Pending after, Instant since, Instant before, int max) {
+      List<Pending> page = super.pending(shard, after, since, before, max);
+      long from = after != null ? Long.parseLong(after.position()) + 1 : InMemoryOutboxStore.micros(since);
+      long to = page.size() == max ? Long.parseLong(page.get(page.size() - 1).position())
+          : before == null ? Long.MAX_VALUE : InMemoryOutboxStore.micros(before);
+      int passed = tombstones.subSet(from, true, to, false).size();
+      if (passed > limit) {
+        throw DomainException.unavailable("read through " + passed + " tombstones, more than " + limit, null);
       }
-      Map<Long, EventEnvelope> from = after != null ? waiting.tailMap(Long.parseLong(after.position()), false)
-          : waiting.tailMap(since.toEpochMilli() * 1000, true);
-      return from.entrySet().stream().limit(limit)
-          .map(e -> new Pending(0, Long.toString(e.getKey()), e.getValue())).toList();
+      return page;
     }
 
     @Override
-    public synchronized void removeAll(List<Pending> events) {
-      events.forEach(event -> waiting.remove(Long.parseLong(event.position())));
-    }
-
-    @Override
-    public synchronized Instant sentBefore(int shard) {
-      return sentBefore;
-    }
-
-    @Override
-    public synchronized void recordSentBefore(int shard, Instant before) {
-      sentBefore = before;
+    public void removeAll(List<Pending> events) {
+      super.removeAll(events);
+      events.forEach(event -> tombstones.add(Long.parseLong(event.position())));
     }
   }
 
@@ -565,6 +628,19 @@ class OutboxRelayTest {
   }
 
   /** A clock that shows what the test sets. */
+  /** Adds {@code count} events, {@code apart} from each other after {@code start}, the clock showing each; their ids. */
+  private List<String> addEvents(InMemoryOutboxStore outbox, AtomicReference<Instant> now, Instant start,
+      Duration apart, int count) {
+    List<String> ids = new ArrayList<>();
+    for (int n = 1; n <= count; n++) {
+      now.set(start.plus(apart.multipliedBy(n)));
+      EventEnvelope event = flaky.envelope("challenge.joined", "c-" + n, StringValue.of("event " + n));
+      outbox.add(event);
+      ids.add(event.getEventId());
+    }
+    return ids;
+  }
+
   private static Clock clockShowing(AtomicReference<Instant> now) {
     return new Clock() {
       @Override
@@ -585,6 +661,6 @@ class OutboxRelayTest {
   }
 
   private static List<EventEnvelope> waiting(InMemoryOutboxStore outbox) {
-    return outbox.pending(0, null, java.time.Instant.EPOCH, 10).stream().map(OutboxStore.Pending::envelope).toList();
+    return outbox.pending(0, null, java.time.Instant.EPOCH, null, 10).stream().map(OutboxStore.Pending::envelope).toList();
   }
 }

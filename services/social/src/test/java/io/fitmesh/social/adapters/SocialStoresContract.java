@@ -248,7 +248,7 @@ abstract class SocialStoresContract {
   private List<String> pendingEventIds() {
     List<String> ids = new ArrayList<>();
     for (int shard = 0; shard < outbox().shards(); shard++) {
-      outbox().pending(shard, null, Instant.EPOCH, 10_000).forEach(p -> ids.add(p.envelope().getEventId()));
+      outbox().pending(shard, null, Instant.EPOCH, null, 10_000).forEach(p -> ids.add(p.envelope().getEventId()));
     }
     return ids;
   }

@@ -157,7 +157,7 @@ abstract class WorkoutStoreContract {
   private List<String> pendingEventIds() {
     List<String> ids = new java.util.ArrayList<>();
     for (int shard = 0; shard < outbox().shards(); shard++) {
-      outbox().pending(shard, null, Instant.EPOCH, 1000).forEach(p -> ids.add(p.envelope().getEventId()));
+      outbox().pending(shard, null, Instant.EPOCH, null, 1000).forEach(p -> ids.add(p.envelope().getEventId()));
     }
     return ids;
   }
