@@ -44,6 +44,7 @@ public final class InMemoryOutboxStore implements OutboxStore {
     while (waiting.putIfAbsent(id, envelope) != null) {
       id++;
     }
+    last = Math.max(last, id);
   }
 
   @Override

@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * the whole shard from its checkpoint, for writes that committed late, behind the cursor. The checkpoint is before
  * when every event of the shard was published, assuming no write commits more than {@link #LOOK_BACK} after its id
  * was taken. A read from the checkpoint goes a slice of ids at a time (a minute, narrower on a shard whose reads
- * failed), so that no read goes through the tombstones of more than one slice (Cassandra fails a read through too
- * many; ScyllaDB cuts its page short), and each slice it sends in full moves the checkpoint to the slice's end, or to
+ * failed), so that no read goes through the tombstones of more than one slice and what was written since the read
+ * began (Cassandra fails a read through too many; ScyllaDB cuts its page short; only the first read of a shard
+ * whose checkpoint was never recorded goes in one), and each slice it sends in full moves the checkpoint to the
+ * slice's end, or to
  * {@link #LOOK_BACK} before the read began when that is earlier; nothing else moves it forward, so a look-back that
  * fails (the bus down for minutes) is made up by the next one.
  * The cursor follows what the rounds sent, so they do not read again the tombstones of rows a look-back sent (but
@@ -55,6 +57,8 @@ public final class OutboxRelay implements AutoCloseable {
   static final Duration SLICE = Duration.ofMinutes(1);
   /** How narrow a slice gets when reads through wider ones fail (a busy shard: too many tombstones in a minute). */
   static final Duration NARROWEST_SLICE = Duration.ofSeconds(1);
+  /** How long a shard's slices stay narrowed after a failed read before they double again. */
+  static final Duration WIDEN_AFTER = Duration.ofMinutes(10);
   /** How many slices one read from the checkpoint goes through at most; the next goes on from where it stopped. */
   static final int SLICES = 240;
 
@@ -268,13 +272,15 @@ public final class OutboxRelay implements AutoCloseable {
    * Publishes the shard's waiting events: after the cursor or, without one (a shard just taken, nothing sent yet)
    * and for a look-back, every one written since the checkpoint, a slice of ids at a time ({@link #SLICE} at most),
    * so that no read goes through the tombstones of more than one slice (Cassandra fails a read through 100,000; a
-   * shard with a backlog just sent would fail on every round). A read through a slice that fails halves the
-   * shard's slices, down to {@link #NARROWEST_SLICE}; they widen again a minute after. Each slice sent in full moves
+   * shard with a backlog just sent would fail on every round). A read through a slice that fails (too many
+   * tombstones, or any other failure) halves the shard's slices, down to {@link #NARROWEST_SLICE}; each
+   * {@link #WIDEN_AFTER} without a failure doubles them again. Each slice sent in full moves
    * the checkpoint to its end, or to {@link #LOOK_BACK} before the read began when that is earlier; a look-back
    * leaves the cursor where it is, and a read without a cursor sets it only in the last slice, which runs to the end
    * of the shard (a cursor further back would have every later round read through the tombstones after it). A read
-   * stops after {@link #SLICES} slices or at {@code slicesUntil}, within the lease, and the next goes on from the
-   * checkpoint. A shard whose checkpoint was never recorded (a new outbox) is read in one go.
+   * stops after {@link #SLICES} slices or, between two slices, once {@code slicesUntil} has passed (so that a round
+   * catching up on a long backlog leaves time to renew the leases; one slice is not cut short), and the next goes on
+   * from the checkpoint. A shard whose checkpoint was never recorded (a new outbox) is read in one go.
    *
    * @throws PublishRefused when the bus refused a send (the events from that one on stay for a later round)
    */
@@ -306,13 +312,13 @@ public final class OutboxRelay implements AutoCloseable {
     }
   }
 
-  /** How wide the shard's slices are: narrowed when a read failed, twice as wide again each minute after. */
+  /** How wide the shard's slices are: narrowed when a read failed, twice as wide after each {@link #WIDEN_AFTER}. */
   private Duration sliceWidth(int shard, Instant now) {
     SliceWidth current = sliceWidths.get(shard);
     if (current == null) {
       return SLICE;
     }
-    if (now.isAfter(current.since().plus(Duration.ofMinutes(1)))) {
+    if (now.isAfter(current.since().plus(WIDEN_AFTER))) {
       Duration wider = current.width().multipliedBy(2);
       if (wider.compareTo(SLICE) >= 0) {
         sliceWidths.remove(shard);
@@ -324,7 +330,7 @@ public final class OutboxRelay implements AutoCloseable {
     return current.width();
   }
 
-  /** How wide a shard's slices are since {@code since}: narrowed after a failed read, widened a minute later. */
+  /** How wide a shard's slices are since {@code since}: narrowed after a failed read, widened after a quiet spell. */
   private record SliceWidth(Duration width, Instant since) {}
 
   private static Duration max(Duration a, Duration b) {
