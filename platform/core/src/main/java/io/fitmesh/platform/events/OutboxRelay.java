@@ -132,15 +132,15 @@ public final class OutboxRelay implements AutoCloseable {
       return;
     }
     boolean lookBack = !now.isBefore(lookedBackAt.plus(LOOK_BACK.dividedBy(3)));
-    Instant slicesUntil = now.plus(RENEW);
+    Instant until = now.plus(RENEW);
     long round = ++rounds;
     for (int shard : refusedLast(held)) {
       String draining = draining(shard);
       try {
         boolean fromCursor = cursors.containsKey(shard);
-        drain(shard, false, slicesUntil);
-        if (lookBack && fromCursor) {
-          drain(shard, true, slicesUntil);
+        boolean toTheEnd = drain(shard, false, until);
+        if (lookBack && fromCursor && toTheEnd) {
+          drain(shard, true, until);
         }
         worksAgain(draining);
         refusedInRound.remove(shard);
@@ -277,39 +277,51 @@ public final class OutboxRelay implements AutoCloseable {
    * {@link #WIDEN_AFTER} without a failure doubles them again. Each slice sent in full moves
    * the checkpoint to its end, or to {@link #LOOK_BACK} before the read began when that is earlier; a look-back
    * leaves the cursor where it is, and a read without a cursor sets it only in the last slice, which runs to the end
-   * of the shard (a cursor further back would have every later round read through the tombstones after it). A read
-   * stops after {@link #SLICES} slices or, between two slices, once {@code slicesUntil} has passed (so that a round
-   * catching up on a long backlog leaves time to renew the leases; one slice is not cut short), and the next goes on
-   * from the checkpoint. A shard whose checkpoint was never recorded (a new outbox) is read in one go.
+   * of the shard (a cursor further back would have every later round read through the tombstones after it).
+   * <p>Once {@code until} has passed, so that a round catching up on a long backlog leaves the relay time to renew
+   * its leases before they lapse (another relay would then publish the same events beside it, out of order), a read
+   * that moves the cursor stops after the page in hand, and a read from the checkpoint stops between two slices (a
+   * slice is not cut short: it would be read again from its start); it also stops after {@link #SLICES} slices. The
+   * next round goes on from the cursor or the checkpoint. A shard whose checkpoint was never recorded (a new outbox)
+   * is read in one go.
    *
+   * @return whether the read went to the end of the shard (a look-back after a cursor read cut short would send,
+   *     beyond the cursor, the backlog the cursor read left: later cursor reads would go through its tombstones)
    * @throws PublishRefused when the bus refused a send (the events from that one on stay for a later round)
    */
-  private void drain(int shard, boolean lookBack, Instant slicesUntil) {
+  private boolean drain(int shard, boolean lookBack, Instant until) {
     Instant began = clock.instant();
     OutboxStore.Pending cursor = lookBack ? null : cursors.get(shard);
     if (cursor != null) {
-      send(shard, cursor, null, null, true);
-      return;
+      return send(shard, cursor, null, null, true, until);
     }
     Instant from = checkpoints.getOrDefault(shard, Instant.EPOCH);
     Duration width = sliceWidth(shard, began);
     for (int slice = 0; slice < SLICES; slice++) {
       Instant before = from.equals(Instant.EPOCH) || from.plus(width).isAfter(began) ? null : from.plus(width);
+      boolean whole;
       try {
-        send(shard, null, from, before, !lookBack && before == null);
+        whole = send(shard, null, from, before, !lookBack && before == null, until);
       } catch (PublishRefused e) {
         throw e;
       } catch (RuntimeException e) {
         sliceWidths.put(shard, new SliceWidth(max(NARROWEST_SLICE, width.dividedBy(2)), clock.instant()));
         throw e;
       }
+      if (!whole) {
+        return false;
+      }
       checkpoints.put(shard, before == null || before.isAfter(began.minus(LOOK_BACK)) ? began.minus(LOOK_BACK)
           : before);
-      if (before == null || clock.instant().isAfter(slicesUntil)) {
-        return;
+      if (before == null) {
+        return true;
+      }
+      if (clock.instant().isAfter(until)) {
+        return false;
       }
       from = before;
     }
+    return false;
   }
 
   /** How wide the shard's slices are: narrowed when a read failed, twice as wide after each {@link #WIDEN_AFTER}. */
@@ -339,9 +351,11 @@ public final class OutboxRelay implements AutoCloseable {
 
   /**
    * Sends, page by page, the events after {@code after} (or since {@code since}) and before {@code before} (null:
-   * to the end), moving the cursor to each sent when {@code moveCursor}.
+   * to the end), moving the cursor to each sent when {@code moveCursor}; such a read stops once {@code until} has
+   * passed. Returns whether it sent them all.
    */
-  private void send(int shard, OutboxStore.Pending after, Instant since, Instant before, boolean moveCursor) {
+  private boolean send(int shard, OutboxStore.Pending after, Instant since, Instant before, boolean moveCursor,
+      Instant until) {
     List<OutboxStore.Pending> batch;
     do {
       batch = store.pending(shard, after, since, before, BATCH);
@@ -357,7 +371,11 @@ public final class OutboxRelay implements AutoCloseable {
       if (refused != null) {
         throw new PublishRefused(refused);
       }
+      if (moveCursor && batch.size() == BATCH && clock.instant().isAfter(until)) {
+        return false;
+      }
     } while (batch.size() == BATCH);
+    return true;
   }
 
   /** The bus refused a send; its cause is the bus's failure. */

@@ -510,6 +510,48 @@ class OutboxRelayTest {
     }
   }
 
+  /**
+   * A backlog whose reads take longer than a lease (each page a second on the relay's clock, 20 pages): the relay
+   * sends it over several rounds and renews its lease between them. Sending it in one round, it let the lease lapse,
+   * and another relay would have taken the shard and published the same events beside it.
+   */
+  @Test
+  void aBacklogLongerToSendThanTheLease_goesOutOverSeveralRounds_andTheLeaseIsRenewedBeforeItLapses() {
+    brokerDown.set(false);
+    Instant start = Instant.parse("2026-12-03T10:00:00Z");
+    AtomicReference<Instant> now = new AtomicReference<>(start);
+    InMemoryOutboxStore outbox = new InMemoryOutboxStore(clockShowing(now));
+    List<String> backlog = addEvents(outbox, now, start.minus(Duration.ofMinutes(1)), Duration.ofMillis(1), 10_000);
+    now.set(start);
+    List<Instant> renewals = new CopyOnWriteArrayList<>();
+    OutboxStore slow = new CountingOutbox(outbox, new java.util.concurrent.atomic.AtomicInteger()) {
+      @Override
+      public boolean hold(int shard, String owner, Duration ttl) {
+        renewals.add(now.get());
+        return super.hold(shard, owner, ttl);
+      }
+
+      @Override
+      public List<OutboxStore.Pending> pending(int shard, OutboxStore.Pending after, Instant since,
+          Instant before, int limit) {
+        now.set(now.get().plusSeconds(1));
+        return super.pending(shard, after, since, before, limit);
+      }
+    };
+
+    try (OutboxRelay relay = new OutboxRelay("test", slow, flaky, Duration.ofMillis(50), clockShowing(now))) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> published.size() >= backlog.size());
+      Instant sent = now.get();
+      await().alias("a renewal after the backlog went out").atMost(Duration.ofSeconds(10))
+          .until(() -> renewals.get(renewals.size() - 1).isAfter(sent));
+    }
+    assertThat(new java.util.HashSet<>(published)).containsAll(backlog);
+    for (int i = 1; i < renewals.size(); i++) {
+      assertThat(Duration.between(renewals.get(i - 1), renewals.get(i))).as("time between two lease renewals")
+          .isLessThan(OutboxStore.LEASE);
+    }
+  }
+
   /** An outbox that counts its reads. */
   private static class CountingOutbox implements OutboxStore {
     private final OutboxStore store;
