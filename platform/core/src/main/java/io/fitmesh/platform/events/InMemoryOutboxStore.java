@@ -4,6 +4,7 @@ import io.fitmesh.events.v1.EventEnvelope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,8 @@ public final class InMemoryOutboxStore implements OutboxStore {
       if (page.size() == limit) {
         break;
       }
-      page.add(new Pending(0, Long.toString(e.getKey()), e.getValue()));
+      page.add(new Pending(0, Long.toString(e.getKey()), Instant.EPOCH.plus(e.getKey(), ChronoUnit.MICROS),
+          e.getValue()));
     }
     return page;
   }

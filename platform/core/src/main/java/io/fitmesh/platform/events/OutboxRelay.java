@@ -132,14 +132,14 @@ public final class OutboxRelay implements AutoCloseable {
       return;
     }
     boolean lookBack = !now.isBefore(lookedBackAt.plus(LOOK_BACK.dividedBy(3)));
-    Instant until = now.plus(RENEW);
+    Instant until = renewedAt.plus(RENEW);
     long round = ++rounds;
     for (int shard : refusedLast(held)) {
       String draining = draining(shard);
       try {
         boolean fromCursor = cursors.containsKey(shard);
         boolean toTheEnd = drain(shard, false, until);
-        if (lookBack && fromCursor && toTheEnd) {
+        if (lookBack && fromCursor && toTheEnd && !clock.instant().isAfter(until)) {
           drain(shard, true, until);
         }
         worksAgain(draining);
@@ -158,13 +158,14 @@ public final class OutboxRelay implements AutoCloseable {
   }
 
   /**
-   * The shards in order, those whose sends the bus refused at the end, the most recently refused last: one whose
-   * sends are always refused (a message too large) holds no other back, even after an outage refused them all.
+   * The shards in order from one further each round (so that the first shards do not take the round's time every
+   * time), those whose sends the bus refused at the end, the most recently refused last: one whose sends are always
+   * refused (a message too large) holds no other back, even after an outage refused them all.
    */
   private List<Integer> refusedLast(Set<Integer> shards) {
     List<Integer> ordered = new ArrayList<>(shards);
     ordered.sort(java.util.Comparator.comparing((Integer shard) -> refusedInRound.getOrDefault(shard, 0L))
-        .thenComparing(shard -> shard));
+        .thenComparing(shard -> Math.floorMod(shard - rounds, store.shards())));
     return ordered;
   }
 
@@ -277,13 +278,13 @@ public final class OutboxRelay implements AutoCloseable {
    * {@link #WIDEN_AFTER} without a failure doubles them again. Each slice sent in full moves
    * the checkpoint to its end, or to {@link #LOOK_BACK} before the read began when that is earlier; a look-back
    * leaves the cursor where it is, and a read without a cursor sets it only in the last slice, which runs to the end
-   * of the shard (a cursor further back would have every later round read through the tombstones after it).
-   * <p>Once {@code until} has passed, so that a round catching up on a long backlog leaves the relay time to renew
-   * its leases before they lapse (another relay would then publish the same events beside it, out of order), a read
-   * that moves the cursor stops after the page in hand, and a read from the checkpoint stops between two slices (a
-   * slice is not cut short: it would be read again from its start); it also stops after {@link #SLICES} slices. The
-   * next round goes on from the cursor or the checkpoint. A shard whose checkpoint was never recorded (a new outbox)
-   * is read in one go.
+   * of the shard (a cursor further back would have every later round read through the tombstones after it). A
+   * shard whose checkpoint was never recorded (a new outbox) is read in one slice.
+   * <p>Once {@code until} has passed (5 s after the leases were last renewed), so that a round catching up on a
+   * long backlog leaves the relay time to renew its leases before they lapse (another relay would then publish the
+   * same events beside it, out of order), a read stops after the page in hand; a read from the checkpoint then
+   * moves the checkpoint to the last event it sent, or to {@link #LOOK_BACK} before it began when that is earlier.
+   * It also stops after {@link #SLICES} slices. The next round goes on from the cursor or the checkpoint.
    *
    * @return whether the read went to the end of the shard (a look-back after a cursor read cut short would send,
    *     beyond the cursor, the backlog the cursor read left: later cursor reads would go through its tombstones)
@@ -293,26 +294,27 @@ public final class OutboxRelay implements AutoCloseable {
     Instant began = clock.instant();
     OutboxStore.Pending cursor = lookBack ? null : cursors.get(shard);
     if (cursor != null) {
-      return send(shard, cursor, null, null, true, until);
+      return send(shard, cursor, null, null, true, until) == null;
     }
     Instant from = checkpoints.getOrDefault(shard, Instant.EPOCH);
     Duration width = sliceWidth(shard, began);
     for (int slice = 0; slice < SLICES; slice++) {
       Instant before = from.equals(Instant.EPOCH) || from.plus(width).isAfter(began) ? null : from.plus(width);
-      boolean whole;
+      OutboxStore.Pending stoppedAfter;
       try {
-        whole = send(shard, null, from, before, !lookBack && before == null, until);
+        stoppedAfter = send(shard, null, from, before, !lookBack && before == null, until);
       } catch (PublishRefused e) {
         throw e;
       } catch (RuntimeException e) {
         sliceWidths.put(shard, new SliceWidth(max(NARROWEST_SLICE, width.dividedBy(2)), clock.instant()));
         throw e;
       }
-      if (!whole) {
+      Instant sentBefore = stoppedAfter != null ? stoppedAfter.writtenAt() : before;
+      checkpoints.put(shard, sentBefore == null || sentBefore.isAfter(began.minus(LOOK_BACK))
+          ? began.minus(LOOK_BACK) : sentBefore);
+      if (stoppedAfter != null) {
         return false;
       }
-      checkpoints.put(shard, before == null || before.isAfter(began.minus(LOOK_BACK)) ? began.minus(LOOK_BACK)
-          : before);
       if (before == null) {
         return true;
       }
@@ -351,11 +353,13 @@ public final class OutboxRelay implements AutoCloseable {
 
   /**
    * Sends, page by page, the events after {@code after} (or since {@code since}) and before {@code before} (null:
-   * to the end), moving the cursor to each sent when {@code moveCursor}; such a read stops once {@code until} has
-   * passed. Returns whether it sent them all.
+   * to the end), moving the cursor to each sent when {@code moveCursor}, and stops after a full page once
+   * {@code until} has passed.
+   *
+   * @return null when it sent them all, else the last it sent: every event before it was sent
    */
-  private boolean send(int shard, OutboxStore.Pending after, Instant since, Instant before, boolean moveCursor,
-      Instant until) {
+  private OutboxStore.Pending send(int shard, OutboxStore.Pending after, Instant since, Instant before,
+      boolean moveCursor, Instant until) {
     List<OutboxStore.Pending> batch;
     do {
       batch = store.pending(shard, after, since, before, BATCH);
@@ -371,11 +375,11 @@ public final class OutboxRelay implements AutoCloseable {
       if (refused != null) {
         throw new PublishRefused(refused);
       }
-      if (moveCursor && batch.size() == BATCH && clock.instant().isAfter(until)) {
-        return false;
+      if (batch.size() == BATCH && clock.instant().isAfter(until)) {
+        return after;
       }
     } while (batch.size() == BATCH);
-    return true;
+    return null;
   }
 
   /** The bus refused a send; its cause is the bus's failure. */

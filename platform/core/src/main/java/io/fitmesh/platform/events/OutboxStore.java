@@ -42,8 +42,11 @@ public interface OutboxStore {
   /** Records, for whoever holds the shard next, that every event before {@code before} was published. */
   void recordSentBefore(int shard, Instant before);
 
-  /** An event in the outbox and where it is; {@code position} means something to its store only. */
-  record Pending(int shard, String position, EventEnvelope envelope) {}
+  /**
+   * An event in the outbox and where it is ({@code position} means something to its store only), and when its id was
+   * taken, to the millisecond or finer.
+   */
+  record Pending(int shard, String position, Instant writtenAt, EventEnvelope envelope) {}
 
   /** The shard of a key: the same for all its events. */
   static int shardOf(String key, int shards) {

@@ -83,7 +83,9 @@ public final class ScyllaOutboxStore implements OutboxStore {
     return CqlCalls.call("outbox", () -> {
       List<Pending> page = new ArrayList<>();
       for (Row row : session.execute(read)) {
-        page.add(new Pending(shard, row.getUuid("id").toString(), parse(row.getByteBuffer("envelope"))));
+        UUID id = row.getUuid("id");
+        page.add(new Pending(shard, id.toString(), Instant.ofEpochMilli(Uuids.unixTimestamp(id)),
+            parse(row.getByteBuffer("envelope"))));
       }
       return page;
     });

@@ -304,7 +304,7 @@ class OutboxRelayTest {
       @Override
       public List<OutboxStore.Pending> pending(int shard, OutboxStore.Pending after, Instant since,
           Instant before, int limit) {
-        return shard == 0 ? List.of(new OutboxStore.Pending(0, "-1", refused))
+        return shard == 0 ? List.of(new OutboxStore.Pending(0, "-1", Instant.EPOCH, refused))
             : super.pending(shard, after, since, before, limit);
       }
     };
@@ -549,6 +549,35 @@ class OutboxRelayTest {
     for (int i = 1; i < renewals.size(); i++) {
       assertThat(Duration.between(renewals.get(i - 1), renewals.get(i))).as("time between two lease renewals")
           .isLessThan(OutboxStore.LEASE);
+    }
+  }
+
+  /**
+   * A new outbox (no checkpoint) with a backlog too long to send in one round: the first read, cut short, moves the
+   * checkpoint to the last event it sent, so the look-backs after the backlog is out go a slice at a time from
+   * there. Left at the start, the checkpoint made every look-back one read through all the backlog's tombstones,
+   * which failed (more than 1,000 here) on every round, and the checkpoint never moved again.
+   */
+  @Test
+  void aFirstReadCutShortByTheRoundsTime_movesTheCheckpointToTheLastEventSent_soLaterLookBacksPassTheBacklog() {
+    brokerDown.set(false);
+    Instant start = Instant.parse("2026-12-03T10:00:00Z");
+    AtomicReference<Instant> now = new AtomicReference<>(start);
+    InMemoryOutboxStore outbox = new InMemoryOutboxStore(clockShowing(now));
+    List<String> backlog = addEvents(outbox, now, start.minusSeconds(1100), Duration.ofMillis(100), 10_000);
+    now.set(start);
+    OutboxStore slow = new TombstoneLimitedOutbox(outbox, 1000) {
+      @Override
+      public List<Pending> pending(int shard, Pending after, Instant since, Instant before, int max) {
+        now.set(now.get().plusSeconds(1));
+        return super.pending(shard, after, since, before, max);
+      }
+    };
+
+    try (OutboxRelay relay = new OutboxRelay("test", slow, flaky, Duration.ofMillis(50), clockShowing(now))) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> published.size() >= backlog.size());
+      await().alias("the checkpoint recorded is past the backlog").atMost(Duration.ofSeconds(10))
+          .until(() -> outbox.sentBefore(0).isAfter(start.minusSeconds(100)));
     }
   }
 
