@@ -28,16 +28,17 @@ import org.slf4j.LoggerFactory;
  * thread publishes; it hands a whole read of events to the bus in order without waiting for each answer (the
  * producer keeps them in order) and forgets those the bus acknowledged, so events of a key leave in the order they
  * were written.
- * <p>Each round reads after where the last one stopped (the cursor), and now and then, after that read, also reads
+ * <p>Each round reads after where the last one stopped (the cursor), and every 10 s per shard, after that read (when
+ * it went to the end within the round's time), also reads
  * the whole shard from its checkpoint, for writes that committed late, behind the cursor. The checkpoint is before
  * when every event of the shard was published, assuming no write commits more than {@link #LOOK_BACK} after its id
  * was taken. A read from the checkpoint goes a slice of ids at a time (a minute, narrower on a shard whose reads
  * failed), so that no read goes through the tombstones of more than one slice and what was written since the read
  * began (Cassandra fails a read through too many; ScyllaDB cuts its page short; only the first read of a shard
  * whose checkpoint was never recorded goes in one), and each slice it sends in full moves the checkpoint to the
- * slice's end, or to
- * {@link #LOOK_BACK} before the read began when that is earlier; nothing else moves it forward, so a look-back that
- * fails (the bus down for minutes) is made up by the next one.
+ * slice's end (a read cut short by the round's time: to the last event it sent), or to {@link #LOOK_BACK} before
+ * the read began when that is earlier; only a read from the checkpoint moves it forward, so a look-back that fails
+ * (the bus down for minutes) is made up by the next one.
  * The cursor follows what the rounds sent, so they do not read again the tombstones of rows a look-back sent (but
  * for rows written between those two reads, until the next event moves the cursor). A look-back so reads about 40 s
  * of events normally, more after an outage. The checkpoint is recorded in the store with each lease renewal and
@@ -76,7 +77,7 @@ public final class OutboxRelay implements AutoCloseable {
   private final Map<Integer, SliceWidth> sliceWidths = new HashMap<>();
   private long rounds;
   private Instant renewedAt = Instant.EPOCH;
-  private Instant lookedBackAt = Instant.EPOCH;
+  private final Map<Integer, Instant> lookedBackAt = new HashMap<>();
   private final AtomicBoolean nudged = new AtomicBoolean();
 
   public OutboxRelay(String name, OutboxStore store, EventBus bus, Duration interval) {
@@ -131,7 +132,6 @@ public final class OutboxRelay implements AutoCloseable {
       fails("renewing the outbox leases", e);
       return;
     }
-    boolean lookBack = !now.isBefore(lookedBackAt.plus(LOOK_BACK.dividedBy(3)));
     Instant until = renewedAt.plus(RENEW);
     long round = ++rounds;
     for (int shard : refusedLast(held)) {
@@ -139,7 +139,11 @@ public final class OutboxRelay implements AutoCloseable {
       try {
         boolean fromCursor = cursors.containsKey(shard);
         boolean toTheEnd = drain(shard, false, until);
-        if (lookBack && fromCursor && toTheEnd && !clock.instant().isAfter(until)) {
+        if (!fromCursor) {
+          lookedBackAt.put(shard, now);
+        } else if (toTheEnd && !clock.instant().isAfter(until)
+            && !now.isBefore(lookedBackAt.getOrDefault(shard, Instant.EPOCH).plus(LOOK_BACK.dividedBy(3)))) {
+          lookedBackAt.put(shard, now);
           drain(shard, true, until);
         }
         worksAgain(draining);
@@ -151,9 +155,6 @@ public final class OutboxRelay implements AutoCloseable {
       } catch (RuntimeException e) {
         fails(draining, e);
       }
-    }
-    if (lookBack) {
-      lookedBackAt = now;
     }
   }
 
@@ -204,6 +205,7 @@ public final class OutboxRelay implements AutoCloseable {
         recorded.remove(shard);
         refusedInRound.remove(shard);
         sliceWidths.remove(shard);
+        lookedBackAt.remove(shard);
         failing.remove(draining(shard));
         log.info("{} lost outbox shard {} to another relay", owner, shard);
       }
@@ -282,9 +284,10 @@ public final class OutboxRelay implements AutoCloseable {
    * shard whose checkpoint was never recorded (a new outbox) is read in one slice.
    * <p>Once {@code until} has passed (5 s after the leases were last renewed), so that a round catching up on a
    * long backlog leaves the relay time to renew its leases before they lapse (another relay would then publish the
-   * same events beside it, out of order), a read stops after the page in hand; a read from the checkpoint then
-   * moves the checkpoint to the last event it sent, or to {@link #LOOK_BACK} before it began when that is earlier.
-   * It also stops after {@link #SLICES} slices. The next round goes on from the cursor or the checkpoint.
+   * same events beside it, out of order), a read stops after the page in hand, or between two slices; a read from
+   * the checkpoint then moves the checkpoint to the last event it sent, or to {@link #LOOK_BACK} before it began
+   * when that is earlier. It also stops after {@link #SLICES} slices. The next round goes on from the cursor or the
+   * checkpoint.
    *
    * @return whether the read went to the end of the shard (a look-back after a cursor read cut short would send,
    *     beyond the cursor, the backlog the cursor read left: later cursor reads would go through its tombstones)

@@ -44,7 +44,7 @@ public interface OutboxStore {
 
   /**
    * An event in the outbox and where it is ({@code position} means something to its store only), and when its id was
-   * taken, to the millisecond or finer.
+   * taken, rounded down (to the millisecond or finer): a read since {@code writtenAt} gives the event again.
    */
   record Pending(int shard, String position, Instant writtenAt, EventEnvelope envelope) {}
 

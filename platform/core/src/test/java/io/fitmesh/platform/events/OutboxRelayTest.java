@@ -581,6 +581,58 @@ class OutboxRelayTest {
     }
   }
 
+  /**
+   * One shard's endless backlog takes every round's time; another shard's late write behind its cursor is still
+   * found by its look-back within a few rounds. With one look-back time for all shards, a shard drained after the
+   * busy one had its look-back skipped in every round that was due for one.
+   */
+  @Test
+  void aShardWhoseBacklogTakesEveryRoundsTime_doesNotKeepAnotherShardFromLookingBack() {
+    brokerDown.set(false);
+    Instant start = Instant.parse("2026-12-03T10:00:00Z");
+    AtomicReference<Instant> now = new AtomicReference<>(start);
+    InMemoryOutboxStore quiet = new InMemoryOutboxStore(clockShowing(now));
+    EventEnvelope first = flaky.envelope("challenge.joined", "c-1", StringValue.of("first"));
+    EventEnvelope late = flaky.envelope("challenge.joined", "c-1", StringValue.of("committed behind the cursor"));
+    EventEnvelope endless = flaky.envelope("challenge.progress", "busy", StringValue.of("one of many"));
+    AtomicBoolean lateWritten = new AtomicBoolean();
+    java.util.concurrent.atomic.AtomicLong taken = new java.util.concurrent.atomic.AtomicLong();
+    OutboxStore twoShards = new CountingOutbox(quiet, new java.util.concurrent.atomic.AtomicInteger()) {
+      @Override
+      public int shards() {
+        return 2;
+      }
+
+      @Override
+      public List<Pending> pending(int shard, Pending after, Instant since, Instant before, int limit) {
+        if (shard == 0) {
+          if (after != null && !lateWritten.getAndSet(true)) {
+            quiet.addTakenAt(start, late);
+          }
+          return super.pending(shard, after, since, before, limit);
+        }
+        now.set(now.get().plusSeconds(1));
+        List<Pending> page = new ArrayList<>();
+        for (int i = 0; i < limit; i++) {
+          page.add(new Pending(1, "busy-" + taken.incrementAndGet(), now.get(), endless));
+        }
+        return page;
+      }
+
+      @Override
+      public void removeAll(List<Pending> events) {
+        super.removeAll(events.stream().filter(event -> event.shard() == 0).toList());
+      }
+    };
+    quiet.add(first);
+
+    try (OutboxRelay relay = new OutboxRelay("test", twoShards, flaky, Duration.ofMillis(50), clockShowing(now))) {
+      await().alias("the quiet shard's look-back, though the busy shard takes each round's time")
+          .atMost(Duration.ofSeconds(10)).until(() -> published.contains(late.getEventId()));
+    }
+    assertThat(published).contains(first.getEventId());
+  }
+
   /** An outbox that counts its reads. */
   private static class CountingOutbox implements OutboxStore {
     private final OutboxStore store;
