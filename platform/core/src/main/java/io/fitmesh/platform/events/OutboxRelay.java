@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -68,16 +70,11 @@ public final class OutboxRelay implements AutoCloseable {
   private final EventBus bus;
   private final Clock clock;
   private final ScheduledExecutorService thread;
-  private final Set<Integer> held = new HashSet<>();
-  private final Map<Integer, OutboxStore.Pending> cursors = new HashMap<>();
-  private final Map<Integer, Instant> checkpoints = new HashMap<>();
-  private final Map<Integer, Instant> recorded = new HashMap<>();
+  /** The shards this relay holds, by number; a shard lost or given up takes what the relay knew of it along. */
+  private final Map<Integer, HeldShard> held = new HashMap<>();
   private final Set<String> failing = new HashSet<>();
-  private final Map<Integer, Long> refusedInRound = new HashMap<>();
-  private final Map<Integer, SliceWidth> sliceWidths = new HashMap<>();
   private long rounds;
   private Instant renewedAt = Instant.EPOCH;
-  private final Map<Integer, Instant> lookedBackAt = new HashMap<>();
   private final AtomicBoolean nudged = new AtomicBoolean();
 
   public OutboxRelay(String name, OutboxStore store, EventBus bus, Duration interval) {
@@ -113,7 +110,7 @@ public final class OutboxRelay implements AutoCloseable {
   /** The shards this relay holds now (for tests and logs). */
   Set<Integer> heldShards() {
     try {
-      return thread.submit(() -> Set.copyOf(held)).get();
+      return thread.submit(() -> Set.copyOf(held.keySet())).get();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -134,23 +131,23 @@ public final class OutboxRelay implements AutoCloseable {
     }
     Instant until = renewedAt.plus(RENEW);
     long round = ++rounds;
-    for (int shard : refusedLast(held)) {
-      String draining = draining(shard);
+    for (HeldShard shard : refusedLast(held.values())) {
+      String draining = draining(shard.number);
       try {
-        boolean fromCursor = cursors.containsKey(shard);
+        boolean fromCursor = shard.cursor != null;
         boolean toTheEnd = drain(shard, false, until);
         if (!fromCursor) {
-          lookedBackAt.put(shard, now);
+          shard.lookedBackAt = now;
         } else if (toTheEnd && !clock.instant().isAfter(until)
-            && !now.isBefore(lookedBackAt.getOrDefault(shard, Instant.EPOCH).plus(LOOK_BACK.dividedBy(3)))) {
-          lookedBackAt.put(shard, now);
+            && !now.isBefore(shard.lookedBackAt.plus(LOOK_BACK.dividedBy(3)))) {
+          shard.lookedBackAt = now;
           drain(shard, true, until);
         }
         worksAgain(draining);
-        refusedInRound.remove(shard);
+        shard.refusedInRound = 0;
       } catch (PublishRefused e) {
         fails(draining, e.getCause());
-        refusedInRound.put(shard, round);
+        shard.refusedInRound = round;
         break;
       } catch (RuntimeException e) {
         fails(draining, e);
@@ -163,10 +160,10 @@ public final class OutboxRelay implements AutoCloseable {
    * time), those whose sends the bus refused at the end, the most recently refused last: one whose sends are always
    * refused (a message too large) holds no other back, even after an outage refused them all.
    */
-  private List<Integer> refusedLast(Set<Integer> shards) {
-    List<Integer> ordered = new ArrayList<>(shards);
-    ordered.sort(java.util.Comparator.comparing((Integer shard) -> refusedInRound.getOrDefault(shard, 0L))
-        .thenComparing(shard -> Math.floorMod(shard - rounds, store.shards())));
+  private List<HeldShard> refusedLast(Collection<HeldShard> shards) {
+    List<HeldShard> ordered = new ArrayList<>(shards);
+    ordered.sort(Comparator.comparingLong((HeldShard shard) -> shard.refusedInRound)
+        .thenComparingLong(shard -> Math.floorMod(shard.number - rounds, store.shards())));
     return ordered;
   }
 
@@ -194,18 +191,13 @@ public final class OutboxRelay implements AutoCloseable {
   private void renewLeases() {
     for (int shard = 0; shard < store.shards(); shard++) {
       if (store.hold(shard, owner, OutboxStore.LEASE)) {
-        if (held.contains(shard)) {
-          recordCheckpoint(shard);
+        HeldShard holding = held.get(shard);
+        if (holding != null) {
+          recordCheckpoint(holding);
         } else {
           take(shard);
         }
-      } else if (held.remove(shard)) {
-        cursors.remove(shard);
-        checkpoints.remove(shard);
-        recorded.remove(shard);
-        refusedInRound.remove(shard);
-        sliceWidths.remove(shard);
-        lookedBackAt.remove(shard);
+      } else if (held.remove(shard) != null) {
         failing.remove(draining(shard));
         log.info("{} lost outbox shard {} to another relay", owner, shard);
       }
@@ -231,24 +223,20 @@ public final class OutboxRelay implements AutoCloseable {
     if (checkpoint.isAfter(lookBackAgo)) {
       checkpoint = lookBackAgo;
     }
-    held.add(shard);
-    cursors.remove(shard);
-    sliceWidths.remove(shard);
-    checkpoints.put(shard, checkpoint);
-    recorded.put(shard, checkpoint);
+    held.put(shard, new HeldShard(shard, checkpoint));
     log.info("{} took outbox shard {}, reading from {}", owner, shard, checkpoint);
   }
 
   /** Best effort: a checkpoint not recorded only makes the next holder of the shard read further back. */
-  private void recordCheckpoint(int shard) {
-    Instant checkpoint = checkpoints.get(shard);
-    if (checkpoint == null || checkpoint.equals(recorded.get(shard))) {
+  private void recordCheckpoint(HeldShard shard) {
+    Instant checkpoint = shard.checkpoint;
+    if (checkpoint.equals(shard.recorded)) {
       return;
     }
-    String recording = "recording the checkpoint of outbox shard " + shard;
+    String recording = "recording the checkpoint of outbox shard " + shard.number;
     try {
-      store.recordSentBefore(shard, checkpoint);
-      recorded.put(shard, checkpoint);
+      store.recordSentBefore(shard.number, checkpoint);
+      shard.recorded = checkpoint;
       worksAgain(recording);
     } catch (RuntimeException e) {
       fails(recording, e);
@@ -260,12 +248,12 @@ public final class OutboxRelay implements AutoCloseable {
    * holder's checkpoint: what it records is true too (everything before it was published), only older.
    */
   private void releaseLeases() {
-    for (int shard : held) {
+    for (HeldShard shard : held.values()) {
       recordCheckpoint(shard);
       try {
-        store.release(shard, owner);
+        store.release(shard.number, owner);
       } catch (RuntimeException e) {
-        log.info("{} could not give up outbox shard {}; it lapses in {}", owner, shard, OutboxStore.LEASE);
+        log.info("{} could not give up outbox shard {}; it lapses in {}", owner, shard.number, OutboxStore.LEASE);
       }
     }
     held.clear();
@@ -293,13 +281,13 @@ public final class OutboxRelay implements AutoCloseable {
    *     beyond the cursor, the backlog the cursor read left: later cursor reads would go through its tombstones)
    * @throws PublishRefused when the bus refused a send (the events from that one on stay for a later round)
    */
-  private boolean drain(int shard, boolean lookBack, Instant until) {
+  private boolean drain(HeldShard shard, boolean lookBack, Instant until) {
     Instant began = clock.instant();
-    OutboxStore.Pending cursor = lookBack ? null : cursors.get(shard);
+    OutboxStore.Pending cursor = lookBack ? null : shard.cursor;
     if (cursor != null) {
       return send(shard, cursor, null, null, true, until) == null;
     }
-    Instant from = checkpoints.getOrDefault(shard, Instant.EPOCH);
+    Instant from = shard.checkpoint;
     Duration width = sliceWidth(shard, began);
     for (int slice = 0; slice < SLICES; slice++) {
       Instant before = from.equals(Instant.EPOCH) || from.plus(width).isAfter(began) ? null : from.plus(width);
@@ -309,12 +297,12 @@ public final class OutboxRelay implements AutoCloseable {
       } catch (PublishRefused e) {
         throw e;
       } catch (RuntimeException e) {
-        sliceWidths.put(shard, new SliceWidth(max(NARROWEST_SLICE, width.dividedBy(2)), clock.instant()));
+        shard.sliceWidth = new SliceWidth(max(NARROWEST_SLICE, width.dividedBy(2)), clock.instant());
         throw e;
       }
       Instant sentBefore = stoppedAfter != null ? stoppedAfter.writtenAt() : before;
-      checkpoints.put(shard, sentBefore == null || sentBefore.isAfter(began.minus(LOOK_BACK))
-          ? began.minus(LOOK_BACK) : sentBefore);
+      shard.checkpoint = sentBefore == null || sentBefore.isAfter(began.minus(LOOK_BACK))
+          ? began.minus(LOOK_BACK) : sentBefore;
       if (stoppedAfter != null) {
         return false;
       }
@@ -330,18 +318,18 @@ public final class OutboxRelay implements AutoCloseable {
   }
 
   /** How wide the shard's slices are: narrowed when a read failed, twice as wide after each {@link #WIDEN_AFTER}. */
-  private Duration sliceWidth(int shard, Instant now) {
-    SliceWidth current = sliceWidths.get(shard);
+  private static Duration sliceWidth(HeldShard shard, Instant now) {
+    SliceWidth current = shard.sliceWidth;
     if (current == null) {
       return SLICE;
     }
     if (now.isAfter(current.since().plus(WIDEN_AFTER))) {
       Duration wider = current.width().multipliedBy(2);
       if (wider.compareTo(SLICE) >= 0) {
-        sliceWidths.remove(shard);
+        shard.sliceWidth = null;
         return SLICE;
       }
-      sliceWidths.put(shard, new SliceWidth(wider, now));
+      shard.sliceWidth = new SliceWidth(wider, now);
       return wider;
     }
     return current.width();
@@ -349,6 +337,28 @@ public final class OutboxRelay implements AutoCloseable {
 
   /** How wide a shard's slices are since {@code since}: narrowed after a failed read, widened after a quiet spell. */
   private record SliceWidth(Duration width, Instant since) {}
+
+  /** What the relay knows of a shard while it holds it; only the relay's thread reads or changes it. */
+  private static final class HeldShard {
+    final int number;
+    /** The last event sent by a read after the cursor or to the end of the shard; null until one was. */
+    OutboxStore.Pending cursor;
+    /** Before when every event of the shard was published. */
+    Instant checkpoint;
+    /** The checkpoint last recorded in the store. */
+    Instant recorded;
+    /** The round in which the bus last refused one of its sends; 0 when the last send went. */
+    long refusedInRound;
+    /** Null while its slices are {@link #SLICE} wide. */
+    SliceWidth sliceWidth;
+    Instant lookedBackAt = Instant.EPOCH;
+
+    HeldShard(int number, Instant checkpoint) {
+      this.number = number;
+      this.checkpoint = checkpoint;
+      this.recorded = checkpoint;
+    }
+  }
 
   private static Duration max(Duration a, Duration b) {
     return a.compareTo(b) >= 0 ? a : b;
@@ -361,18 +371,18 @@ public final class OutboxRelay implements AutoCloseable {
    *
    * @return null when it sent them all, else the last it sent: every event before it was sent
    */
-  private OutboxStore.Pending send(int shard, OutboxStore.Pending after, Instant since, Instant before,
+  private OutboxStore.Pending send(HeldShard shard, OutboxStore.Pending after, Instant since, Instant before,
       boolean moveCursor, Instant until) {
     List<OutboxStore.Pending> batch;
     do {
-      batch = store.pending(shard, after, since, before, BATCH);
+      batch = store.pending(shard.number, after, since, before, BATCH);
       List<OutboxStore.Pending> sent = new ArrayList<>(batch.size());
       RuntimeException refused = publishInOrder(batch, sent);
       store.removeAll(sent);
       if (!sent.isEmpty()) {
         after = sent.get(sent.size() - 1);
         if (moveCursor) {
-          cursors.put(shard, after);
+          shard.cursor = after;
         }
       }
       if (refused != null) {
