@@ -27,6 +27,10 @@ class OutboxRelayTest {
   private final InMemoryEventBus real = new InMemoryEventBus(new EventTracing(OpenTelemetry.noop(), "test"), Clock.systemUTC());
   private final AtomicBoolean brokerDown = new AtomicBoolean(true);
   private final List<String> published = new CopyOnWriteArrayList<>();
+  private static final Instant START = Instant.parse("2026-12-03T10:00:00Z");
+  /** What {@link #clock} shows, for the tests that move the relay's time themselves; {@link #START} until set. */
+  private final AtomicReference<Instant> now = new AtomicReference<>(START);
+  private final Clock clock = clockShowing(now);
 
   /** A bus whose broker is down until the test says otherwise. */
   private final EventBus flaky = new EventBus() {
@@ -189,8 +193,6 @@ class OutboxRelayTest {
   @Test
   void aRoundThatLooksBack_alsoReadsAfterTheCursor_soTheCursorFollowsWhatWasSent() throws Exception {
     brokerDown.set(false);
-    AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-02T10:00:00Z"));
-    Clock clock = clockShowing(now);
     InMemoryOutboxStore outbox = new InMemoryOutboxStore(clock);
     List<OutboxStore.Pending> readAfter = new CopyOnWriteArrayList<>();
     OutboxStore recording = new CountingOutbox(outbox, new java.util.concurrent.atomic.AtomicInteger()) {
@@ -254,8 +256,6 @@ class OutboxRelayTest {
   void aRelayTakingAShardOver_readsFromWhereThePreviousOneRecordedEverythingSent_notThroughAllThatWasSentBefore()
       throws Exception {
     brokerDown.set(false);
-    AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-03T10:00:00Z"));
-    Clock clock = clockShowing(now);
     InMemoryOutboxStore outbox = new InMemoryOutboxStore(clock);
     List<Instant> readSince = new CopyOnWriteArrayList<>();
     OutboxStore recording = new CountingOutbox(outbox, new java.util.concurrent.atomic.AtomicInteger()) {
@@ -378,26 +378,24 @@ class OutboxRelayTest {
   @Test
   void aWriteThatCommittedBehindTheCursor_isPublished_evenWhenTheBusWasDownForLongerThanTheLookBack() {
     brokerDown.set(false);
-    Instant start = Instant.parse("2026-12-03T10:00:00Z");
-    AtomicReference<Instant> now = new AtomicReference<>(start);
-    InMemoryOutboxStore outbox = new InMemoryOutboxStore(clockShowing(now));
+    InMemoryOutboxStore outbox = new InMemoryOutboxStore(clock);
     EventEnvelope first = flaky.envelope("challenge.joined", "c-1", StringValue.of("first"));
     outbox.add(first);
 
-    try (OutboxRelay relay = new OutboxRelay("test", outbox, flaky, Duration.ofHours(1), clockShowing(now))) {
+    try (OutboxRelay relay = new OutboxRelay("test", outbox, flaky, Duration.ofHours(1), clock)) {
       await().atMost(Duration.ofSeconds(5)).until(() -> published.contains(first.getEventId()));
       brokerDown.set(true);
       EventEnvelope late = flaky.envelope("challenge.joined", "c-1", StringValue.of("id taken before the first's"));
-      outbox.addTakenAt(start.minusSeconds(1), late);
+      outbox.addTakenAt(START.minusSeconds(1), late);
       for (int round = 1; round <= 4; round++) {
-        now.set(start.plus(OutboxRelay.LOOK_BACK.multipliedBy(round)));
+        now.set(START.plus(OutboxRelay.LOOK_BACK.multipliedBy(round)));
         relay.nudge();
         relay.heldShards();
       }
       assertThat(published).doesNotContain(late.getEventId());
 
       brokerDown.set(false);
-      now.set(start.plus(OutboxRelay.LOOK_BACK.multipliedBy(5)));
+      now.set(START.plus(OutboxRelay.LOOK_BACK.multipliedBy(5)));
       relay.nudge();
       await().alias("the look-back after the outage reads from the checkpoint, from before the late write")
           .atMost(Duration.ofSeconds(5)).until(() -> published.contains(late.getEventId()));
@@ -451,17 +449,15 @@ class OutboxRelayTest {
   @Test
   void aLateWriteBehindABacklogJustSent_isPublished_thoughTheTombstonesSinceTheCheckpointAreMoreThanOneReadMayPass() {
     brokerDown.set(false);
-    Instant start = Instant.parse("2026-12-03T10:00:00Z");
-    AtomicReference<Instant> now = new AtomicReference<>(start);
-    InMemoryOutboxStore outbox = new InMemoryOutboxStore(clockShowing(now));
+    InMemoryOutboxStore outbox = new InMemoryOutboxStore(clock);
     TombstoneLimitedOutbox limited = new TombstoneLimitedOutbox(outbox, 100);
     EventEnvelope first = flaky.envelope("challenge.joined", "c-1", StringValue.of("first"));
     outbox.add(first);
 
-    try (OutboxRelay relay = new OutboxRelay("test", limited, flaky, Duration.ofHours(1), clockShowing(now))) {
+    try (OutboxRelay relay = new OutboxRelay("test", limited, flaky, Duration.ofHours(1), clock)) {
       await().atMost(Duration.ofSeconds(5)).until(() -> published.contains(first.getEventId()));
       brokerDown.set(true);
-      List<String> backlog = addEvents(outbox, now, start, Duration.ofSeconds(1), 300);
+      List<String> backlog = addEvents(outbox, now, START, Duration.ofSeconds(1), 300);
       relay.nudge();
       relay.heldShards();
       brokerDown.set(false);
@@ -469,9 +465,9 @@ class OutboxRelayTest {
       await().atMost(Duration.ofSeconds(5)).until(() -> published.containsAll(backlog));
 
       EventEnvelope late = flaky.envelope("challenge.joined", "c-1", StringValue.of("committed behind the cursor"));
-      now.set(start.plusSeconds(305));
-      outbox.addTakenAt(start.plusSeconds(299), late);
-      now.set(start.plusSeconds(311));
+      now.set(START.plusSeconds(305));
+      outbox.addTakenAt(START.plusSeconds(299), late);
+      now.set(START.plusSeconds(311));
       relay.nudge();
       await().alias("the look-back goes through the backlog's 300 tombstones, at most 100 in one read")
           .atMost(Duration.ofSeconds(5)).until(() -> published.contains(late.getEventId()));
@@ -485,23 +481,21 @@ class OutboxRelayTest {
   @Test
   void aLookBackThroughABusyShard_narrowsItsSlicesAfterAFailedRead_untilTheLateWriteIsPublished() {
     brokerDown.set(false);
-    Instant start = Instant.parse("2026-12-03T10:00:00Z");
-    AtomicReference<Instant> now = new AtomicReference<>(start);
-    InMemoryOutboxStore outbox = new InMemoryOutboxStore(clockShowing(now));
+    InMemoryOutboxStore outbox = new InMemoryOutboxStore(clock);
     TombstoneLimitedOutbox limited = new TombstoneLimitedOutbox(outbox, 100);
     EventEnvelope first = flaky.envelope("challenge.joined", "c-1", StringValue.of("first"));
     outbox.add(first);
 
-    try (OutboxRelay relay = new OutboxRelay("test", limited, flaky, Duration.ofHours(1), clockShowing(now))) {
+    try (OutboxRelay relay = new OutboxRelay("test", limited, flaky, Duration.ofHours(1), clock)) {
       await().atMost(Duration.ofSeconds(5)).until(() -> published.contains(first.getEventId()));
-      List<String> busy = addEvents(outbox, now, start, Duration.ofMillis(100), 600);
+      List<String> busy = addEvents(outbox, now, START, Duration.ofMillis(100), 600);
       relay.nudge();
       await().atMost(Duration.ofSeconds(5)).until(() -> published.containsAll(busy));
       EventEnvelope late = flaky.envelope("challenge.joined", "c-1", StringValue.of("committed behind the cursor"));
-      outbox.addTakenAt(start.plusSeconds(59), late);
+      outbox.addTakenAt(START.plusSeconds(59), late);
 
       for (int lookBack = 1; lookBack <= 6 && !published.contains(late.getEventId()); lookBack++) {
-        now.set(start.plusSeconds(60 + 11L * lookBack));
+        now.set(START.plusSeconds(60 + 11L * lookBack));
         relay.nudge();
         relay.heldShards();
       }
@@ -518,11 +512,9 @@ class OutboxRelayTest {
   @Test
   void aBacklogLongerToSendThanTheLease_goesOutOverSeveralRounds_andTheLeaseIsRenewedBeforeItLapses() {
     brokerDown.set(false);
-    Instant start = Instant.parse("2026-12-03T10:00:00Z");
-    AtomicReference<Instant> now = new AtomicReference<>(start);
-    InMemoryOutboxStore outbox = new InMemoryOutboxStore(clockShowing(now));
-    List<String> backlog = addEvents(outbox, now, start.minus(Duration.ofMinutes(1)), Duration.ofMillis(1), 10_000);
-    now.set(start);
+    InMemoryOutboxStore outbox = new InMemoryOutboxStore(clock);
+    List<String> backlog = addEvents(outbox, now, START.minus(Duration.ofMinutes(1)), Duration.ofMillis(1), 10_000);
+    now.set(START);
     List<Instant> renewals = new CopyOnWriteArrayList<>();
     OutboxStore slow = new CountingOutbox(outbox, new java.util.concurrent.atomic.AtomicInteger()) {
       @Override
@@ -539,7 +531,7 @@ class OutboxRelayTest {
       }
     };
 
-    try (OutboxRelay relay = new OutboxRelay("test", slow, flaky, Duration.ofMillis(50), clockShowing(now))) {
+    try (OutboxRelay relay = new OutboxRelay("test", slow, flaky, Duration.ofMillis(50), clock)) {
       await().atMost(Duration.ofSeconds(10)).until(() -> published.size() >= backlog.size());
       Instant sent = now.get();
       await().alias("a renewal after the backlog went out").atMost(Duration.ofSeconds(10))
@@ -561,11 +553,9 @@ class OutboxRelayTest {
   @Test
   void aFirstReadCutShortByTheRoundsTime_movesTheCheckpointToTheLastEventSent_soLaterLookBacksPassTheBacklog() {
     brokerDown.set(false);
-    Instant start = Instant.parse("2026-12-03T10:00:00Z");
-    AtomicReference<Instant> now = new AtomicReference<>(start);
-    InMemoryOutboxStore outbox = new InMemoryOutboxStore(clockShowing(now));
-    List<String> backlog = addEvents(outbox, now, start.minusSeconds(1100), Duration.ofMillis(100), 10_000);
-    now.set(start);
+    InMemoryOutboxStore outbox = new InMemoryOutboxStore(clock);
+    List<String> backlog = addEvents(outbox, now, START.minusSeconds(1100), Duration.ofMillis(100), 10_000);
+    now.set(START);
     OutboxStore slow = new TombstoneLimitedOutbox(outbox, 1000) {
       @Override
       public List<Pending> pending(int shard, Pending after, Instant since, Instant before, int max) {
@@ -574,10 +564,10 @@ class OutboxRelayTest {
       }
     };
 
-    try (OutboxRelay relay = new OutboxRelay("test", slow, flaky, Duration.ofMillis(50), clockShowing(now))) {
+    try (OutboxRelay relay = new OutboxRelay("test", slow, flaky, Duration.ofMillis(50), clock)) {
       await().atMost(Duration.ofSeconds(10)).until(() -> published.size() >= backlog.size());
       await().alias("the checkpoint recorded is past the backlog").atMost(Duration.ofSeconds(10))
-          .until(() -> outbox.sentBefore(0).isAfter(start.minusSeconds(100)));
+          .until(() -> outbox.sentBefore(0).isAfter(START.minusSeconds(100)));
     }
   }
 
@@ -589,9 +579,7 @@ class OutboxRelayTest {
   @Test
   void aShardWhoseBacklogTakesEveryRoundsTime_doesNotKeepAnotherShardFromLookingBack() {
     brokerDown.set(false);
-    Instant start = Instant.parse("2026-12-03T10:00:00Z");
-    AtomicReference<Instant> now = new AtomicReference<>(start);
-    InMemoryOutboxStore quiet = new InMemoryOutboxStore(clockShowing(now));
+    InMemoryOutboxStore quiet = new InMemoryOutboxStore(clock);
     EventEnvelope first = flaky.envelope("challenge.joined", "c-1", StringValue.of("first"));
     EventEnvelope late = flaky.envelope("challenge.joined", "c-1", StringValue.of("committed behind the cursor"));
     EventEnvelope endless = flaky.envelope("challenge.progress", "busy", StringValue.of("one of many"));
@@ -607,7 +595,7 @@ class OutboxRelayTest {
       public List<Pending> pending(int shard, Pending after, Instant since, Instant before, int limit) {
         if (shard == 0) {
           if (after != null && !lateWritten.getAndSet(true)) {
-            quiet.addTakenAt(start, late);
+            quiet.addTakenAt(START, late);
           }
           return super.pending(shard, after, since, before, limit);
         }
@@ -626,7 +614,7 @@ class OutboxRelayTest {
     };
     quiet.add(first);
 
-    try (OutboxRelay relay = new OutboxRelay("test", twoShards, flaky, Duration.ofMillis(50), clockShowing(now))) {
+    try (OutboxRelay relay = new OutboxRelay("test", twoShards, flaky, Duration.ofMillis(50), clock)) {
       await().alias("the quiet shard's look-back, though the busy shard takes each round's time")
           .atMost(Duration.ofSeconds(10)).until(() -> published.contains(late.getEventId()));
     }
@@ -750,7 +738,6 @@ class OutboxRelayTest {
     public void close() {}
   }
 
-  /** A clock that shows what the test sets. */
   /** Adds {@code count} events, {@code apart} from each other after {@code start}, the clock showing each; their ids. */
   private List<String> addEvents(InMemoryOutboxStore outbox, AtomicReference<Instant> now, Instant start,
       Duration apart, int count) {
@@ -764,6 +751,7 @@ class OutboxRelayTest {
     return ids;
   }
 
+  /** A clock that shows what the test sets. */
   private static Clock clockShowing(AtomicReference<Instant> now) {
     return new Clock() {
       @Override
