@@ -35,11 +35,11 @@ import org.slf4j.LoggerFactory;
  * the whole shard from its checkpoint, for writes that committed late, behind the cursor. The checkpoint is before
  * when every event of the shard was published, assuming no write commits more than {@link #LOOK_BACK} after its id
  * was taken. A read from the checkpoint goes a slice of ids at a time (a minute, narrower on a shard whose reads
- * failed), so that no read goes through the tombstones of more than one slice and what was written since the read
- * began (Cassandra fails a read through too many; ScyllaDB cuts its page short; only the first read of a shard
- * whose checkpoint was never recorded goes in one), and each slice it sends in full moves the checkpoint to the
- * slice's end (a read cut short by the round's time: to the last event it sent), or to {@link #LOOK_BACK} before
- * the read began when that is earlier; only a read from the checkpoint moves it forward, so a look-back that fails
+ * the store gave up on), so that no read goes through the tombstones of more than one slice and what was written
+ * since the read began (Cassandra fails a read through too many; ScyllaDB cuts its page short; only the first read
+ * of a shard whose checkpoint was never recorded goes in one), and each slice it sends in full moves the checkpoint
+ * to the slice's end (a read cut short by the round's time: to the last event it sent), or to {@link #LOOK_BACK}
+ * before the read began when that is earlier; only a read from the checkpoint moves it forward, so a look-back that fails
  * (the bus down for minutes) is made up by the next one.
  * The cursor follows what the rounds sent, so they do not read again the tombstones of rows a look-back sent (but
  * for rows written between those two reads, until the next event moves the cursor). A look-back so reads about 40 s
@@ -60,7 +60,7 @@ public final class OutboxRelay implements AutoCloseable {
   static final Duration SLICE = Duration.ofMinutes(1);
   /** How narrow a slice gets when reads through wider ones fail (a busy shard: too many tombstones in a minute). */
   static final Duration NARROWEST_SLICE = Duration.ofSeconds(1);
-  /** How long a shard's slices stay narrowed after a failed read before they double again. */
+  /** How long a shard's slices stay narrowed after a read the store gave up on, before they double again. */
   static final Duration WIDEN_AFTER = Duration.ofMinutes(10);
   /** How many slices one read from the checkpoint goes through at most; the next goes on from where it stopped. */
   static final int SLICES = 240;
@@ -263,13 +263,14 @@ public final class OutboxRelay implements AutoCloseable {
    * Publishes the shard's waiting events: after the cursor or, without one (a shard just taken, nothing sent yet)
    * and for a look-back, every one written since the checkpoint, a slice of ids at a time ({@link #SLICE} at most),
    * so that no read goes through the tombstones of more than one slice (Cassandra fails a read through 100,000; a
-   * shard with a backlog just sent would fail on every round). A read through a slice that fails (too many
-   * tombstones, or any other failure) halves the shard's slices, down to {@link #NARROWEST_SLICE}; each
-   * {@link #WIDEN_AFTER} without a failure doubles them again. Each slice sent in full moves
-   * the checkpoint to its end, or to {@link #LOOK_BACK} before the read began when that is earlier; a look-back
-   * leaves the cursor where it is, and a read without a cursor sets it only in the last slice, which runs to the end
-   * of the shard (a cursor further back would have every later round read through the tombstones after it). A
-   * shard whose checkpoint was never recorded (a new outbox) is read in one slice.
+   * shard with a backlog just sent would fail on every round). A read through a slice that the store gave up on
+   * ({@link OutboxStore.ReadTooLong}: too many tombstones, too slow) halves the shard's slices, down to
+   * {@link #NARROWEST_SLICE}; each {@link #WIDEN_AFTER} without such a failure doubles them again. Other failures
+   * (the store out of reach) leave them as they are: an outage says nothing of how much a slice holds. Each slice
+   * sent in full moves the checkpoint to its end, or to {@link #LOOK_BACK} before the read began when that is
+   * earlier; a look-back leaves the cursor where it is, and a read without a cursor sets it only in the last slice,
+   * which runs to the end of the shard (a cursor further back would have every later round read through the
+   * tombstones after it). A shard whose checkpoint was never recorded (a new outbox) is read in one slice.
    * <p>Once {@code until} has passed (5 s after the leases were last renewed), so that a round catching up on a
    * long backlog leaves the relay time to renew its leases before they lapse (another relay would then publish the
    * same events beside it, out of order), a read stops after the page in hand, or between two slices; a read from
@@ -294,9 +295,7 @@ public final class OutboxRelay implements AutoCloseable {
       OutboxStore.Pending stoppedAfter;
       try {
         stoppedAfter = send(shard, null, from, before, !lookBack && before == null, until);
-      } catch (PublishRefused e) {
-        throw e;
-      } catch (RuntimeException e) {
+      } catch (OutboxStore.ReadTooLong e) {
         shard.sliceWidth = new SliceWidth(max(NARROWEST_SLICE, width.dividedBy(2)), clock.instant());
         throw e;
       }
@@ -317,7 +316,10 @@ public final class OutboxRelay implements AutoCloseable {
     return false;
   }
 
-  /** How wide the shard's slices are: narrowed when a read failed, twice as wide after each {@link #WIDEN_AFTER}. */
+  /**
+   * How wide the shard's slices are: narrowed when the store gave up on a read, twice as wide after each
+   * {@link #WIDEN_AFTER}.
+   */
   private static Duration sliceWidth(HeldShard shard, Instant now) {
     SliceWidth current = shard.sliceWidth;
     if (current == null) {
@@ -335,7 +337,7 @@ public final class OutboxRelay implements AutoCloseable {
     return current.width();
   }
 
-  /** How wide a shard's slices are since {@code since}: narrowed after a failed read, widened after a quiet spell. */
+  /** How wide a shard's slices are since {@code since}: narrowed after a read given up on, widened after a while. */
   private record SliceWidth(Duration width, Instant since) {}
 
   /** What the relay knows of a shard while it holds it; only the relay's thread reads or changes it. */

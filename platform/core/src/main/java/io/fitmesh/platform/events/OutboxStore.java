@@ -26,8 +26,20 @@ public interface OutboxStore {
    * those written since {@code since} (a relay that takes a shard over reads from {@link #sentBefore}; one that
    * holds it reads from there again now and then, for writes that committed late); when {@code before} is not
    * null, only those written before it (a read through a long stretch of published events goes a slice at a time).
+   *
+   * @throws ReadTooLong when the store gave up on the read for what it had to go through
    */
   List<Pending> pending(int shard, Pending after, Instant since, Instant before, int limit);
+
+  /**
+   * The store gave up on a read because of what it had to go through (more tombstones than it passes, or longer to
+   * read than it waits), not because it could not be reached: a read through fewer events may pass.
+   */
+  final class ReadTooLong extends RuntimeException {
+    public ReadTooLong(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
 
   /** Forgets events once the bus has them. */
   void removeAll(List<Pending> events);

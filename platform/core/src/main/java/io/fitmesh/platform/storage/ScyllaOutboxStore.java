@@ -6,9 +6,12 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.servererrors.ReadFailureException;
+import com.datastax.oss.driver.api.core.servererrors.ReadTimeoutException;
 import com.datastax.oss.driver.api.core.uuid.Uuids;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.fitmesh.events.v1.EventEnvelope;
+import io.fitmesh.platform.errors.DomainException;
 import io.fitmesh.platform.events.OutboxStore;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -80,15 +83,23 @@ public final class ScyllaOutboxStore implements OutboxStore {
     UUID from = after != null ? UUID.fromString(after.position()) : Uuids.startOf(since.toEpochMilli());
     BoundStatement read = before == null ? selectAfter.bind(shard, from, limit)
         : selectBetween.bind(shard, from, Uuids.startOf(before.toEpochMilli()), limit);
-    return CqlCalls.call("outbox", () -> {
-      List<Pending> page = new ArrayList<>();
-      for (Row row : session.execute(read)) {
-        UUID id = row.getUuid("id");
-        page.add(new Pending(shard, id.toString(), Instant.ofEpochMilli(Uuids.unixTimestamp(id)),
-            parse(row.getByteBuffer("envelope"))));
+    try {
+      return CqlCalls.call("outbox", () -> {
+        List<Pending> page = new ArrayList<>();
+        for (Row row : session.execute(read)) {
+          UUID id = row.getUuid("id");
+          page.add(new Pending(shard, id.toString(), Instant.ofEpochMilli(Uuids.unixTimestamp(id)),
+              parse(row.getByteBuffer("envelope"))));
+        }
+        return page;
+      });
+    } catch (DomainException e) {
+      if (e.getCause() instanceof ReadFailureException || e.getCause() instanceof ReadTimeoutException) {
+        throw new ReadTooLong("the CQL server gave up reading outbox shard " + shard + " (" + e.getCause()
+            .getClass().getSimpleName() + "): too many tombstones, or too slow to read", e.getCause());
       }
-      return page;
-    });
+      throw e;
+    }
   }
 
   /** One delete per event, all sent at once. */

@@ -505,6 +505,46 @@ class OutboxRelayTest {
   }
 
   /**
+   * Reads that fail because the store is out of reach (six rounds of an outage) say nothing of how many tombstones a
+   * slice holds: the reads after it still go a minute at a time. Before, every failed read halved the slices, and
+   * an outage left them at a second for the next hour.
+   */
+  @Test
+  void readsThatFailWhileTheStoreIsOutOfReach_doNotNarrowTheShardsSlices() {
+    brokerDown.set(false);
+    InMemoryOutboxStore outbox = new InMemoryOutboxStore(clock);
+    outbox.recordSentBefore(0, START.minus(Duration.ofMinutes(5)));
+    EventEnvelope event = flaky.envelope("challenge.joined", "c-1", StringValue.of("written before the outage"));
+    outbox.addTakenAt(START.minusSeconds(90), event);
+    AtomicBoolean outOfReach = new AtomicBoolean(true);
+    List<Duration> sliceWidths = new CopyOnWriteArrayList<>();
+    OutboxStore store = new CountingOutbox(outbox, new java.util.concurrent.atomic.AtomicInteger()) {
+      @Override
+      public List<Pending> pending(int shard, Pending after, Instant since, Instant before, int limit) {
+        if (before != null) {
+          sliceWidths.add(Duration.between(since, before));
+        }
+        if (outOfReach.get()) {
+          throw DomainException.unavailable("outbox unavailable", null);
+        }
+        return super.pending(shard, after, since, before, limit);
+      }
+    };
+
+    try (OutboxRelay relay = new OutboxRelay("test", store, flaky, Duration.ofHours(1), clock)) {
+      for (int round = 1; round <= 6; round++) {
+        relay.nudge();
+        relay.heldShards();
+      }
+      outOfReach.set(false);
+      relay.nudge();
+      await().atMost(Duration.ofSeconds(5)).until(() -> published.contains(event.getEventId()));
+    }
+    assertThat(sliceWidths).as("the width of each slice read, in the outage and after it").hasSizeGreaterThan(6)
+        .containsOnly(OutboxRelay.SLICE);
+  }
+
+  /**
    * A backlog whose reads take longer than a lease (each page a second on the relay's clock, 20 pages): the relay
    * sends it over several rounds and renews its lease between them. Sending it in one round, it let the lease lapse,
    * and another relay would have taken the shard and published the same events beside it.
@@ -689,7 +729,7 @@ class OutboxRelayTest {
           : before == null ? Long.MAX_VALUE : InMemoryOutboxStore.micros(before);
       int passed = tombstones.subSet(from, true, to, false).size();
       if (passed > limit) {
-        throw DomainException.unavailable("read through " + passed + " tombstones, more than " + limit, null);
+        throw new OutboxStore.ReadTooLong("read through " + passed + " tombstones, more than " + limit, null);
       }
       return page;
     }
