@@ -116,7 +116,11 @@ public final class OutboxRelay implements AutoCloseable {
     }
   }
 
-  /** One round; what fails is logged once, and again when it works. */
+  /**
+   * One round: renews the leases when due, then drains the shards held until {@code until} (5 s after the last
+   * renewal) has passed; the shards not reached by then wait for the next round, which renews the leases first and
+   * starts at the next shard. What fails is logged once, and again when it works.
+   */
   private void roundQuietly() {
     Instant now = clock.instant();
     try {
@@ -132,6 +136,9 @@ public final class OutboxRelay implements AutoCloseable {
     Instant until = renewedAt.plus(RENEW);
     long round = ++rounds;
     for (HeldShard shard : refusedLast(held.values())) {
+      if (clock.instant().isAfter(until)) {
+        break;
+      }
       String draining = draining(shard.number);
       try {
         boolean fromCursor = shard.cursor != null;

@@ -585,6 +585,61 @@ class OutboxRelayTest {
   }
 
   /**
+   * Eight shards, each with a backlog of 6 pages, each page two seconds to read on the relay's clock: once the
+   * round's time is up the shards not yet drained wait for the next round, which renews the leases first. Before,
+   * each of them still read a page, and the round ran 14 s past its time: the leases lapsed between renewals.
+   */
+  @Test
+  void shardsLeftWhenTheRoundsTimeIsUp_waitForTheNextRound_soTheLeasesAreRenewedBeforeTheyLapse() {
+    brokerDown.set(false);
+    EventEnvelope event = flaky.envelope("challenge.progress", "busy", StringValue.of("one of many"));
+    int shards = 8;
+    int pages = 6;
+    var pagesRead = new java.util.concurrent.atomic.AtomicIntegerArray(shards);
+    List<Instant> renewals = new CopyOnWriteArrayList<>();
+    OutboxStore slowShards = new CountingOutbox(new InMemoryOutboxStore(clock),
+        new java.util.concurrent.atomic.AtomicInteger()) {
+      @Override
+      public int shards() {
+        return shards;
+      }
+
+      @Override
+      public boolean hold(int shard, String owner, Duration ttl) {
+        if (shard == 0) {
+          renewals.add(now.get());
+        }
+        return true;
+      }
+
+      @Override
+      public List<Pending> pending(int shard, Pending after, Instant since, Instant before, int limit) {
+        now.set(now.get().plusSeconds(2));
+        if (pagesRead.getAndIncrement(shard) >= pages) {
+          return List.of();
+        }
+        List<Pending> page = new ArrayList<>();
+        for (int i = 0; i < limit; i++) {
+          page.add(new Pending(shard, "page-" + pagesRead.get(shard) + "-" + i, now.get(), event));
+        }
+        return page;
+      }
+
+      @Override
+      public void removeAll(List<Pending> events) {}
+    };
+
+    try (OutboxRelay relay = new OutboxRelay("test", slowShards, flaky, Duration.ofMillis(50), clock)) {
+      await().atMost(Duration.ofSeconds(20)).until(() -> java.util.stream.IntStream.range(0, shards)
+          .allMatch(shard -> pagesRead.get(shard) > pages));
+    }
+    for (int i = 1; i < renewals.size(); i++) {
+      assertThat(Duration.between(renewals.get(i - 1), renewals.get(i))).as("time between two lease renewals")
+          .isLessThan(OutboxStore.LEASE);
+    }
+  }
+
+  /**
    * A new outbox (no checkpoint) with a backlog too long to send in one round: the first read, cut short, moves the
    * checkpoint to the last event it sent, so the look-backs after the backlog is out go a slice at a time from
    * there. Left at the start, the checkpoint made every look-back one read through all the backlog's tombstones,
