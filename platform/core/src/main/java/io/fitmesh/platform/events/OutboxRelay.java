@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * since the read began (Cassandra fails a read through too many; ScyllaDB cuts its page short; only the first read
  * of a shard whose checkpoint was never recorded goes in one), and each slice it sends in full moves the checkpoint
  * to the slice's end (a read cut short by the round's time: to the last event it sent), or to {@link #LOOK_BACK}
- * before the read began when that is earlier; only a read from the checkpoint moves it forward, so a look-back that fails
- * (the bus down for minutes) is made up by the next one.
+ * before the read began when that is earlier; only a read from the checkpoint moves it forward, so a look-back
+ * that fails (the bus down for minutes) is made up by the next one.
  * The cursor follows what the rounds sent, so they do not read again the tombstones of rows a look-back sent (but
  * for rows written between those two reads, until the next event moves the cursor). A look-back so reads about 40 s
  * of events normally, more after an outage. The checkpoint is recorded in the store with each lease renewal and
@@ -124,7 +124,7 @@ public final class OutboxRelay implements AutoCloseable {
   private void roundQuietly() {
     Instant now = clock.instant();
     try {
-      if (!now.isBefore(renewedAt.plus(RENEW))) {
+      if (due(now, renewedAt, RENEW)) {
         renewLeases();
         renewedAt = now;
       }
@@ -146,7 +146,7 @@ public final class OutboxRelay implements AutoCloseable {
         if (!fromCursor) {
           shard.lookedBackAt = now;
         } else if (toTheEnd && !clock.instant().isAfter(until)
-            && !now.isBefore(shard.lookedBackAt.plus(LOOK_BACK.dividedBy(3)))) {
+            && due(now, shard.lookedBackAt, LOOK_BACK.dividedBy(3))) {
           shard.lookedBackAt = now;
           drain(shard, true, until);
         }
@@ -160,6 +160,14 @@ public final class OutboxRelay implements AutoCloseable {
         fails(draining, e);
       }
     }
+  }
+
+  /**
+   * Whether what was last done at {@code last} is due again: {@code every} has passed since, or the clock shows an
+   * earlier time (it was set back; waiting until it shows {@code last} again would stop the renewals meanwhile).
+   */
+  private static boolean due(Instant now, Instant last, Duration every) {
+    return now.isBefore(last) || !now.isBefore(last.plus(every));
   }
 
   /**

@@ -640,6 +640,36 @@ class OutboxRelayTest {
   }
 
   /**
+   * The clock set back an hour (a wrong time corrected): the relay renews its leases at the next round and goes on
+   * publishing. Before, it waited for the clock to show the time of its last renewal again, and the leases lapsed.
+   */
+  @Test
+  void aClockSetBack_doesNotStopTheLeaseRenewals() {
+    brokerDown.set(false);
+    InMemoryOutboxStore outbox = new InMemoryOutboxStore(clock);
+    List<Instant> renewals = new CopyOnWriteArrayList<>();
+    OutboxStore recording = new CountingOutbox(outbox, new java.util.concurrent.atomic.AtomicInteger()) {
+      @Override
+      public boolean hold(int shard, String owner, Duration ttl) {
+        renewals.add(now.get());
+        return super.hold(shard, owner, ttl);
+      }
+    };
+
+    try (OutboxRelay relay = new OutboxRelay("test", recording, flaky, Duration.ofHours(1), clock)) {
+      await().atMost(Duration.ofSeconds(5)).until(() -> renewals.contains(START));
+      now.set(START.minus(Duration.ofHours(1)));
+      relay.nudge();
+      await().alias("a renewal at the time the clock shows after it was set back").atMost(Duration.ofSeconds(5))
+          .until(() -> renewals.contains(START.minus(Duration.ofHours(1))));
+      EventEnvelope event = flaky.envelope("challenge.joined", "c-1", StringValue.of("after the clock was set back"));
+      outbox.add(event);
+      relay.nudge();
+      await().atMost(Duration.ofSeconds(5)).until(() -> published.contains(event.getEventId()));
+    }
+  }
+
+  /**
    * A new outbox (no checkpoint) with a backlog too long to send in one round: the first read, cut short, moves the
    * checkpoint to the last event it sent, so the look-backs after the backlog is out go a slice at a time from
    * there. Left at the start, the checkpoint made every look-back one read through all the backlog's tombstones,
