@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * thread publishes; it hands a whole read of events to the bus in order without waiting for each answer (the
  * producer keeps them in order) and forgets those the bus acknowledged, so events of a key leave in the order they
  * were written.
- * <p>Each round reads after where the last one stopped (the cursor), and every 10 s per shard, after that read (when
- * it went to the end within the round's time), also reads
- * the whole shard from its checkpoint, for writes that committed late, behind the cursor. The checkpoint is before
+ * <p>A round drains the shards in turn for at most {@link #RENEW} after the leases were renewed; the shards it did
+ * not reach come first in the next. For each shard it reads after where the last read stopped (the cursor), and
+ * every 10 s per shard, after that read (when it went to the end within the round's time), also reads the whole
+ * shard from its checkpoint, for writes that committed late, behind the cursor. The checkpoint is before
  * when every event of the shard was published, assuming no write commits more than {@link #LOOK_BACK} after its id
  * was taken. A read from the checkpoint goes a slice of ids at a time (a minute, narrower on a shard whose reads
  * the store gave up on), so that no read goes through the tombstones of more than one slice and what was written
@@ -49,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * <p>An event that cannot be published stays and is retried with its event id, so consumers see it once however
  * often it is sent. A shard that cannot be read holds back only its own events; a send the bus refuses ends the
  * round (every shard shares the bus, and would wait for the same failure), and shards whose sends were refused are
- * drained after the others, the most recently refused last, so one that is always refused holds no other back.
+ * drained after the others for the next rounds, the most recently refused last, so one that is always refused holds
+ * no other back.
  */
 public final class OutboxRelay implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -58,7 +60,7 @@ public final class OutboxRelay implements AutoCloseable {
   static final Duration LOOK_BACK = Duration.ofSeconds(30);
   /** How much of the shard, in id time, one read from the checkpoint goes through at most. */
   static final Duration SLICE = Duration.ofMinutes(1);
-  /** How narrow a slice gets when reads through wider ones fail (a busy shard: too many tombstones in a minute). */
+  /** How narrow a slice gets when the store gives up on reads through wider ones (too many tombstones in a minute). */
   static final Duration NARROWEST_SLICE = Duration.ofSeconds(1);
   /** How long a shard's slices stay narrowed after a read the store gave up on, before they double again. */
   static final Duration WIDEN_AFTER = Duration.ofMinutes(10);
@@ -74,6 +76,8 @@ public final class OutboxRelay implements AutoCloseable {
   private final Map<Integer, HeldShard> held = new HashMap<>();
   private final Set<String> failing = new HashSet<>();
   private long rounds;
+  /** The shard the next round starts at (taken modulo the number of shards). */
+  private int nextFirst;
   private Instant renewedAt = Instant.EPOCH;
   private final AtomicBoolean nudged = new AtomicBoolean();
 
@@ -117,9 +121,10 @@ public final class OutboxRelay implements AutoCloseable {
   }
 
   /**
-   * One round: renews the leases when due, then drains the shards held until {@code until} (5 s after the last
-   * renewal) has passed; the shards not reached by then wait for the next round, which renews the leases first and
-   * starts at the next shard. What fails is logged once, and again when it works.
+   * One round: renews the leases when due, then drains the shards held, in turn ({@link #inTurn}), until {@code until}
+   * (5 s after the last renewal) has passed; the shards not reached by then wait for the next round, which renews the
+   * leases first and starts at the first of them. Each round drains at least one shard, however long the renewal
+   * took. What fails is logged once, and again when it works.
    */
   private void roundQuietly() {
     Instant now = clock.instant();
@@ -135,10 +140,9 @@ public final class OutboxRelay implements AutoCloseable {
     }
     Instant until = renewedAt.plus(RENEW);
     long round = ++rounds;
-    for (HeldShard shard : refusedLast(held.values())) {
-      if (clock.instant().isAfter(until)) {
-        break;
-      }
+    int first = nextFirst;
+    nextFirst = first + 1;
+    for (HeldShard shard : inTurn(held.values(), first, round)) {
       String draining = draining(shard.number);
       try {
         boolean fromCursor = shard.cursor != null;
@@ -159,6 +163,10 @@ public final class OutboxRelay implements AutoCloseable {
       } catch (RuntimeException e) {
         fails(draining, e);
       }
+      if (clock.instant().isAfter(until)) {
+        nextFirst = shard.number + 1;
+        break;
+      }
     }
   }
 
@@ -171,15 +179,22 @@ public final class OutboxRelay implements AutoCloseable {
   }
 
   /**
-   * The shards in order from one further each round (so that the first shards do not take the round's time every
-   * time), those whose sends the bus refused at the end, the most recently refused last: one whose sends are always
-   * refused (a message too large) holds no other back, even after an outage refused them all.
+   * The shards in order from {@code first} (the first shard the last round did not reach, or one further than the
+   * last round began: no shard takes the round's time every time, and none waits behind a busy one for more than a
+   * round), those whose sends the bus refused in the last {@code shards} rounds at the end, the most recently refused
+   * last: one whose sends are always refused (a message too large) holds no other back, even after an outage refused
+   * them all, and is still tried now and then while the others' backlogs take every round's time.
    */
-  private List<HeldShard> refusedLast(Collection<HeldShard> shards) {
+  private List<HeldShard> inTurn(Collection<HeldShard> shards, int first, long round) {
     List<HeldShard> ordered = new ArrayList<>(shards);
-    ordered.sort(Comparator.comparingLong((HeldShard shard) -> shard.refusedInRound)
-        .thenComparingLong(shard -> Math.floorMod(shard.number - rounds, store.shards())));
+    ordered.sort(Comparator.comparingLong((HeldShard shard) -> refusedLately(shard, round))
+        .thenComparingLong(shard -> Math.floorMod(shard.number - first, store.shards())));
     return ordered;
+  }
+
+  /** The round in which the shard's send was refused, if within the last {@code shards} rounds; else 0. */
+  private long refusedLately(HeldShard shard, long round) {
+    return round - shard.refusedInRound <= store.shards() ? shard.refusedInRound : 0;
   }
 
   private static String draining(int shard) {
@@ -340,7 +355,7 @@ public final class OutboxRelay implements AutoCloseable {
     if (current == null) {
       return SLICE;
     }
-    if (now.isAfter(current.since().plus(WIDEN_AFTER))) {
+    if (due(now, current.since(), WIDEN_AFTER)) {
       Duration wider = current.width().multipliedBy(2);
       if (wider.compareTo(SLICE) >= 0) {
         shard.sliceWidth = null;

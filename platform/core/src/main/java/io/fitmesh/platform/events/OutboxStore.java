@@ -33,7 +33,8 @@ public interface OutboxStore {
 
   /**
    * The store gave up on a read because of what it had to go through (more tombstones than it passes, or longer to
-   * read than it waits), not because it could not be reached: a read through fewer events may pass.
+   * read than it waits), not because it could not be reached (refused connections, no node up): a read through fewer
+   * events may pass. A server that hangs looks the same as a slow read.
    */
   final class ReadTooLong extends RuntimeException {
     public ReadTooLong(String message, Throwable cause) {

@@ -3,6 +3,7 @@ package io.fitmesh.platform.storage;
 import static java.util.Objects.requireNonNull;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -94,9 +95,10 @@ public final class ScyllaOutboxStore implements OutboxStore {
         return page;
       });
     } catch (DomainException e) {
-      if (e.getCause() instanceof ReadFailureException || e.getCause() instanceof ReadTimeoutException) {
-        throw new ReadTooLong("the CQL server gave up reading outbox shard " + shard + " (" + e.getCause()
-            .getClass().getSimpleName() + "): too many tombstones, or too slow to read", e.getCause());
+      if (e.getCause() instanceof ReadFailureException || e.getCause() instanceof ReadTimeoutException
+          || e.getCause() instanceof DriverTimeoutException) {
+        throw new ReadTooLong("the read of outbox shard " + shard + " was given up (" + e.getCause().getClass()
+            .getSimpleName() + "): too many tombstones, or too slow to read", e.getCause());
       }
       throw e;
     }

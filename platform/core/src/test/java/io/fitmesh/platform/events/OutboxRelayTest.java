@@ -238,13 +238,12 @@ class OutboxRelayTest {
       public List<OutboxStore.Pending> pending(int shard, OutboxStore.Pending after, Instant since,
           Instant before, int limit) {
         if (shard == 0) {
-          throw DomainException.unavailable("outbox unavailable (too many tombstones in shard 0)", null);
+          throw DomainException.unavailable("outbox unavailable", null);
         }
         return super.pending(shard, after, since, before, limit);
       }
     };
-    EventEnvelope event = flaky.envelope("challenge.joined", "c-1", StringValue.of("a-1"));
-    secondShard.add(event);
+    EventEnvelope event = waitingIn(secondShard, "a-1");
 
     try (OutboxRelay relay = new OutboxRelay("test", firstShardUnreadable, flaky, Duration.ofMillis(50))) {
       await().atMost(Duration.ofSeconds(5)).until(() -> published.contains(event.getEventId()));
@@ -316,8 +315,7 @@ class OutboxRelayTest {
             : super.publish(envelope);
       }
     };
-    EventEnvelope event = flaky.envelope("challenge.joined", "c-1", StringValue.of("a-1"));
-    secondShard.add(event);
+    EventEnvelope event = waitingIn(secondShard, "a-1");
 
     try (OutboxRelay relay = new OutboxRelay("test", twoShards, refusing, Duration.ofHours(1))) {
       for (int round = 0; round < 4; round++) {
@@ -365,8 +363,7 @@ class OutboxRelayTest {
         return shard == 0 ? List.of() : super.pending(shard, after, since, before, limit);
       }
     };
-    EventEnvelope event = flaky.envelope("challenge.joined", "c-1", StringValue.of("a-1"));
-    secondShard.add(event);
+    EventEnvelope event = waitingIn(secondShard, "a-1");
 
     try (OutboxRelay relay = new OutboxRelay("test", twoShards, flaky, Duration.ofMillis(50))) {
       await().atMost(Duration.ofSeconds(5)).until(() -> published.contains(event.getEventId()));
@@ -379,8 +376,7 @@ class OutboxRelayTest {
   void aWriteThatCommittedBehindTheCursor_isPublished_evenWhenTheBusWasDownForLongerThanTheLookBack() {
     brokerDown.set(false);
     InMemoryOutboxStore outbox = new InMemoryOutboxStore(clock);
-    EventEnvelope first = flaky.envelope("challenge.joined", "c-1", StringValue.of("first"));
-    outbox.add(first);
+    EventEnvelope first = waitingIn(outbox, "first");
 
     try (OutboxRelay relay = new OutboxRelay("test", outbox, flaky, Duration.ofHours(1), clock)) {
       await().atMost(Duration.ofSeconds(5)).until(() -> published.contains(first.getEventId()));
@@ -451,13 +447,12 @@ class OutboxRelayTest {
     brokerDown.set(false);
     InMemoryOutboxStore outbox = new InMemoryOutboxStore(clock);
     TombstoneLimitedOutbox limited = new TombstoneLimitedOutbox(outbox, 100);
-    EventEnvelope first = flaky.envelope("challenge.joined", "c-1", StringValue.of("first"));
-    outbox.add(first);
+    EventEnvelope first = waitingIn(outbox, "first");
 
     try (OutboxRelay relay = new OutboxRelay("test", limited, flaky, Duration.ofHours(1), clock)) {
       await().atMost(Duration.ofSeconds(5)).until(() -> published.contains(first.getEventId()));
       brokerDown.set(true);
-      List<String> backlog = addEvents(outbox, now, START, Duration.ofSeconds(1), 300);
+      List<String> backlog = addEvents(outbox, START, Duration.ofSeconds(1), 300);
       relay.nudge();
       relay.heldShards();
       brokerDown.set(false);
@@ -479,16 +474,15 @@ class OutboxRelayTest {
    * narrow the shard's slices until a read passes, and the late write is published.
    */
   @Test
-  void aLookBackThroughABusyShard_narrowsItsSlicesAfterAFailedRead_untilTheLateWriteIsPublished() {
+  void aLookBackThroughABusyShard_narrowsItsSlicesAfterAReadTheStoreGaveUpOn_untilTheLateWriteIsPublished() {
     brokerDown.set(false);
     InMemoryOutboxStore outbox = new InMemoryOutboxStore(clock);
     TombstoneLimitedOutbox limited = new TombstoneLimitedOutbox(outbox, 100);
-    EventEnvelope first = flaky.envelope("challenge.joined", "c-1", StringValue.of("first"));
-    outbox.add(first);
+    EventEnvelope first = waitingIn(outbox, "first");
 
     try (OutboxRelay relay = new OutboxRelay("test", limited, flaky, Duration.ofHours(1), clock)) {
       await().atMost(Duration.ofSeconds(5)).until(() -> published.contains(first.getEventId()));
-      List<String> busy = addEvents(outbox, now, START, Duration.ofMillis(100), 600);
+      List<String> busy = addEvents(outbox, START, Duration.ofMillis(100), 600);
       relay.nudge();
       await().atMost(Duration.ofSeconds(5)).until(() -> published.containsAll(busy));
       EventEnvelope late = flaky.envelope("challenge.joined", "c-1", StringValue.of("committed behind the cursor"));
@@ -553,7 +547,7 @@ class OutboxRelayTest {
   void aBacklogLongerToSendThanTheLease_goesOutOverSeveralRounds_andTheLeaseIsRenewedBeforeItLapses() {
     brokerDown.set(false);
     InMemoryOutboxStore outbox = new InMemoryOutboxStore(clock);
-    List<String> backlog = addEvents(outbox, now, START.minus(Duration.ofMinutes(1)), Duration.ofMillis(1), 10_000);
+    List<String> backlog = addEvents(outbox, START.minus(Duration.ofMinutes(1)), Duration.ofMillis(1), 10_000);
     now.set(START);
     List<Instant> renewals = new CopyOnWriteArrayList<>();
     OutboxStore slow = new CountingOutbox(outbox, new java.util.concurrent.atomic.AtomicInteger()) {
@@ -679,7 +673,7 @@ class OutboxRelayTest {
   void aFirstReadCutShortByTheRoundsTime_movesTheCheckpointToTheLastEventSent_soLaterLookBacksPassTheBacklog() {
     brokerDown.set(false);
     InMemoryOutboxStore outbox = new InMemoryOutboxStore(clock);
-    List<String> backlog = addEvents(outbox, now, START.minusSeconds(1100), Duration.ofMillis(100), 10_000);
+    List<String> backlog = addEvents(outbox, START.minusSeconds(1100), Duration.ofMillis(100), 10_000);
     now.set(START);
     OutboxStore slow = new TombstoneLimitedOutbox(outbox, 1000) {
       @Override
@@ -744,6 +738,121 @@ class OutboxRelayTest {
           .atMost(Duration.ofSeconds(10)).until(() -> published.contains(late.getEventId()));
     }
     assertThat(published).contains(first.getEventId());
+  }
+
+  /**
+   * Renewing the leases takes longer than a round's time (a second per shard, eight shards): each round still
+   * drains a shard, the next one each time, and the event is published. Stopping before the first shard once the
+   * time was up, the relay only renewed its leases, round after round.
+   */
+  @Test
+  void aRoundWhoseLeaseRenewalTookLongerThanItsTime_stillDrainsAShard() {
+    brokerDown.set(false);
+    InMemoryOutboxStore quiet = new InMemoryOutboxStore(clock);
+    EventEnvelope event = waitingIn(quiet, "waiting in shard 6");
+    OutboxStore slowLeases = new EightShards(quiet, 6, -1) {
+      @Override
+      public boolean hold(int shard, String owner, Duration ttl) {
+        now.set(now.get().plusSeconds(1));
+        return true;
+      }
+    };
+
+    try (OutboxRelay relay = new OutboxRelay("test", slowLeases, flaky, Duration.ofMillis(50), clock)) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> published.contains(event.getEventId()));
+    }
+  }
+
+  /**
+   * Shard 3's endless backlog takes the round's time; the next round starts at shard 4, the first it did not reach,
+   * and publishes shard 4's event. Starting each round one shard further than the last, the relay reached shard 4
+   * only in rounds that began there: one in eight while shard 3 was busy.
+   */
+  @Test
+  void theShardsARoundDidNotReach_areDrainedFirstInTheNextRound() {
+    brokerDown.set(false);
+    InMemoryOutboxStore quiet = new InMemoryOutboxStore(clock);
+    EventEnvelope event = waitingIn(quiet, "waiting in shard 4");
+
+    try (OutboxRelay relay = new OutboxRelay("test", new EightShards(quiet, 4, 3), flaky, Duration.ofHours(1),
+        clock)) {
+      relay.heldShards();
+      assertThat(published).as("the first round stopped in shard 3").doesNotContain(event.getEventId());
+      relay.nudge();
+      relay.heldShards();
+      assertThat(published).as("the second round began at shard 4").contains(event.getEventId());
+    }
+  }
+
+  /**
+   * Shard 5's event is refused once by the bus, and shard 3's endless backlog takes every round's time: shard 5 is
+   * drained after the others for some rounds, then in its turn again, and its event is published. Kept last for
+   * good, it was never reached while another shard was busy.
+   */
+  @Test
+  void aShardWhoseSendWasRefused_isDrainedAgain_thoughAnotherShardsBacklogTakesEveryRoundsTime() {
+    brokerDown.set(false);
+    InMemoryOutboxStore quiet = new InMemoryOutboxStore(clock);
+    EventEnvelope event = waitingIn(quiet, "waiting in shard 5");
+    AtomicBoolean refused = new AtomicBoolean();
+    EventBus refusesItOnce = new ForwardingBus(flaky) {
+      @Override
+      public CompletableFuture<String> publish(EventEnvelope envelope) {
+        if (envelope.getEventId().equals(event.getEventId()) && !refused.getAndSet(true)) {
+          return CompletableFuture.failedFuture(DomainException.unavailable("send queue full", null));
+        }
+        return super.publish(envelope);
+      }
+    };
+
+    try (OutboxRelay relay = new OutboxRelay("test", new EightShards(quiet, 5, 3), refusesItOnce,
+        Duration.ofMillis(50), clock)) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> published.contains(event.getEventId()));
+    }
+    assertThat(refused).as("the first send was refused").isTrue();
+  }
+
+  /**
+   * Eight shards: {@code quietShard} holds the events of an in-memory outbox, {@code busyShard} (none when -1) an
+   * endless backlog whose every page takes a second of the relay's clock, the others nothing.
+   */
+  private class EightShards extends CountingOutbox {
+    private final int quietShard;
+    private final int busyShard;
+    private final EventEnvelope endless = flaky.envelope("challenge.progress", "busy", StringValue.of("one of many"));
+    private final java.util.concurrent.atomic.AtomicLong taken = new java.util.concurrent.atomic.AtomicLong();
+
+    EightShards(InMemoryOutboxStore quiet, int quietShard, int busyShard) {
+      super(quiet, new java.util.concurrent.atomic.AtomicInteger());
+      this.quietShard = quietShard;
+      this.busyShard = busyShard;
+    }
+
+    @Override
+    public int shards() {
+      return 8;
+    }
+
+    @Override
+    public List<Pending> pending(int shard, Pending after, Instant since, Instant before, int limit) {
+      if (shard == quietShard) {
+        return super.pending(0, after, since, before, limit);
+      }
+      if (shard != busyShard) {
+        return List.of();
+      }
+      now.set(now.get().plusSeconds(1));
+      List<Pending> page = new ArrayList<>();
+      for (int i = 0; i < limit; i++) {
+        page.add(new Pending(shard, "busy-" + taken.incrementAndGet(), now.get(), endless));
+      }
+      return page;
+    }
+
+    @Override
+    public void removeAll(List<Pending> events) {
+      super.removeAll(events.stream().filter(event -> !event.position().startsWith("busy-")).toList());
+    }
   }
 
   /** An outbox that counts its reads. */
@@ -864,8 +973,7 @@ class OutboxRelayTest {
   }
 
   /** Adds {@code count} events, {@code apart} from each other after {@code start}, the clock showing each; their ids. */
-  private List<String> addEvents(InMemoryOutboxStore outbox, AtomicReference<Instant> now, Instant start,
-      Duration apart, int count) {
+  private List<String> addEvents(InMemoryOutboxStore outbox, Instant start, Duration apart, int count) {
     List<String> ids = new ArrayList<>();
     for (int n = 1; n <= count; n++) {
       now.set(start.plus(apart.multipliedBy(n)));
@@ -874,6 +982,13 @@ class OutboxRelayTest {
       ids.add(event.getEventId());
     }
     return ids;
+  }
+
+  /** An event added to the outbox (key c-1), waiting to be published. */
+  private EventEnvelope waitingIn(InMemoryOutboxStore outbox, String text) {
+    EventEnvelope event = flaky.envelope("challenge.joined", "c-1", StringValue.of(text));
+    outbox.add(event);
+    return event;
   }
 
   /** A clock that shows what the test sets. */
