@@ -54,6 +54,11 @@ final class BenchReport {
             r.halfLoad(), clause(r.loads().halfLoad())))
         .append(String.format(Locale.ROOT, "| raw CQL at the same load (the same batches written straight, %,.0f rows/s) | %s | baseline%s |%n",
             r.rawCqlHalfLoad().rate(), r.rawCqlHalfLoad(), clause(r.loads().rawHalfLoad())))
+        .append(row("FitMesh uploads at max (UploadSamples of 100, one in flight per device)", r.uploadsSamplesPerS(),
+            "samples/s", String.format(Locale.ROOT, "%.0f%% of streams at max%s",
+                100 * r.uploadsSamplesPerS() / r.ingestSamplesPerS(), clause(r.loads().uploadsAtMax()))))
+        .append(String.format(Locale.ROOT, "| sample-to-durable latency at half the uploads' max (%,.0f samples/s) | %s | target p99 <= 250 ms%s |%n",
+            r.halfOfUploads().rate(), r.halfOfUploads(), clause(r.loads().halfOfUploads())))
         .append(String.format(Locale.ROOT, "| peak heap of the FitMesh JVM during ingest | %d MiB | |%n", r.peakHeapMiB()))
         .append("\nWhere a batch's time goes inside the telemetry service (metric ").append(OtelIngestStages.METRIC)
         .append("; batches of 100; the cursor is saved on every upload but at most every 500 ms on a stream; a ")

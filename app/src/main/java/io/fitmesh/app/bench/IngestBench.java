@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
       "Simulated wearables stream samples through gRPC -> telemetry -> CQL; prints samples/s, sample-to-durable",
       "latency, where a batch's time goes stage by stage (receive, queue, normalise, sample write, cursor, ack) and",
       "peak heap, next to raw gRPC streaming and raw CQL writes (at max and at the same half load) measured in the",
-      "same run, and appends the tables to docs/benchmarks.md. Starts the local servers if they are not running."
+      "same run; then the upload path's own max (one upload in flight per device) and the latency at half of it.",
+      "Appends the tables to docs/benchmarks.md. Starts the local servers if they are not running."
     })
 public final class IngestBench implements Callable<Integer> {
   @Option(names = "--devices", defaultValue = "50", description = "Simulated devices (default: ${DEFAULT-VALUE}).")

@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Recorder;
 
 /**
- * fitmesh bench ingest. Five phases on this machine, each for the same duration:
+ * fitmesh bench ingest. Seven phases on this machine, each for the same duration:
  * <ol>
  *   <li>raw gRPC: the devices' client streams to a server that discards samples (transport ceiling);
  *   <li>raw CQL: the same rows written straight with the driver, same statement, UNLOGGED batches of 50 rows of
@@ -56,10 +56,13 @@ import org.HdrHistogram.Recorder;
  *   <li>FitMesh, half load: the devices upload paced batches of the same size totalling half of phase 3's rate;
  *       each upload returns when its samples are durable, so its round trip is the sample-to-durable latency;
  *   <li>raw CQL at the same load: the same paced batches written straight with the driver, so the CQL server's
- *       own latency on this machine sits next to FitMesh's.
+ *       own latency on this machine sits next to FitMesh's;
+ *   <li>FitMesh uploads at max: each device uploads its next batch as soon as the last is durable (the upload
+ *       path's own ceiling: a unary call and a cursor write per batch cost more than a stream's batch);
+ *   <li>FitMesh at half of that: paced uploads at half the uploads' own ceiling, their sample-to-durable latency.
  * </ol>
  * Phases 3 and 4 also report where a batch's time goes inside the service, stage by stage ({@link StageTimings}),
- * and phases 3 to 5 what else the machine did meanwhile ({@link PhaseLoad}: the CQL server's compactions, CPU).
+ * and phases 3 to 7 what else the machine did meanwhile ({@link PhaseLoad}: the CQL server's compactions, CPU).
  */
 public final class IngestBenchmark {
   private static final int STREAM_BATCH = 100;
@@ -113,16 +116,25 @@ public final class IngestBenchmark {
     String maxLoad = load.during();
     out.printf("  FitMesh ingest (streams, max):        %,.0f samples/s%n", fitmesh);
     load.reset();
-    Latency fitmeshHalf = paceUploads(fitmesh / 2, phase, fitmeshUpload());
+    Latency fitmeshHalf = paceUploads(fitmesh / 2, phase, fitmeshUpload(), "FitMesh uploads at half load");
     Map<String, StageTimings.StageSummary> halfStages = stageTimings.since();
     String halfLoad = load.during();
     out.printf("  FitMesh at half load (%,.0f samples/s): durable %s%n", fitmeshHalf.rate(), fitmeshHalf);
     load.reset();
-    Latency rawHalf = paceUploads(fitmesh / 2, phase, rawCqlUpload());
+    Latency rawHalf = paceUploads(fitmesh / 2, phase, rawCqlUpload(), "raw CQL at the same load");
     String rawHalfLoad = load.during();
     out.printf("  raw CQL at the same load (%,.0f rows/s): written %s%n", rawHalf.rate(), rawHalf);
+    load.reset();
+    double uploads = uploadAtMax(phase, fitmeshUpload(), "FitMesh uploads at max");
+    String uploadsLoad = load.during();
+    out.printf("  FitMesh uploads at max (one in flight per device): %,.0f samples/s%n", uploads);
+    load.reset();
+    Latency uploadsHalf = paceUploads(uploads / 2, phase, fitmeshUpload(), "FitMesh uploads at half their max");
+    String uploadsHalfLoad = load.during();
+    out.printf("  FitMesh at half the uploads' max (%,.0f samples/s): durable %s%n", uploadsHalf.rate(), uploadsHalf);
     return new BenchResult(devices, phase, rawGrpc, rawCql, fitmesh, fitmeshHalf, rawHalf, maxStages, halfStages,
-        memory.peakMiB(), new PhaseLoads(maxLoad, halfLoad, rawHalfLoad));
+        memory.peakMiB(), new PhaseLoads(maxLoad, halfLoad, rawHalfLoad, uploadsLoad, uploadsHalfLoad), uploads,
+        uploadsHalf);
   }
 
   private double rawGrpcStreaming(Duration duration) throws Exception {
@@ -160,7 +172,7 @@ public final class IngestBenchmark {
         workouts.add("raw-" + d);
       }
       long start = System.nanoTime();
-      streamAll(endpoint, "none", workouts, duration);
+      streamAll(endpoint, "none", workouts, duration, "raw gRPC streaming");
       return received.get() / seconds(System.nanoTime() - start);
     } finally {
       noop.stop().join();
@@ -175,7 +187,17 @@ public final class IngestBenchmark {
       sources.add(new SyntheticDevice(Instant.now().minus(Duration.ofDays(1))));
     }
     long start = System.nanoTime();
-    long end = start + duration.toNanos();
+    try (Progress.Timed progress = Progress.timed(out, "raw CQL writes", "rows", duration, rows::get)) {
+      writeRawUntil(start + duration.toNanos(), sources, inFlight, rows);
+    }
+    inFlight.acquire(48);
+    inFlight.release(48);
+    return rows.get() / seconds(System.nanoTime() - start);
+  }
+
+  /** Writes the devices' batches, 48 in flight, until {@code end} ({@link System#nanoTime()}); counts the rows. */
+  private void writeRawUntil(long end, List<SyntheticDevice> sources, Semaphore inFlight, AtomicLong rows)
+      throws InterruptedException {
     int d = 0;
     while (System.nanoTime() < end) {
       String workout = "raw-" + (d % devices);
@@ -192,9 +214,6 @@ public final class IngestBenchmark {
         }
       });
     }
-    inFlight.acquire(48);
-    inFlight.release(48);
-    return rows.get() / seconds(System.nanoTime() - start);
   }
 
   /**
@@ -258,16 +277,17 @@ public final class IngestBenchmark {
     String token = runtime.tokens().mint("bench-" + UUID.randomUUID().toString().substring(0, 8), Duration.ofHours(2));
     List<String> workouts = startWorkouts(token, "max");
     long start = System.nanoTime();
-    List<IngestReport> reports = streamAll(endpoint("telemetry"), token, workouts, duration);
+    List<IngestReport> reports = streamAll(endpoint("telemetry"), token, workouts, duration, "FitMesh streams");
     long total = reports.stream().mapToLong(IngestReport::getAcceptedCount).sum();
     return total / seconds(System.nanoTime() - start);
   }
 
-  /** Each device streams batches until the phase ends; returns the stream reports. */
-  private List<IngestReport> streamAll(String endpoint, String token, List<String> workouts, Duration duration)
-      throws Exception {
+  /** Each device streams batches until the phase ends, progress shown as {@code what}; returns the stream reports. */
+  private List<IngestReport> streamAll(String endpoint, String token, List<String> workouts, Duration duration,
+      String what) throws Exception {
     TelemetryIngestServiceStub stub = channels.stub(endpoint, TelemetryIngestServiceStub.class, token);
     long end = System.nanoTime() + duration.toNanos();
+    AtomicLong sent = new AtomicLong();
     List<CompletableFuture<IngestReport>> done = new ArrayList<>();
     for (String workout : workouts) {
       SyntheticDevice device = new SyntheticDevice(Instant.now().minus(Duration.ofDays(1)).plusSeconds(60));
@@ -284,6 +304,7 @@ public final class IngestBenchmark {
               }
               requests.onNext(StreamSamplesRequest.newBuilder().setWorkoutId(workout)
                   .addAllSamples(device.next(STREAM_BATCH)).build());
+              sent.addAndGet(STREAM_BATCH);
             }
           });
         }
@@ -305,8 +326,10 @@ public final class IngestBenchmark {
       });
     }
     List<IngestReport> reports = new ArrayList<>();
-    for (CompletableFuture<IngestReport> r : done) {
-      reports.add(r.get(duration.toSeconds() + 120, TimeUnit.SECONDS));
+    try (Progress.Timed progress = Progress.timed(out, what, "samples sent", duration, sent::get)) {
+      for (CompletableFuture<IngestReport> r : done) {
+        reports.add(r.get(duration.toSeconds() + 120, TimeUnit.SECONDS));
+      }
     }
     return reports;
   }
@@ -314,6 +337,46 @@ public final class IngestBenchmark {
   /** Sends one device's batch somewhere; completes when it is durable there. */
   private interface Upload {
     CompletableFuture<?> send(int device, List<Sample> batch);
+  }
+
+  /**
+   * Each device uploads its next batch as soon as the last one is durable, until the phase ends (progress shown as
+   * {@code what}): the upload path's own ceiling, in samples/s.
+   */
+  private double uploadAtMax(Duration duration, Upload upload, String what) throws Exception {
+    AtomicLong durable = new AtomicLong();
+    long start = System.nanoTime();
+    long end = start + duration.toNanos();
+    List<CompletableFuture<Void>> devicesDone = new ArrayList<>();
+    for (int d = 0; d < devices; d++) {
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      devicesDone.add(done);
+      uploadUntil(d, new SyntheticDevice(Instant.now().minus(Duration.ofDays(1)).plusSeconds(60)), upload, end,
+          durable, done);
+    }
+    try (Progress.Timed progress = Progress.timed(out, what, "samples durable", duration, durable::get)) {
+      CompletableFuture.allOf(devicesDone.toArray(CompletableFuture[]::new))
+          .get(duration.toSeconds() + 120, TimeUnit.SECONDS);
+    }
+    return durable.get() / seconds(System.nanoTime() - start);
+  }
+
+  /** Uploads the device's next batch, and on its answer the one after, until {@code end}; then completes done. */
+  private static void uploadUntil(int device, SyntheticDevice source, Upload upload, long end, AtomicLong durable,
+      CompletableFuture<Void> done) {
+    if (System.nanoTime() >= end) {
+      done.complete(null);
+      return;
+    }
+    List<Sample> batch = source.next(STREAM_BATCH);
+    upload.send(device, batch).whenComplete((ignored, failure) -> {
+      if (failure != null) {
+        done.completeExceptionally(failure);
+        return;
+      }
+      durable.addAndGet(batch.size());
+      uploadUntil(device, source, upload, end, durable, done);
+    });
   }
 
   /** How fast paced uploads went, how many were answered and how long each took to be durable. */
@@ -326,7 +389,7 @@ public final class IngestBenchmark {
   }
 
   /** Paced uploads of {@link #STREAM_BATCH} samples at {@code rate} samples/s in total, each device on its own beat. */
-  private Latency paceUploads(double rate, Duration duration, Upload upload) throws Exception {
+  private Latency paceUploads(double rate, Duration duration, Upload upload, String what) throws Exception {
     Recorder latency = new Recorder(3);
     double perDevicePerSecond = rate / devices;
     long periodNanos = (long) (1e9 * STREAM_BATCH / Math.max(perDevicePerSecond, 1));
@@ -356,7 +419,9 @@ public final class IngestBenchmark {
         });
       }, (long) (Math.random() * periodNanos), periodNanos, TimeUnit.NANOSECONDS);
     }
-    Thread.sleep(duration.toMillis());
+    try (Progress.Timed progress = Progress.timed(out, what, "samples durable", duration, sent::get)) {
+      Thread.sleep(duration.toMillis());
+    }
     ticks.shutdown();
     ticks.awaitTermination(10, TimeUnit.SECONDS);
     inFlight.arriveAndAwaitAdvance();
@@ -397,10 +462,12 @@ public final class IngestBenchmark {
   /** The figures of one run. */
   public record BenchResult(int devices, Duration phase, double rawGrpcSamplesPerS, double rawCqlRowsPerS,
       double ingestSamplesPerS, Latency halfLoad, Latency rawCqlHalfLoad, Map<String, StageTimings.StageSummary> maxStages,
-      Map<String, StageTimings.StageSummary> halfStages, long peakHeapMiB, PhaseLoads loads) {}
+      Map<String, StageTimings.StageSummary> halfStages, long peakHeapMiB, PhaseLoads loads,
+      double uploadsSamplesPerS, Latency halfOfUploads) {}
 
   /** What else the machine did during each phase ({@link PhaseLoad#during()}). */
-  public record PhaseLoads(String streamsAtMax, String halfLoad, String rawHalfLoad) {}
+  public record PhaseLoads(String streamsAtMax, String halfLoad, String rawHalfLoad, String uploadsAtMax,
+      String halfOfUploads) {}
 
   /** The athlete a development token is for. */
   private String athleteOf(String token) {
