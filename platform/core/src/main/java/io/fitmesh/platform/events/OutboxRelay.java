@@ -76,7 +76,7 @@ public final class OutboxRelay implements AutoCloseable {
   private final Map<Integer, HeldShard> held = new HashMap<>();
   private final Set<String> failing = new HashSet<>();
   private long rounds;
-  /** The shard the next round starts at (taken modulo the number of shards). */
+  /** The shard the next round starts at. */
   private int nextFirst;
   private Instant renewedAt = Instant.EPOCH;
   private final AtomicBoolean nudged = new AtomicBoolean();
@@ -141,8 +141,10 @@ public final class OutboxRelay implements AutoCloseable {
     Instant until = renewedAt.plus(RENEW);
     long round = ++rounds;
     int first = nextFirst;
-    nextFirst = first + 1;
-    for (HeldShard shard : inTurn(held.values(), first, round)) {
+    nextFirst = Math.floorMod(first + 1, store.shards());
+    List<HeldShard> inTurn = inTurn(held.values(), first, round);
+    for (int turn = 0; turn < inTurn.size(); turn++) {
+      HeldShard shard = inTurn.get(turn);
       String draining = draining(shard.number);
       try {
         boolean fromCursor = shard.cursor != null;
@@ -163,8 +165,8 @@ public final class OutboxRelay implements AutoCloseable {
       } catch (RuntimeException e) {
         fails(draining, e);
       }
-      if (clock.instant().isAfter(until)) {
-        nextFirst = shard.number + 1;
+      if (clock.instant().isAfter(until) && turn + 1 < inTurn.size()) {
+        nextFirst = inTurn.get(turn + 1).number;
         break;
       }
     }
@@ -183,7 +185,8 @@ public final class OutboxRelay implements AutoCloseable {
    * last round began: no shard takes the round's time every time, and none waits behind a busy one for more than a
    * round), those whose sends the bus refused in the last {@code shards} rounds at the end, the most recently refused
    * last: one whose sends are always refused (a message too large) holds no other back, even after an outage refused
-   * them all, and is still tried now and then while the others' backlogs take every round's time.
+   * them all, and is still tried now and then while the others' backlogs take every round's time (its turn then
+   * ends the round if it is refused again: the shards after it wait a round more).
    */
   private List<HeldShard> inTurn(Collection<HeldShard> shards, int first, long round) {
     List<HeldShard> ordered = new ArrayList<>(shards);

@@ -28,6 +28,8 @@ class OutboxRelayTest {
   private final AtomicBoolean brokerDown = new AtomicBoolean(true);
   private final List<String> published = new CopyOnWriteArrayList<>();
   private static final Instant START = Instant.parse("2026-12-03T10:00:00Z");
+  /** The key of endless backlogs' events: sent, not recorded in {@link #published} (it would grow by the page). */
+  private static final String ENDLESS = "busy";
   /** What {@link #clock} shows, for the tests that move the relay's time themselves; {@link #START} until set. */
   private final AtomicReference<Instant> now = new AtomicReference<>(START);
   private final Clock clock = clockShowing(now);
@@ -44,7 +46,9 @@ class OutboxRelayTest {
       if (brokerDown.get()) {
         return CompletableFuture.failedFuture(DomainException.unavailable("broker down", null));
       }
-      published.add(envelope.getEventId());
+      if (!envelope.getKey().equals(ENDLESS)) {
+        published.add(envelope.getEventId());
+      }
       return CompletableFuture.completedFuture(envelope.getEventId());
     }
 
@@ -586,7 +590,7 @@ class OutboxRelayTest {
   @Test
   void shardsLeftWhenTheRoundsTimeIsUp_waitForTheNextRound_soTheLeasesAreRenewedBeforeTheyLapse() {
     brokerDown.set(false);
-    EventEnvelope event = flaky.envelope("challenge.progress", "busy", StringValue.of("one of many"));
+    EventEnvelope event = flaky.envelope("challenge.progress", ENDLESS, StringValue.of("one of many"));
     int shards = 8;
     int pages = 6;
     var pagesRead = new java.util.concurrent.atomic.AtomicIntegerArray(shards);
@@ -701,7 +705,7 @@ class OutboxRelayTest {
     InMemoryOutboxStore quiet = new InMemoryOutboxStore(clock);
     EventEnvelope first = flaky.envelope("challenge.joined", "c-1", StringValue.of("first"));
     EventEnvelope late = flaky.envelope("challenge.joined", "c-1", StringValue.of("committed behind the cursor"));
-    EventEnvelope endless = flaky.envelope("challenge.progress", "busy", StringValue.of("one of many"));
+    EventEnvelope endless = flaky.envelope("challenge.progress", ENDLESS, StringValue.of("one of many"));
     AtomicBoolean lateWritten = new AtomicBoolean();
     java.util.concurrent.atomic.AtomicLong taken = new java.util.concurrent.atomic.AtomicLong();
     OutboxStore twoShards = new CountingOutbox(quiet, new java.util.concurrent.atomic.AtomicInteger()) {
@@ -819,7 +823,7 @@ class OutboxRelayTest {
   private class EightShards extends CountingOutbox {
     private final int quietShard;
     private final int busyShard;
-    private final EventEnvelope endless = flaky.envelope("challenge.progress", "busy", StringValue.of("one of many"));
+    private final EventEnvelope endless = flaky.envelope("challenge.progress", ENDLESS, StringValue.of("one of many"));
     private final java.util.concurrent.atomic.AtomicLong taken = new java.util.concurrent.atomic.AtomicLong();
 
     EightShards(InMemoryOutboxStore quiet, int quietShard, int busyShard) {
