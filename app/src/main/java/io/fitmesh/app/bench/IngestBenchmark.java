@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.ScheduledExecutorService;
@@ -102,21 +103,21 @@ public final class IngestBenchmark {
   public BenchResult run() throws Exception {
     out.printf("bench ingest: %d devices, %d s per phase, after a %d s warm-up of each path%n", devices,
         phase.toSeconds(), WARM_UP.toSeconds());
-    rawCqlWrites(WARM_UP);
-    streamThroughFitmesh(WARM_UP);
+    rawCqlWrites(WARM_UP, "warm-up, raw CQL writes");
+    streamThroughFitmesh(WARM_UP, "warm-up, FitMesh streams");
     double rawGrpc = rawGrpcStreaming(phase);
     out.printf("  raw gRPC streaming to a no-op server: %,.0f samples/s%n", rawGrpc);
-    double rawCql = rawCqlWrites(phase);
+    double rawCql = rawCqlWrites(phase, "raw CQL writes");
     out.printf("  raw CQL writes:                       %,.0f rows/s%n", rawCql);
     memory.reset();
     stageTimings.reset();
     load.reset();
-    double fitmesh = streamThroughFitmesh(phase);
+    double fitmesh = streamThroughFitmesh(phase, "FitMesh streams");
     Map<String, StageTimings.StageSummary> maxStages = stageTimings.since();
     String maxLoad = load.during();
     out.printf("  FitMesh ingest (streams, max):        %,.0f samples/s%n", fitmesh);
     load.reset();
-    Latency fitmeshHalf = paceUploads(fitmesh / 2, phase, fitmeshUpload(), "FitMesh uploads at half load");
+    Latency fitmeshHalf = paceUploads(fitmesh / 2, phase, fitmeshUpload("half"), "FitMesh uploads at half load");
     Map<String, StageTimings.StageSummary> halfStages = stageTimings.since();
     String halfLoad = load.during();
     out.printf("  FitMesh at half load (%,.0f samples/s): durable %s%n", fitmeshHalf.rate(), fitmeshHalf);
@@ -125,11 +126,11 @@ public final class IngestBenchmark {
     String rawHalfLoad = load.during();
     out.printf("  raw CQL at the same load (%,.0f rows/s): written %s%n", rawHalf.rate(), rawHalf);
     load.reset();
-    double uploads = uploadAtMax(phase, fitmeshUpload(), "FitMesh uploads at max");
+    double uploads = uploadAtMax(phase, fitmeshUpload("uploads-max"), "FitMesh uploads at max");
     String uploadsLoad = load.during();
     out.printf("  FitMesh uploads at max (one in flight per device): %,.0f samples/s%n", uploads);
     load.reset();
-    Latency uploadsHalf = paceUploads(uploads / 2, phase, fitmeshUpload(), "FitMesh uploads at half their max");
+    Latency uploadsHalf = paceUploads(uploads / 2, phase, fitmeshUpload("uploads-half"), "FitMesh uploads at half their max");
     String uploadsHalfLoad = load.during();
     out.printf("  FitMesh at half the uploads' max (%,.0f samples/s): durable %s%n", uploadsHalf.rate(), uploadsHalf);
     return new BenchResult(devices, phase, rawGrpc, rawCql, fitmesh, fitmeshHalf, rawHalf, maxStages, halfStages,
@@ -179,7 +180,7 @@ public final class IngestBenchmark {
     }
   }
 
-  private double rawCqlWrites(Duration duration) throws Exception {
+  private double rawCqlWrites(Duration duration, String what) throws Exception {
     Semaphore inFlight = new Semaphore(48);
     AtomicLong rows = new AtomicLong();
     List<SyntheticDevice> sources = new ArrayList<>();
@@ -187,7 +188,7 @@ public final class IngestBenchmark {
       sources.add(new SyntheticDevice(Instant.now().minus(Duration.ofDays(1))));
     }
     long start = System.nanoTime();
-    try (Progress.Timed progress = Progress.timed(out, "raw CQL writes", "rows", duration, rows::get)) {
+    try (Progress.Timed progress = Progress.timed(out, what, "rows", duration, rows::get)) {
       writeRawUntil(start + duration.toNanos(), sources, inFlight, rows);
     }
     inFlight.acquire(48);
@@ -249,12 +250,12 @@ public final class IngestBenchmark {
     };
   }
 
-  /** A FitMesh upload: UploadSamples, answered when the batch and the cursor are durable. */
-  private Upload fitmeshUpload() {
+  /** A FitMesh upload: UploadSamples, answered when the batch and the cursor are durable; workouts named by label. */
+  private Upload fitmeshUpload(String label) {
     String token = runtime.tokens().mint("bench-" + UUID.randomUUID().toString().substring(0, 8), Duration.ofHours(2));
     TelemetryIngestServiceFutureStub stub = channels.stub(endpoint("telemetry"),
         TelemetryIngestServiceFutureStub.class, BenchAuth.serviceToken(runtime, athleteOf(token), "telemetry"));
-    List<String> workouts = startWorkouts(token, "half");
+    List<String> workouts = startWorkouts(token, label);
     return (device, batch) -> {
       CompletableFuture<Void> done = new CompletableFuture<>();
       Futures.addCallback(stub.uploadSamples(UploadSamplesRequest.newBuilder().setWorkoutId(workouts.get(device))
@@ -273,11 +274,11 @@ public final class IngestBenchmark {
     };
   }
 
-  private double streamThroughFitmesh(Duration duration) throws Exception {
+  private double streamThroughFitmesh(Duration duration, String what) throws Exception {
     String token = runtime.tokens().mint("bench-" + UUID.randomUUID().toString().substring(0, 8), Duration.ofHours(2));
     List<String> workouts = startWorkouts(token, "max");
     long start = System.nanoTime();
-    List<IngestReport> reports = streamAll(endpoint("telemetry"), token, workouts, duration, "FitMesh streams");
+    List<IngestReport> reports = streamAll(endpoint("telemetry"), token, workouts, duration, what);
     long total = reports.stream().mapToLong(IngestReport::getAcceptedCount).sum();
     return total / seconds(System.nanoTime() - start);
   }
@@ -341,42 +342,59 @@ public final class IngestBenchmark {
 
   /**
    * Each device uploads its next batch as soon as the last one is durable, until the phase ends (progress shown as
-   * {@code what}): the upload path's own ceiling, in samples/s.
+   * {@code what}): the upload path's own ceiling, in samples/s. The next batch is built and sent on the bench's own
+   * threads, as in the paced phases, not on the event loop that brought the answer.
    */
   private double uploadAtMax(Duration duration, Upload upload, String what) throws Exception {
     AtomicLong durable = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    ExecutorService clients = Executors.newFixedThreadPool(2);
     long start = System.nanoTime();
-    long end = start + duration.toNanos();
+    UploadLoop loop = new UploadLoop(upload, start + duration.toNanos(), durable, failed, clients);
     List<CompletableFuture<Void>> devicesDone = new ArrayList<>();
     for (int d = 0; d < devices; d++) {
       CompletableFuture<Void> done = new CompletableFuture<>();
       devicesDone.add(done);
-      uploadUntil(d, new SyntheticDevice(Instant.now().minus(Duration.ofDays(1)).plusSeconds(60)), upload, end,
-          durable, done);
+      int device = d;
+      SyntheticDevice source = new SyntheticDevice(Instant.now().minus(Duration.ofDays(1)).plusSeconds(60));
+      clients.execute(() -> loop.next(device, source, done));
     }
     try (Progress.Timed progress = Progress.timed(out, what, "samples durable", duration, durable::get)) {
       CompletableFuture.allOf(devicesDone.toArray(CompletableFuture[]::new))
           .get(duration.toSeconds() + 120, TimeUnit.SECONDS);
+    } finally {
+      clients.shutdown();
+    }
+    if (failed.get() > 0) {
+      out.printf("  %d uploads failed%n", failed.get());
     }
     return durable.get() / seconds(System.nanoTime() - start);
   }
 
-  /** Uploads the device's next batch, and on its answer the one after, until {@code end}; then completes done. */
-  private static void uploadUntil(int device, SyntheticDevice source, Upload upload, long end, AtomicLong durable,
-      CompletableFuture<Void> done) {
-    if (System.nanoTime() >= end) {
-      done.complete(null);
-      return;
-    }
-    List<Sample> batch = source.next(STREAM_BATCH);
-    upload.send(device, batch).whenComplete((ignored, failure) -> {
-      if (failure != null) {
-        done.completeExceptionally(failure);
+  /** One upload after another per device until {@code end}; counts samples made durable and uploads that failed. */
+  private record UploadLoop(Upload upload, long end, AtomicLong durable, AtomicLong failed, ExecutorService clients) {
+    /** Uploads the device's next batch and, on its answer, the one after; completes {@code done} at the end. */
+    void next(int device, SyntheticDevice source, CompletableFuture<Void> done) {
+      if (System.nanoTime() >= end) {
+        done.complete(null);
         return;
       }
-      durable.addAndGet(batch.size());
-      uploadUntil(device, source, upload, end, durable, done);
-    });
+      List<Sample> batch = source.next(STREAM_BATCH);
+      CompletableFuture<?> sent;
+      try {
+        sent = upload.send(device, batch);
+      } catch (RuntimeException e) {
+        sent = CompletableFuture.failedFuture(e);
+      }
+      sent.whenCompleteAsync((ignored, failure) -> {
+        if (failure == null) {
+          durable.addAndGet(batch.size());
+        } else {
+          failed.incrementAndGet();
+        }
+        next(device, source, done);
+      }, clients);
+    }
   }
 
   /** How fast paced uploads went, how many were answered and how long each took to be durable. */

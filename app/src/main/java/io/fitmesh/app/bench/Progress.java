@@ -39,10 +39,17 @@ final class Progress {
     printer.scheduleAtFixedRate(() -> {
       double seconds = (System.nanoTime() - start) / 1e9;
       long count = done.getAsLong();
-      out.printf("    %s: %,d %s (%,.0f/s, %.0f s left)%n", what, count, unit, count / Math.max(seconds, 1e-3),
-          Math.max(0, length.toNanos() / 1e9 - seconds));
+      out.printf(Locale.ROOT, "    %s: %,d %s (%,.0f/s, %.0f s left)%n", what, count, unit,
+          count / Math.max(seconds, 1e-3), Math.max(0, length.toNanos() / 1e9 - seconds));
     }, 2, 2, TimeUnit.SECONDS);
-    return printer::shutdownNow;
+    return () -> {
+      printer.shutdown();
+      try {
+        printer.awaitTermination(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
   }
 
   /** Progress printing that stops when closed. */
